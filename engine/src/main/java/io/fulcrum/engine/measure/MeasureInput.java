@@ -5,7 +5,12 @@ package io.fulcrum.engine.measure;
  *
  * <p>Kinds are records in this package; a new kind is added to the {@code permits} list.
  */
-public sealed interface MeasureInput permits ReturnSeries, PnlVector, PortfolioExposure {
+public sealed interface MeasureInput
+    permits ReturnSeries,
+        PnlVector,
+        PortfolioExposure,
+        DerivativesPortfolio,
+        MultiAssetPortfolio {
 
   /** Short description for the explanation, e.g. {@code "returns n=250"}. */
   String summary();
