@@ -1,0 +1,6 @@
+package io.fulcrum.engine.domain;
+
+public enum OptionRight {
+  CALL,
+  PUT
+}

@@ -1,0 +1,63 @@
+package io.fulcrum.engine.policy;
+
+import io.fulcrum.engine.decision.PolicyStamp;
+import io.fulcrum.engine.measure.MeasureParameters;
+import io.fulcrum.engine.measure.RiskMeasure;
+import java.util.List;
+import org.kie.api.KieBase;
+
+/**
+ * A bundle ready to evaluate: the rule base, the DMN models and the bound measures. Immutable and
+ * shared by all evaluations of that bundle hash (KIE bases and DMN runtimes are thread-safe;
+ * each evaluation opens its own session).
+ */
+public final class CompiledPolicy {
+
+  private final PolicyBundle bundle;
+  private final KieBase kieBase;
+  private final DmnModels dmn;
+  private final List<BoundMeasure> measures;
+  private final java.util.Set<String> globals;
+
+  CompiledPolicy(PolicyBundle bundle, KieBase kieBase, DmnModels dmn, List<BoundMeasure> measures) {
+    this.bundle = bundle;
+    this.kieBase = kieBase;
+    this.dmn = dmn;
+    this.measures = List.copyOf(measures);
+    java.util.Set<String> names = new java.util.HashSet<>();
+    kieBase.getKiePackages().forEach(p -> p.getGlobalVariables().forEach(g -> names.add(g.getName())));
+    this.globals = java.util.Set.copyOf(names);
+  }
+
+  /** Whether the rules declare a global of this name (the engine sets only declared globals). */
+  public boolean declaresGlobal(String name) {
+    return globals.contains(name);
+  }
+
+  /** A manifest measure resolved to its plugin, with validated parameters. */
+  public record BoundMeasure(String name, String input, RiskMeasure measure, MeasureParameters parameters) {}
+
+  public PolicyBundle bundle() {
+    return bundle;
+  }
+
+  public PolicyManifest manifest() {
+    return bundle.manifest();
+  }
+
+  public PolicyStamp stamp() {
+    return bundle.stamp();
+  }
+
+  public KieBase kieBase() {
+    return kieBase;
+  }
+
+  public DmnModels dmn() {
+    return dmn;
+  }
+
+  public List<BoundMeasure> measures() {
+    return measures;
+  }
+}

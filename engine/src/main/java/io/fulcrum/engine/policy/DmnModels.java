@@ -1,0 +1,152 @@
+package io.fulcrum.engine.policy;
+
+import io.fulcrum.engine.explain.TableHit.TableRow;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.io.Resource;
+import org.kie.dmn.api.core.DMNMessage;
+import org.kie.dmn.api.core.DMNModel;
+import org.kie.dmn.api.core.DMNRuntime;
+import org.kie.dmn.api.core.ast.DecisionNode;
+import org.kie.dmn.core.compiler.RuntimeTypeCheckOption;
+import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
+import org.kie.dmn.model.api.DecisionRule;
+import org.kie.dmn.model.api.DecisionTable;
+import org.kie.dmn.model.api.LiteralExpression;
+import org.kie.dmn.model.api.UnaryTests;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * The DMN models of a bundle, compiled once, with the rows of every decision table as authored
+ * (so an explanation can quote a matched row). Evaluation type-checks inputs and outputs
+ * against the model's types.
+ */
+public final class DmnModels {
+
+  private final DMNRuntime runtime;
+  private final Map<String, DMNModel> byFile;
+  private final Map<String, List<TableRow>> rowsByTable;
+  private final Map<String, String> hitPolicyByTable;
+  private final Map<String, String> labelByTable;
+
+  private DmnModels(
+      DMNRuntime runtime,
+      Map<String, DMNModel> byFile,
+      Map<String, List<TableRow>> rowsByTable,
+      Map<String, String> hitPolicyByTable,
+      Map<String, String> labelByTable) {
+    this.runtime = runtime;
+    this.labelByTable = labelByTable;
+    this.byFile = byFile;
+    this.rowsByTable = rowsByTable;
+    this.hitPolicyByTable = hitPolicyByTable;
+  }
+
+  static DmnModels compile(PolicyBundle bundle, List<CompilationProblem> problems) {
+    List<String> files = bundle.manifest().decisions().stream()
+        .map(PolicyManifest.DecisionBinding::model).distinct().toList();
+    if (files.isEmpty()) {
+      return new DmnModels(null, Map.of(), Map.of(), Map.of(), Map.of());
+    }
+    List<Resource> resources = new ArrayList<>();
+    for (String file : files) {
+      Resource r = ResourceFactory.newByteArrayResource(bundle.files().get(file));
+      r.setSourcePath(file);
+      resources.add(r);
+    }
+    var built = DMNRuntimeBuilder.fromDefaults()
+        .setOption(new RuntimeTypeCheckOption(true))
+        .buildConfiguration()
+        .fromResources(resources);
+    DMNRuntime runtime = built.cata(e -> {
+      problems.add(new CompilationProblem(files.get(0), 0, "DMN does not compile: " + e.getMessage()));
+      return null;
+    }, r -> r);
+    if (runtime == null) {
+      return new DmnModels(null, Map.of(), Map.of(), Map.of(), Map.of());
+    }
+    runtime.addListener(DmnCapture.LISTENER);
+    Map<String, DMNModel> byFile = new HashMap<>();
+    for (DMNModel model : runtime.getModels()) {
+      String file = model.getResource() == null ? null : model.getResource().getSourcePath();
+      byFile.put(file, model);
+      for (DMNMessage m : model.getMessages(DMNMessage.Severity.ERROR)) {
+        problems.add(new CompilationProblem(file, 0, describe(m)));
+      }
+    }
+    for (String file : files) {
+      if (!byFile.containsKey(file)) {
+        problems.add(new CompilationProblem(file, 0, "not a DMN model (no definitions found)"));
+      }
+    }
+    Map<String, List<TableRow>> rows = new HashMap<>();
+    Map<String, String> hitPolicies = new HashMap<>();
+    Map<String, String> labels = new HashMap<>();
+    for (DMNModel model : byFile.values()) {
+      for (DecisionNode node : model.getDecisions()) {
+        if (node.getDecision().getExpression() instanceof DecisionTable table) {
+          rows.put(node.getName(), rowsOf(table));
+          hitPolicies.put(node.getName(), table.getHitPolicy().name());
+          String label = table.getOutputLabel();
+          labels.put(node.getName(), label == null || label.isBlank() ? node.getName() : label.strip());
+        }
+      }
+    }
+    for (PolicyManifest.DecisionBinding binding : bundle.manifest().decisions()) {
+      DMNModel model = byFile.get(binding.model());
+      if (model != null && model.getDecisionByName(binding.decision()) == null) {
+        problems.add(new CompilationProblem(binding.model(), 0,
+            "the manifest names decision '" + binding.decision() + "' but the model has none by that name"));
+      }
+    }
+    return new DmnModels(runtime, Map.copyOf(byFile), Map.copyOf(rows), Map.copyOf(hitPolicies), Map.copyOf(labels));
+  }
+
+  private static String describe(DMNMessage m) {
+    String where = m.getSourceId() == null ? "" : " (element " + m.getSourceId() + ")";
+    return m.getMessageType() + ": " + m.getText() + where;
+  }
+
+  private static List<TableRow> rowsOf(DecisionTable table) {
+    List<TableRow> rows = new ArrayList<>();
+    int i = 1;
+    for (DecisionRule rule : table.getRule()) {
+      List<String> in = rule.getInputEntry().stream().map(UnaryTests::getText).map(String::strip).toList();
+      List<String> out = rule.getOutputEntry().stream().map(LiteralExpression::getText).map(String::strip).toList();
+      String annotation = rule.getAnnotationEntry() == null || rule.getAnnotationEntry().isEmpty()
+          ? rule.getDescription()
+          : rule.getAnnotationEntry().get(0).getText();
+      annotation = annotation == null || annotation.isBlank() ? null : annotation.strip();
+      rows.add(new TableRow(i++, in, out, annotation));
+    }
+    return List.copyOf(rows);
+  }
+
+  public DMNRuntime runtime() {
+    return runtime;
+  }
+
+  public DMNModel model(String file) {
+    DMNModel m = byFile.get(file);
+    if (m == null) {
+      throw new IllegalArgumentException("no DMN model from file '" + file + "'");
+    }
+    return m;
+  }
+
+  /** The authored rows of the decision table behind decision {@code name}; empty if none. */
+  public List<TableRow> rows(String tableName) {
+    return rowsByTable.getOrDefault(tableName, List.of());
+  }
+
+  /** The table's label (its output label in the model), falling back to the decision name. */
+  public String label(String tableName) {
+    return labelByTable.getOrDefault(tableName, tableName);
+  }
+
+  public String hitPolicy(String tableName) {
+    return hitPolicyByTable.getOrDefault(tableName, "");
+  }
+}

@@ -1,0 +1,116 @@
+package io.fulcrum.engine.policy;
+
+import io.fulcrum.engine.measure.MeasureParameters;
+import io.fulcrum.engine.measure.RiskMeasure;
+import io.fulcrum.engine.measure.RiskMeasures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
+import org.kie.api.runtime.KieContainer;
+import org.kie.internal.builder.conf.PropertySpecificOption;
+
+/**
+ * Compiles bundles into {@link CompiledPolicy}, once per content hash: DRL and spreadsheet tables
+ * through the KIE builder, DMN through the DMN compiler, measure bindings against the plugin
+ * registry. Every problem is reported with file and line, never as a stack trace. Thread-safe.
+ */
+public final class PolicyCompiler {
+
+  private static final String RESOURCES = "src/main/resources/";
+  private static final AtomicLong BUILDS = new AtomicLong();
+
+  private final RiskMeasures measures;
+  private final Map<String, CompiledPolicy> cache = new ConcurrentHashMap<>();
+
+  public PolicyCompiler(RiskMeasures measures) {
+    this.measures = measures;
+  }
+
+  public RiskMeasures measures() {
+    return measures;
+  }
+
+  /** The compiled policy for this bundle, compiling it the first time its hash is seen. */
+  public CompiledPolicy compile(PolicyBundle bundle) {
+    return cache.computeIfAbsent(bundle.hash(), h -> compileUncached(bundle));
+  }
+
+  /** How many distinct bundles have been compiled (for tests and metrics). */
+  public int cachedCount() {
+    return cache.size();
+  }
+
+  private CompiledPolicy compileUncached(PolicyBundle bundle) {
+    String ref = bundle.stamp().ref();
+    List<CompilationProblem> problems = new ArrayList<>();
+    List<CompiledPolicy.BoundMeasure> boundMeasures = bindMeasures(bundle, problems);
+    DmnModels dmn = DmnModels.compile(bundle, problems);
+    KieBase kieBase = problems.isEmpty() ? compileRules(bundle, problems) : null;
+    if (!problems.isEmpty()) {
+      throw new PolicyCompilationFailed(ref, problems);
+    }
+    return new CompiledPolicy(bundle, kieBase, dmn, boundMeasures);
+  }
+
+  private List<CompiledPolicy.BoundMeasure> bindMeasures(
+      PolicyBundle bundle, List<CompilationProblem> problems) {
+    List<CompiledPolicy.BoundMeasure> bound = new ArrayList<>();
+    for (PolicyManifest.MeasureBinding binding : bundle.manifest().measures()) {
+      try {
+        RiskMeasure measure = measures.get(binding.measure());
+        MeasureParameters params =
+            MeasureParameters.of(binding.settings()).requireOnly(measure.name(), measure.parameterNames());
+        bound.add(new CompiledPolicy.BoundMeasure(binding.name(), binding.input(), measure, params));
+      } catch (IllegalArgumentException e) {
+        problems.add(new CompilationProblem(PolicyBundle.MANIFEST, 0,
+            "measure '" + binding.name() + "': " + e.getMessage()));
+      }
+    }
+    return bound;
+  }
+
+  private static KieBase compileRules(PolicyBundle bundle, List<CompilationProblem> problems) {
+    KieServices ks = KieServices.get();
+    KieFileSystem kfs = ks.newKieFileSystem();
+    ReleaseId releaseId = ks.newReleaseId(
+        "io.fulcrum.policy", bundle.manifest().id(),
+        bundle.manifest().version() + "-" + bundle.hash().substring(0, 16) + "-" + BUILDS.incrementAndGet());
+    kfs.generateAndWritePomXML(releaseId);
+    KieModuleModel module = ks.newKieModuleModel();
+    // Rules re-evaluate a fact on every modify: no property-reactive surprises for authors.
+    module.setConfigurationProperty(PropertySpecificOption.PROPERTY_NAME, PropertySpecificOption.ALLOWED.name());
+    module.newKieBaseModel("policy").setDefault(true).addPackage("*");
+    kfs.writeKModuleXML(module.toXML());
+    for (String file : bundle.manifest().rules()) {
+      kfs.write(RESOURCES + "policy/" + file, bundle.files().get(file));
+    }
+    KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+    for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+      problems.add(new CompilationProblem(bundleFile(m.getPath()), Math.max(m.getLine(), 0), m.getText().strip()));
+    }
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    KieContainer container = ks.newKieContainer(releaseId);
+    KieBase base = container.getKieBase();
+    ks.getRepository().removeKieModule(releaseId);
+    return base;
+  }
+
+  private static String bundleFile(String kiePath) {
+    if (kiePath == null) {
+      return "(rules)";
+    }
+    String prefix = RESOURCES + "policy/";
+    return kiePath.startsWith(prefix) ? kiePath.substring(prefix.length()) : kiePath;
+  }
+}

@@ -1,0 +1,96 @@
+package io.fulcrum.engine.policy;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The {@code manifest.yaml} of a policy bundle: what the policy is, who owns it, its parameters,
+ * the risk measures it calls, the DMN decisions it evaluates and the rule files it runs.
+ *
+ * @param parameters numbers or text; numbers are read as exact decimals
+ * @param measures risk-measure calls, made before any table or rule
+ * @param decisions DMN decisions, evaluated per subject before the rules
+ * @param rules DRL files and spreadsheet decision tables ({@code *.drl.csv}, {@code *.drl.xlsx})
+ * @param tests test files shipped with the bundle (e.g. {@code .scesim} scenarios); hashed, not compiled
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record PolicyManifest(
+    String id,
+    String version,
+    String title,
+    String owner,
+    String description,
+    SortedMap<String, Object> parameters,
+    List<MeasureBinding> measures,
+    List<DecisionBinding> decisions,
+    List<String> rules,
+    List<String> tests) {
+
+  public PolicyManifest {
+    require("id", id);
+    require("version", version);
+    require("title", title);
+    require("owner", owner);
+    PolicyRef.of(id, version);
+    TreeMap<String, Object> params = new TreeMap<>();
+    if (parameters != null) {
+      parameters.forEach((k, v) -> params.put(k, v instanceof Number n ? new BigDecimal(n.toString()) : v));
+    }
+    parameters = params;
+    measures = measures == null ? List.of() : List.copyOf(measures);
+    decisions = decisions == null ? List.of() : List.copyOf(decisions);
+    rules = rules == null ? List.of() : List.copyOf(rules);
+    tests = tests == null ? List.of() : List.copyOf(tests);
+    if (rules.isEmpty()) {
+      throw new IllegalArgumentException("rules must list at least one DRL file or decision table");
+    }
+  }
+
+  private static void require(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("manifest field '" + field + "' is required");
+    }
+  }
+
+  /**
+   * A risk measure the policy calls.
+   *
+   * @param name the name rules see the result under
+   * @param measure the plugin's registry name
+   * @param input what it is computed on; {@code portfolio} (the account's positions at marks)
+   * @param settings the measure's parameters
+   */
+  public record MeasureBinding(String name, String measure, String input, Map<String, Object> settings) {
+    public MeasureBinding {
+      require("measures[].name", name);
+      require("measures[].measure", measure);
+      input = input == null ? "portfolio" : input;
+      settings = settings == null ? Map.of() : Map.copyOf(settings);
+    }
+  }
+
+  /**
+   * A DMN decision evaluated once per subject.
+   *
+   * @param model the .dmn file
+   * @param decision the decision's name in the model
+   * @param subject {@code position} or {@code collateral}
+   * @param inputs DMN input data name to the subject's property (e.g. {@code notional})
+   */
+  public record DecisionBinding(String model, String decision, String subject, Map<String, String> inputs) {
+    public DecisionBinding {
+      require("decisions[].model", model);
+      require("decisions[].decision", decision);
+      require("decisions[].subject", subject);
+      if (!subject.equals("position") && !subject.equals("collateral")) {
+        throw new IllegalArgumentException(
+            "decisions[].subject must be 'position' or 'collateral' but was '" + subject + "'");
+      }
+      inputs = inputs == null ? Map.of() : Map.copyOf(new TreeMap<>(inputs));
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package io.fulcrum.engine.runtime;
+
+import io.fulcrum.engine.decision.DecisionStatus;
+import io.fulcrum.engine.decision.Rounding;
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The account as the rules see it. The engine inserts it once the "requirements" rules have run
+ * and it has totalled them, so only "status" rules see it; they set the status and any policy
+ * metrics.
+ *
+ * <p>Margin balance = cross wallet (collateral value) - debts + unrealised P&L of cross positions
+ * + isolated margins and unrealised P&L of isolated positions. Margin ratio = maintenance margin
+ * / margin balance.
+ */
+public final class AccountFact {
+
+  private final String accountId;
+  private final String currency;
+  private final BigDecimal walletBalance;
+  private final BigDecimal debtValue;
+  private final AssignmentLog log;
+  private final SortedMap<String, BigDecimal> metrics = new TreeMap<>();
+
+  private Totals totals;
+  private DecisionStatus status;
+
+  AccountFact(
+      String accountId, String currency, BigDecimal walletBalance, BigDecimal debtValue,
+      AssignmentLog log) {
+    this.accountId = accountId;
+    this.currency = currency;
+    this.walletBalance = walletBalance;
+    this.debtValue = debtValue;
+    this.log = log;
+  }
+
+  /** Aggregates the engine computes once every position and collateral requirement is known. */
+  record Totals(
+      BigDecimal initialMargin,
+      BigDecimal maintenanceMargin,
+      BigDecimal collateralMaintenanceHaircut,
+      BigDecimal unrealisedPnl,
+      BigDecimal marginBalance) {}
+
+  void setTotals(Totals totals) {
+    this.totals = totals;
+  }
+
+  public String getAccountId() {
+    return accountId;
+  }
+
+  public String getCurrency() {
+    return currency;
+  }
+
+  /** Cross wallet: value of all collateral balances. */
+  public BigDecimal getWalletBalance() {
+    return walletBalance;
+  }
+
+  /** Same as the wallet balance: the value of collateral before haircuts. */
+  public BigDecimal getCollateralValue() {
+    return walletBalance;
+  }
+
+  public BigDecimal getDebtValue() {
+    return debtValue;
+  }
+
+  public boolean isTotalled() {
+    return totals != null;
+  }
+
+  public BigDecimal getInitialMargin() {
+    return totals().initialMargin();
+  }
+
+  public BigDecimal getMaintenanceMargin() {
+    return totals().maintenanceMargin();
+  }
+
+  /** Sum of the collateral maintenance haircuts (part of the maintenance margin). */
+  public BigDecimal getCollateralMaintenanceHaircut() {
+    return totals().collateralMaintenanceHaircut();
+  }
+
+  public BigDecimal getUnrealisedPnl() {
+    return totals().unrealisedPnl();
+  }
+
+  public BigDecimal getMarginBalance() {
+    return totals().marginBalance();
+  }
+
+  /** Maintenance margin / margin balance; null when the balance is zero or negative. */
+  public BigDecimal getMarginRatio() {
+    BigDecimal balance = getMarginBalance();
+    if (balance.signum() <= 0) {
+      return null;
+    }
+    return Rounding.ratio(Rounding.divide(getMaintenanceMargin(), balance));
+  }
+
+  /** Nothing left to cover a requirement: margin balance zero or negative while one exists. */
+  public boolean isInsolvent() {
+    return getMarginBalance().signum() <= 0 && getMaintenanceMargin().signum() > 0;
+  }
+
+  private Totals totals() {
+    if (totals == null) {
+      throw new IllegalStateException(
+          "account totals are known only in the 'status' phase");
+    }
+    return totals;
+  }
+
+  public DecisionStatus getStatus() {
+    return status;
+  }
+
+  public void setStatus(DecisionStatus value) {
+    status = value;
+    log.record("account", "status", value);
+  }
+
+  public SortedMap<String, BigDecimal> getMetrics() {
+    return Collections.unmodifiableSortedMap(metrics);
+  }
+
+  public boolean hasMetric(String name) {
+    return metrics.containsKey(name);
+  }
+
+  public BigDecimal metric(String name) {
+    return FactValues.number(metrics.get(name), name, "account");
+  }
+
+  /** Sets a ratio-like metric (rounded to the ratio scale). */
+  public void setRatio(String name, BigDecimal value) {
+    BigDecimal rounded = Rounding.ratio(value);
+    metrics.put(name, rounded);
+    log.record("account", name, rounded);
+  }
+
+  /** Sets a money metric (rounded to the money scale, half-even). */
+  public void setAmount(String name, BigDecimal value) {
+    BigDecimal rounded = Rounding.money(value);
+    metrics.put(name, rounded);
+    log.record("account", name, rounded);
+  }
+
+  public String describe() {
+    String base = "account " + accountId + " (wallet " + Rounding.money(walletBalance).toPlainString();
+    if (totals == null) {
+      return base + ")";
+    }
+    return base + ", margin balance " + Rounding.money(getMarginBalance()).toPlainString()
+        + ", maintenance " + getMaintenanceMargin().toPlainString() + ")";
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+}

@@ -1,0 +1,107 @@
+package io.fulcrum.engine.runtime;
+
+import io.fulcrum.engine.decision.Rounding;
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A collateral balance as the rules see it: amount, price and value in the valuation currency,
+ * the parameters decision tables chose for it (e.g. loan-to-value), and the haircuts rules set.
+ * A haircut is the part of the value that does not count towards a requirement: the initial
+ * haircut against the initial margin, the maintenance haircut against the maintenance margin.
+ */
+public final class CollateralFact {
+
+  private final String asset;
+  private final BigDecimal amount;
+  private final BigDecimal price;
+  private final AssignmentLog log;
+  private final SortedMap<String, Object> parameters = new TreeMap<>();
+  private BigDecimal initialHaircut;
+  private BigDecimal maintenanceHaircut;
+
+  CollateralFact(String asset, BigDecimal amount, BigDecimal price, AssignmentLog log) {
+    this.asset = asset;
+    this.amount = amount;
+    this.price = price;
+    this.log = log;
+  }
+
+  public String getAsset() {
+    return asset;
+  }
+
+  public BigDecimal getAmount() {
+    return amount;
+  }
+
+  public BigDecimal getPrice() {
+    return price;
+  }
+
+  /** amount x price. */
+  public BigDecimal getValue() {
+    return amount.multiply(price);
+  }
+
+  public Object property(String name) {
+    return switch (name) {
+      case "asset" -> asset;
+      case "amount" -> amount;
+      case "price" -> price;
+      case "value" -> getValue();
+      default -> null;
+    };
+  }
+
+  void putParameters(Map<String, Object> values) {
+    parameters.putAll(values);
+  }
+
+  public SortedMap<String, Object> getParameters() {
+    return Collections.unmodifiableSortedMap(parameters);
+  }
+
+  public boolean hasParameter(String name) {
+    return parameters.get(name) != null;
+  }
+
+  public BigDecimal number(String name) {
+    return FactValues.number(parameters.get(name), name, describe());
+  }
+
+  public BigDecimal getInitialHaircut() {
+    return initialHaircut;
+  }
+
+  public void setInitialHaircut(BigDecimal value) {
+    initialHaircut = Rounding.requirement(value);
+    log.record(label(), "initialHaircut", initialHaircut);
+  }
+
+  public BigDecimal getMaintenanceHaircut() {
+    return maintenanceHaircut;
+  }
+
+  public void setMaintenanceHaircut(BigDecimal value) {
+    maintenanceHaircut = Rounding.requirement(value);
+    log.record(label(), "maintenanceHaircut", maintenanceHaircut);
+  }
+
+  String label() {
+    return "collateral " + asset;
+  }
+
+  public String describe() {
+    return label() + " " + amount.toPlainString() + " @ " + price.toPlainString() + " (value "
+        + Rounding.money(getValue()).toPlainString() + ")";
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+}

@@ -1,0 +1,169 @@
+package io.fulcrum.engine.runtime;
+
+import io.fulcrum.engine.decision.DecisionStatus;
+import io.fulcrum.engine.decision.MarginDecision;
+import io.fulcrum.engine.decision.PositionFigures;
+import io.fulcrum.engine.decision.Rounding;
+import io.fulcrum.engine.domain.InvalidRequest;
+import io.fulcrum.engine.domain.MarginRequest;
+import io.fulcrum.engine.explain.Calculation;
+import io.fulcrum.engine.explain.ExplanationRecorder;
+import io.fulcrum.engine.policy.CompiledPolicy;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * One evaluation of a request against a compiled policy, in this order: risk measures, DMN
+ * decisions per position and collateral, the "requirements" rules, the engine's account totals,
+ * the "status" rules, then the decision. Not reusable; not thread-safe.
+ */
+final class PolicyEvaluation {
+
+  static final String REQUIREMENTS = "requirements";
+  static final String STATUS = "status";
+
+  private final CompiledPolicy policy;
+  private final MarginRequest request;
+  private final ExplanationRecorder recorder;
+  private final AssignmentLog log;
+
+  PolicyEvaluation(CompiledPolicy policy, MarginRequest request, boolean explain) {
+    this.policy = policy;
+    this.request = request;
+    this.recorder = explain ? ExplanationRecorder.enabled() : ExplanationRecorder.disabled();
+    this.log = explain ? new AssignmentLog() : AssignmentLog.DISABLED;
+  }
+
+  MarginDecision run() {
+    FactSet facts = FactSet.of(request, log);
+    List<MeasureFact> measures = MeasureStage.run(policy, request, recorder);
+    DmnStage dmn = new DmnStage(policy, recorder);
+    for (PositionFact p : facts.positions) {
+      p.putParameters(dmn.evaluate("position", p.label(), p::property));
+    }
+    for (CollateralFact c : facts.collateral) {
+      c.putParameters(dmn.evaluate("collateral", c.label(), c::property));
+    }
+    KieSession session = policy.kieBase().newKieSession();
+    try {
+      RuleCapture capture = null;
+      if (recorder.isEnabled()) {
+        capture = new RuleCapture(recorder, log);
+        session.addEventListener(capture);
+      }
+      if (policy.declaresGlobal("liquidation")) {
+        session.setGlobal("liquidation", new LiquidationPrices(dmn, recorder, facts));
+      }
+      session.insert(new Parameters(policy.manifest().parameters()));
+      List<FactHandle> positionHandles = new ArrayList<>();
+      facts.positions.forEach(p -> positionHandles.add(session.insert(p)));
+      facts.collateral.forEach(session::insert);
+      facts.debts.forEach(session::insert);
+      measures.forEach(session::insert);
+
+      fire(session, capture, REQUIREMENTS);
+      AccountTotals.apply(facts, recorder);
+      // The account enters working memory only with its totals, so no rule sees it half-built.
+      session.insert(facts.account);
+      positionHandles.forEach(h -> session.update(h, session.getObject(h)));
+      fire(session, capture, STATUS);
+    } finally {
+      session.dispose();
+    }
+    if (facts.account.getStatus() == null) {
+      throw new PolicyEvaluationFailed("policy " + policy.stamp().ref()
+          + " decided no status for account " + facts.account.getAccountId()
+          + ": no 'status' rule matched");
+    }
+    return assemble(facts);
+  }
+
+  private static void fire(KieSession session, RuleCapture capture, String phase) {
+    if (capture != null) {
+      capture.phase(phase);
+    }
+    session.getAgenda().getAgendaGroup(phase).setFocus();
+    session.fireAllRules();
+  }
+
+  private MarginDecision assemble(FactSet facts) {
+    AccountFact a = facts.account;
+    List<PositionFigures> figures = new ArrayList<>();
+    for (PositionFact p : facts.positions) {
+      figures.add(new PositionFigures(p.getInstrument(), p.getQuantity(), p.getMarkPrice(),
+          Rounding.money(p.getNotional()), Rounding.money(p.getUnrealisedPnl()), p.getInitialMargin(),
+          p.getMaintenanceMargin(), p.getLiquidationPrice(), new TreeMap<>(p.getParameters())));
+    }
+    SortedMap<String, BigDecimal> metrics = new TreeMap<>(a.getMetrics());
+    return new MarginDecision(a.getAccountId(), policy.stamp(), request.market().asOf(), a.getCurrency(),
+        a.getStatus(), a.getInitialMargin(), a.getMaintenanceMargin(), Rounding.money(a.getMarginBalance()),
+        a.getMarginRatio(), Rounding.money(a.getWalletBalance()), Rounding.money(a.getUnrealisedPnl()),
+        metrics, figures, recorder.toExplanation(), null);
+  }
+
+  /** The engine's accounting identities between the two rule phases. */
+  static final class AccountTotals {
+
+    private AccountTotals() {}
+
+    static void apply(FactSet facts, ExplanationRecorder recorder) {
+      BigDecimal im = BigDecimal.ZERO;
+      BigDecimal mm = BigDecimal.ZERO;
+      BigDecimal upnl = BigDecimal.ZERO;
+      BigDecimal balance = facts.account.getWalletBalance().subtract(facts.account.getDebtValue());
+      for (int i = 0; i < facts.positions.size(); i++) {
+        PositionFact p = facts.positions.get(i);
+        if (p.getInitialMargin() == null || p.getMaintenanceMargin() == null) {
+          throw new InvalidRequest("account.positions[" + i + "].instrument", "the policy sets no "
+              + (p.getInitialMargin() == null ? "initial" : "maintenance") + " margin for "
+              + p.getInstrument() + " (" + p.getKind() + "): it does not cover this instrument");
+        }
+        im = im.add(p.getInitialMargin());
+        mm = mm.add(p.getMaintenanceMargin());
+        upnl = upnl.add(p.getUnrealisedPnl());
+        if (p.isIsolated()) {
+          BigDecimal own = p.getIsolatedMargin().add(p.getUnrealisedPnl());
+          p.setMarginBalance(own);
+          balance = balance.add(own);
+        } else {
+          balance = balance.add(p.getUnrealisedPnl());
+        }
+      }
+      BigDecimal haircut = BigDecimal.ZERO;
+      for (CollateralFact c : facts.collateral) {
+        if (c.getInitialHaircut() != null) {
+          im = im.add(c.getInitialHaircut());
+        }
+        if (c.getMaintenanceHaircut() != null) {
+          haircut = haircut.add(c.getMaintenanceHaircut());
+        }
+      }
+      mm = mm.add(haircut);
+      facts.account.setTotals(new AccountFact.Totals(Rounding.requirement(im), Rounding.requirement(mm),
+          Rounding.requirement(haircut), upnl, balance));
+      if (recorder.isEnabled()) {
+        SortedMap<String, Object> in = new TreeMap<>();
+        in.put("walletBalance", Rounding.money(facts.account.getWalletBalance()));
+        in.put("debtValue", Rounding.money(facts.account.getDebtValue()));
+        in.put("unrealisedPnl", Rounding.money(upnl));
+        in.put("positions", facts.positions.size());
+        in.put("collateral", facts.collateral.size());
+        SortedMap<String, Object> out = new TreeMap<>();
+        out.put("initialMargin", Rounding.requirement(im));
+        out.put("maintenanceMargin", Rounding.requirement(mm));
+        out.put("marginBalance", Rounding.money(balance));
+        out.put("marginRatio", facts.account.getMarginRatio());
+        recorder.add(new Calculation("account", "account totals",
+            "IM = sum(position IM) + sum(collateral initial haircut); MM = sum(position MM) + "
+                + "sum(collateral maintenance haircut); margin balance = wallet - debts + cross UPNL "
+                + "+ sum(isolated margin + isolated UPNL); margin ratio = MM / margin balance",
+            in, out));
+      }
+    }
+  }
+}

@@ -1,0 +1,231 @@
+package io.fulcrum.engine.runtime;
+
+import io.fulcrum.engine.decision.Rounding;
+import io.fulcrum.engine.domain.InstrumentKind;
+import io.fulcrum.engine.domain.MarginMode;
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A position as the rules see it: its inputs (read-only), the parameters decision tables chose
+ * for it, and the figures rules set. Setters round by {@link Rounding} and are recorded in the
+ * explanation.
+ */
+public final class PositionFact {
+
+  private final String instrument;
+  private final InstrumentKind kind;
+  private final MarginMode marginMode;
+  private final BigDecimal quantity;
+  private final BigDecimal size;
+  private final BigDecimal entryPrice;
+  private final BigDecimal markPrice;
+  private final BigDecimal leverage;
+  private final BigDecimal isolatedMargin;
+  private final AssignmentLog log;
+  private final SortedMap<String, Object> parameters = new TreeMap<>();
+
+  private BigDecimal initialMargin;
+  private BigDecimal maintenanceMargin;
+  private BigDecimal liquidationPrice;
+  private BigDecimal marginBalance;
+
+  PositionFact(PositionInputs in, AssignmentLog log) {
+    this.instrument = in.instrument();
+    this.kind = in.kind();
+    this.marginMode = in.marginMode();
+    this.quantity = in.quantity();
+    this.size = in.quantity().abs().multiply(in.contractSize());
+    this.entryPrice = in.entryPrice();
+    this.markPrice = in.markPrice();
+    this.leverage = in.leverage();
+    this.isolatedMargin = in.isolatedMargin();
+    this.log = log;
+  }
+
+  /** What a position fact is made of; also used to re-evaluate parameters at another price. */
+  record PositionInputs(
+      String instrument,
+      InstrumentKind kind,
+      MarginMode marginMode,
+      BigDecimal quantity,
+      BigDecimal contractSize,
+      BigDecimal entryPrice,
+      BigDecimal markPrice,
+      BigDecimal leverage,
+      BigDecimal isolatedMargin) {
+
+    PositionInputs atMark(BigDecimal mark) {
+      return new PositionInputs(
+          instrument, kind, marginMode, quantity, contractSize, entryPrice, mark, leverage,
+          isolatedMargin);
+    }
+  }
+
+  public String getInstrument() {
+    return instrument;
+  }
+
+  public InstrumentKind getKind() {
+    return kind;
+  }
+
+  public MarginMode getMarginMode() {
+    return marginMode;
+  }
+
+  public boolean isIsolated() {
+    return marginMode == MarginMode.ISOLATED;
+  }
+
+  public boolean isLinear() {
+    return kind != InstrumentKind.OPTION;
+  }
+
+  /** +1 long, -1 short. */
+  public int getSide() {
+    return quantity.signum();
+  }
+
+  public BigDecimal getQuantity() {
+    return quantity;
+  }
+
+  /** |quantity| x contract size, in units of the underlying. */
+  public BigDecimal getSize() {
+    return size;
+  }
+
+  public BigDecimal getEntryPrice() {
+    return entryPrice;
+  }
+
+  public BigDecimal getMarkPrice() {
+    return markPrice;
+  }
+
+  /** size x mark. */
+  public BigDecimal getNotional() {
+    return size.multiply(markPrice);
+  }
+
+  /** side x size x (mark - entry). */
+  public BigDecimal getUnrealisedPnl() {
+    return size.multiply(markPrice.subtract(entryPrice)).multiply(BigDecimal.valueOf(getSide()));
+  }
+
+  /** The leverage the holder chose, or null. */
+  public BigDecimal getLeverage() {
+    return leverage;
+  }
+
+  public BigDecimal getIsolatedMargin() {
+    return isolatedMargin;
+  }
+
+  /** A named input for decision tables and the explanation; null if unknown. */
+  public Object property(String name) {
+    return switch (name) {
+      case "instrument" -> instrument;
+      case "kind" -> kind.name();
+      case "marginMode" -> marginMode.name();
+      case "side" -> BigDecimal.valueOf(getSide());
+      case "quantity" -> quantity;
+      case "size" -> size;
+      case "entryPrice" -> entryPrice;
+      case "markPrice" -> markPrice;
+      case "notional" -> getNotional();
+      case "unrealisedPnl" -> getUnrealisedPnl();
+      case "leverage" -> leverage;
+      case "isolatedMargin" -> isolatedMargin;
+      default -> null;
+    };
+  }
+
+  // Parameters chosen by decision tables.
+
+  void putParameters(java.util.Map<String, Object> values) {
+    parameters.putAll(values);
+  }
+
+  public SortedMap<String, Object> getParameters() {
+    return Collections.unmodifiableSortedMap(parameters);
+  }
+
+  public boolean hasParameter(String name) {
+    return parameters.get(name) != null;
+  }
+
+  /** The decision-table parameter {@code name} as a number; fails naming it if absent. */
+  public BigDecimal number(String name) {
+    return FactValues.number(parameters.get(name), name, describe());
+  }
+
+  // Figures set by rules.
+
+  public BigDecimal getInitialMargin() {
+    return initialMargin;
+  }
+
+  public void setInitialMargin(BigDecimal value) {
+    initialMargin = Rounding.requirement(value);
+    log.record(label(), "initialMargin", initialMargin);
+  }
+
+  public BigDecimal getMaintenanceMargin() {
+    return maintenanceMargin;
+  }
+
+  public void setMaintenanceMargin(BigDecimal value) {
+    maintenanceMargin = Rounding.requirement(value);
+    log.record(label(), "maintenanceMargin", maintenanceMargin);
+  }
+
+  public BigDecimal getLiquidationPrice() {
+    return liquidationPrice;
+  }
+
+  public void setLiquidationPrice(BigDecimal value) {
+    liquidationPrice = Rounding.price(value);
+    log.record(label(), "liquidationPrice", liquidationPrice);
+  }
+
+  /** Isolated positions: isolated margin + unrealised P&L, set by the engine; null for cross. */
+  public BigDecimal getMarginBalance() {
+    return marginBalance;
+  }
+
+  void setMarginBalance(BigDecimal value) {
+    marginBalance = value;
+  }
+
+  /** Isolated positions: maintenance margin / margin balance; null for cross or when balance <= 0. */
+  public BigDecimal getMarginRatio() {
+    if (marginBalance == null || maintenanceMargin == null || marginBalance.signum() <= 0) {
+      return null;
+    }
+    return Rounding.ratio(Rounding.divide(maintenanceMargin, marginBalance));
+  }
+
+  /** Isolated position whose own balance no longer covers anything. */
+  public boolean isInsolvent() {
+    return marginBalance != null && marginBalance.signum() <= 0;
+  }
+
+  String label() {
+    return "position " + instrument;
+  }
+
+  public String describe() {
+    return label() + " " + (getSide() > 0 ? "long " : "short ") + size.toPlainString()
+        + " @ mark " + markPrice.toPlainString() + " (notional "
+        + Rounding.money(getNotional()).toPlainString() + ", " + marginMode + ")";
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+}
