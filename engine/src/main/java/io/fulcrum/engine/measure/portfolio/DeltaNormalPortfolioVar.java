@@ -62,12 +62,9 @@ public final class DeltaNormalPortfolioVar implements RiskMeasure {
   @Override
   public MeasureResult evaluate(MeasureInput input, MeasureParameters parameters) {
     parameters.requireOnly(name(), PARAMETERS);
-    if (!(input instanceof MultiAssetPortfolio portfolio)) {
-      throw MeasureArguments.invalid(
-          "input of measure '" + name() + "'",
-          "a multi-asset portfolio",
-          input == null ? "null" : input.summary());
-    }
+    MultiAssetPortfolio portfolio =
+        MeasureArguments.requireKind(
+            name(), input, MultiAssetPortfolio.class, "a multi-asset portfolio");
     MeasureArguments.requireObservations("returns", portfolio.days(), 2);
     double alpha = MeasureArguments.alpha(parameters);
     int days = MeasureArguments.positiveInteger(parameters, HoldingPeriod.DAYS, 1);

@@ -53,12 +53,9 @@ public final class ScenarioGridMeasure implements RiskMeasure {
   @Override
   public MeasureResult evaluate(MeasureInput input, MeasureParameters parameters) {
     parameters.requireOnly(name(), PARAMETERS);
-    if (!(input instanceof DerivativesPortfolio portfolio)) {
-      throw MeasureArguments.invalid(
-          "input of measure '" + name() + "'",
-          "a derivatives portfolio",
-          input == null ? "null" : input.summary());
-    }
+    DerivativesPortfolio portfolio =
+        MeasureArguments.requireKind(
+            name(), input, DerivativesPortfolio.class, "a derivatives portfolio");
     ScenarioGrid grid = ScenarioGrid.from(parameters);
     TreeMap<String, Object> inputs = new TreeMap<>();
     inputs.put("n", portfolio.positions().size());

@@ -1,5 +1,6 @@
 package io.fulcrum.engine.measure.support;
 
+import io.fulcrum.engine.measure.MeasureInput;
 import io.fulcrum.engine.measure.MeasureParameters;
 import java.util.Locale;
 
@@ -54,6 +55,27 @@ public final class MeasureArguments {
       throw invalid(name, ">= 1", value);
     }
     return value;
+  }
+
+  /**
+   * {@code input} as the one kind the measure accepts, or an exception naming the measure, the kind
+   * it wants and what it got.
+   */
+  public static <T extends MeasureInput> T requireKind(
+      String measure, MeasureInput input, Class<T> kind, String description) {
+    if (kind.isInstance(input)) {
+      return kind.cast(input);
+    }
+    throw unsupportedInput(measure, description, input);
+  }
+
+  /** The exception for an input kind a measure does not accept. */
+  public static IllegalArgumentException unsupportedInput(
+      String measure, String description, MeasureInput input) {
+    return invalid(
+        "input of measure '" + measure + "'",
+        description,
+        input == null ? "null" : input.summary());
   }
 
   /** Rejects a series with fewer than {@code minimum} observations. */

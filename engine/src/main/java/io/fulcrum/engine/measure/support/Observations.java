@@ -42,10 +42,7 @@ public record Observations(double[] values, Kind kind) {
     if (input instanceof PnlVector pnl) {
       return new Observations(pnl.pnl(), Kind.PNL);
     }
-    throw MeasureArguments.invalid(
-        "input of measure '" + measure + "'",
-        "a return series or a P&L vector",
-        input == null ? "null" : input.summary());
+    throw MeasureArguments.unsupportedInput(measure, "a return series or a P&L vector", input);
   }
 
   public int size() {
