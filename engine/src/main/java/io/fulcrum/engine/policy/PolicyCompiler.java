@@ -91,7 +91,7 @@ public final class PolicyCompiler {
     module.newKieBaseModel("policy").setDefault(true).addPackage("*");
     kfs.writeKModuleXML(module.toXML());
     for (String file : bundle.manifest().rules()) {
-      kfs.write(RESOURCES + "policy/" + file, bundle.files().get(file));
+      kfs.write(RESOURCES + folderOf(bundle, file) + file, bundle.files().get(file));
     }
     KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
     for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
@@ -106,11 +106,26 @@ public final class PolicyCompiler {
     return base;
   }
 
+  private static final java.util.regex.Pattern PACKAGE =
+      java.util.regex.Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+
+  /** The KIE builder expects a DRL to lie in the folder of its package. */
+  private static String folderOf(PolicyBundle bundle, String file) {
+    if (file.endsWith(".drl")) {
+      var m = PACKAGE.matcher(bundle.text(file));
+      if (m.find()) {
+        return m.group(1).replace('.', '/') + "/";
+      }
+    }
+    return "policy/";
+  }
+
   private static String bundleFile(String kiePath) {
     if (kiePath == null) {
       return "(rules)";
     }
-    String prefix = RESOURCES + "policy/";
-    return kiePath.startsWith(prefix) ? kiePath.substring(prefix.length()) : kiePath;
+    String rel = kiePath.startsWith(RESOURCES) ? kiePath.substring(RESOURCES.length()) : kiePath;
+    int slash = rel.lastIndexOf('/');
+    return slash < 0 ? rel : rel.substring(slash + 1);
   }
 }
