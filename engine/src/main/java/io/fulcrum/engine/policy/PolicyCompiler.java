@@ -107,11 +107,11 @@ public final class PolicyCompiler {
   }
 
   private static final java.util.regex.Pattern PACKAGE =
-      java.util.regex.Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+      java.util.regex.Pattern.compile("(?m)^\\s*(?:package\\s+|RuleSet\\s*,\\s*)([\\w.]+)");
 
   /** The KIE builder expects a DRL to lie in the folder of its package. */
   private static String folderOf(PolicyBundle bundle, String file) {
-    if (file.endsWith(".drl")) {
+    if (file.endsWith(".drl") || file.endsWith(".drl.csv")) {
       var m = PACKAGE.matcher(bundle.text(file));
       if (m.find()) {
         return m.group(1).replace('.', '/') + "/";
