@@ -31,7 +31,7 @@ public class HistoricalExpectedShortfall extends SeriesMeasure {
 
   @Override
   protected final double statistic(Observations series, Context context) {
-    context.inputs().put("tailObservations", series.size() * (1.0 - context.alpha()));
+    context.details().put("tailObservations", series.size() * (1.0 - context.alpha()));
     return Losses.acerbiTasche(series.values(), context.alpha());
   }
 }
