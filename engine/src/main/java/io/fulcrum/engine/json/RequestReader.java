@@ -1,6 +1,7 @@
 package io.fulcrum.engine.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -31,15 +32,21 @@ public final class RequestReader {
       return request;
     } catch (JsonMappingException e) {
       throw translate(e);
+    } catch (StreamReadException e) {
+      throw malformed(e);
     } catch (JsonProcessingException e) {
-      throw new InvalidRequest("(body)", "malformed JSON at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+      throw new InvalidRequest("(body)", e.getOriginalMessage());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   private static InvalidRequest translate(JsonMappingException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StreamReadException read) {
+        return malformed(read);
+      }
+    }
     String path = path(e.getPath());
     if (e instanceof UnrecognizedPropertyException u) {
       return new InvalidRequest(path, "unknown field '" + u.getPropertyName() + "'; known fields: " + u.getKnownPropertyIds());
@@ -56,6 +63,12 @@ public final class RequestReader {
       message = e.getCause().getMessage();
     }
     return new InvalidRequest(path.isEmpty() ? "(body)" : path, message);
+  }
+
+  private static InvalidRequest malformed(StreamReadException e) {
+    String where = e.getLocation() == null ? ""
+        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    return new InvalidRequest("(body)", "malformed JSON" + where + ": " + e.getOriginalMessage());
   }
 
   private static String simpleName(Class<?> type) {
