@@ -34,8 +34,6 @@ import picocli.CommandLine.Spec;
     description = "Evaluate a risk measure on a returns CSV and print the result as JSON.")
 public final class MeasureCommand implements Callable<Integer> {
 
-  static final int BAD_INPUT = 2;
-
   private static final ObjectMapper JSON =
       JsonMapper.builder()
           .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
@@ -75,11 +73,11 @@ public final class MeasureCommand implements Callable<Integer> {
           measure.evaluate(ReturnSeries.of(ReturnsCsv.read(returns)), parameters());
       spec.commandLine().getOut().println(toJson(result));
       spec.commandLine().getOut().flush();
-      return 0;
+      return FulcrumCli.OK;
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("fulcrum measure: " + e.getMessage());
       spec.commandLine().getErr().flush();
-      return BAD_INPUT;
+      return FulcrumCli.BAD_INPUT;
     }
   }
 
