@@ -1,19 +1,16 @@
 package io.fulcrum.engine.measure.portfolio;
 
-import io.fulcrum.engine.measure.MeasureInput;
 import io.fulcrum.engine.measure.MeasureParameters;
 import io.fulcrum.engine.measure.MeasureResult;
 import io.fulcrum.engine.measure.MultiAssetPortfolio;
-import io.fulcrum.engine.measure.RiskMeasure;
 import io.fulcrum.engine.measure.support.Ewma;
 import io.fulcrum.engine.measure.support.HoldingPeriod;
 import io.fulcrum.engine.measure.support.MeasureArguments;
+import io.fulcrum.engine.measure.support.SingleKindMeasure;
 import io.fulcrum.engine.measure.support.StandardNormal;
-import java.util.Collections;
 import java.util.List;
-import java.util.SortedSet;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
@@ -38,33 +35,18 @@ import org.apache.commons.math3.linear.RealVector;
  * sample), {@code lambda} (ewma only, default 0.94), {@code horizonDays} (default 1). Stateless;
  * thread-safe.
  */
-public final class DeltaNormalPortfolioVar implements RiskMeasure {
+public final class DeltaNormalPortfolioVar extends SingleKindMeasure<MultiAssetPortfolio> {
 
-  private static final SortedSet<String> PARAMETERS =
-      Collections.unmodifiableSortedSet(
-          new TreeSet<>(
-              List.of(
-                  MeasureArguments.ALPHA,
-                  CovarianceMethod.PARAMETER,
-                  Ewma.LAMBDA,
-                  HoldingPeriod.DAYS)));
-
-  @Override
-  public String name() {
-    return "portfolio-var";
+  public DeltaNormalPortfolioVar() {
+    super(
+        "portfolio-var",
+        MultiAssetPortfolio.class,
+        "a multi-asset portfolio",
+        Set.of(MeasureArguments.ALPHA, CovarianceMethod.PARAMETER, Ewma.LAMBDA, HoldingPeriod.DAYS));
   }
 
   @Override
-  public SortedSet<String> parameterNames() {
-    return PARAMETERS;
-  }
-
-  @Override
-  public MeasureResult evaluate(MeasureInput input, MeasureParameters parameters) {
-    parameters.requireOnly(name(), PARAMETERS);
-    MultiAssetPortfolio portfolio =
-        MeasureArguments.requireKind(
-            name(), input, MultiAssetPortfolio.class, "a multi-asset portfolio");
+  protected MeasureResult evaluateOn(MultiAssetPortfolio portfolio, MeasureParameters parameters) {
     MeasureArguments.requireObservations("returns", portfolio.days(), 2);
     double alpha = MeasureArguments.alpha(parameters);
     int days = MeasureArguments.positiveInteger(parameters, HoldingPeriod.DAYS, 1);

@@ -4,18 +4,14 @@ import io.fulcrum.engine.measure.DerivativesPortfolio;
 import io.fulcrum.engine.measure.DerivativesPortfolio.EuropeanOption;
 import io.fulcrum.engine.measure.DerivativesPortfolio.Future;
 import io.fulcrum.engine.measure.DerivativesPortfolio.Position;
-import io.fulcrum.engine.measure.MeasureInput;
 import io.fulcrum.engine.measure.MeasureParameters;
 import io.fulcrum.engine.measure.MeasureResult;
-import io.fulcrum.engine.measure.RiskMeasure;
-import io.fulcrum.engine.measure.support.MeasureArguments;
+import io.fulcrum.engine.measure.support.SingleKindMeasure;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * {@code scenario-grid}: the worst loss of a {@link DerivativesPortfolio} over a {@link
@@ -33,29 +29,18 @@ import java.util.TreeSet;
  * <p>Parameters: {@code priceMoveRange} (default 0.16), {@code priceMoveSteps} (per side, default
  * 4), {@code volShocks} (comma list, default {@code -0.25,0,0.25}). Stateless; thread-safe.
  */
-public final class ScenarioGridMeasure implements RiskMeasure {
+public final class ScenarioGridMeasure extends SingleKindMeasure<DerivativesPortfolio> {
 
-  private static final SortedSet<String> PARAMETERS =
-      Collections.unmodifiableSortedSet(
-          new TreeSet<>(
-              List.of(ScenarioGrid.RANGE, ScenarioGrid.STEPS, ScenarioGrid.VOL_SHOCKS)));
-
-  @Override
-  public String name() {
-    return "scenario-grid";
+  public ScenarioGridMeasure() {
+    super(
+        "scenario-grid",
+        DerivativesPortfolio.class,
+        "a derivatives portfolio",
+        Set.of(ScenarioGrid.RANGE, ScenarioGrid.STEPS, ScenarioGrid.VOL_SHOCKS));
   }
 
   @Override
-  public SortedSet<String> parameterNames() {
-    return PARAMETERS;
-  }
-
-  @Override
-  public MeasureResult evaluate(MeasureInput input, MeasureParameters parameters) {
-    parameters.requireOnly(name(), PARAMETERS);
-    DerivativesPortfolio portfolio =
-        MeasureArguments.requireKind(
-            name(), input, DerivativesPortfolio.class, "a derivatives portfolio");
+  protected MeasureResult evaluateOn(DerivativesPortfolio portfolio, MeasureParameters parameters) {
     ScenarioGrid grid = ScenarioGrid.from(parameters);
     TreeMap<String, Object> inputs = new TreeMap<>();
     inputs.put("n", portfolio.positions().size());
