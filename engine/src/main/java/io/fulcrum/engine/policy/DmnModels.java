@@ -50,6 +50,12 @@ public final class DmnModels {
     if (files.isEmpty()) {
       return new DmnModels(null, Map.of(), Map.of(), Map.of(), Map.of());
     }
+    for (String file : files) {
+      checkWellFormed(file, bundle.files().get(file), problems);
+    }
+    if (!problems.isEmpty()) {
+      return new DmnModels(null, Map.of(), Map.of(), Map.of(), Map.of());
+    }
     List<Resource> resources = new ArrayList<>();
     for (String file : files) {
       Resource r = ResourceFactory.newByteArrayResource(bundle.files().get(file));
@@ -75,6 +81,7 @@ public final class DmnModels {
       for (DMNMessage m : model.getMessages(DMNMessage.Severity.ERROR)) {
         problems.add(new CompilationProblem(file, 0, describe(m)));
       }
+      DmnOutputTypes.check(file, model, problems);
     }
     for (String file : files) {
       if (!byFile.containsKey(file)) {
@@ -102,6 +109,23 @@ public final class DmnModels {
       }
     }
     return new DmnModels(runtime, Map.copyOf(byFile), Map.copyOf(rows), Map.copyOf(hitPolicies), Map.copyOf(labels));
+  }
+
+  /** The DMN compiler fails on malformed XML without saying where; the XML parser says where. */
+  private static void checkWellFormed(String file, byte[] content, List<CompilationProblem> problems) {
+    try {
+      javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      f.setXIncludeAware(false);
+      f.setExpandEntityReferences(false);
+      javax.xml.parsers.DocumentBuilder builder = f.newDocumentBuilder();
+      builder.setErrorHandler(null);
+      builder.parse(new java.io.ByteArrayInputStream(content));
+    } catch (org.xml.sax.SAXParseException e) {
+      problems.add(new CompilationProblem(file, e.getLineNumber(), "malformed XML: " + e.getMessage()));
+    } catch (Exception e) {
+      problems.add(new CompilationProblem(file, 0, "unreadable XML: " + e.getMessage()));
+    }
   }
 
   private static String describe(DMNMessage m) {
