@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       PoliciesCommand.class,
       ValidateCommand.class,
       MeasureCommand.class,
+      RegressCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FulcrumCli {

@@ -1,0 +1,29 @@
+package io.fulcrum.scenarios.regress;
+
+import io.fulcrum.scenarios.suite.Suite;
+import java.time.Duration;
+import java.util.List;
+
+/** A suite run against one policy version. */
+public record RegressionResult(Suite suite, String policy, String policyHash, List<CaseResult> cases, Duration elapsed) {
+
+  public RegressionResult {
+    cases = List.copyOf(cases);
+  }
+
+  public List<Failure> failures() {
+    return cases.stream().flatMap(c -> c.failures().stream()).toList();
+  }
+
+  public int checks() {
+    return cases.stream().mapToInt(CaseResult::checks).sum();
+  }
+
+  public long failedCases() {
+    return cases.stream().filter(c -> !c.passed()).count();
+  }
+
+  public boolean passed() {
+    return cases.stream().allMatch(CaseResult::passed);
+  }
+}

@@ -1,0 +1,67 @@
+package io.fulcrum.scenarios.regress;
+
+import io.fulcrum.engine.domain.MarketSnapshot;
+import io.fulcrum.engine.policy.CompiledPolicy;
+import io.fulcrum.scenarios.run.CellResult;
+import io.fulcrum.scenarios.run.ParallelGrid;
+import io.fulcrum.scenarios.run.Progress;
+import io.fulcrum.scenarios.suite.Book;
+import io.fulcrum.scenarios.suite.Expectation;
+import io.fulcrum.scenarios.suite.MarketState;
+import io.fulcrum.scenarios.suite.Suite;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a suite against one compiled policy: every account in every market state, in parallel,
+ * results in suite order. Written accounts are decided with explanation (expectations may ask
+ * which rules fired); generated ones without. A cell the policy cannot decide is a failure.
+ */
+public final class RegressionRunner {
+
+  private final int threads;
+
+  public RegressionRunner(int threads) {
+    this.threads = threads;
+  }
+
+  public RegressionResult run(Suite suite, CompiledPolicy policy, Progress progress) {
+    long start = System.nanoTime();
+    Book book = suite.book();
+    List<MarketState> states = suite.marketStates();
+    List<MarketSnapshot> snapshots = suite.snapshots();
+    int written = suite.accounts().size();
+    String version = policy.stamp().version();
+    List<CaseResult> cases = ParallelGrid.map(book.size() * states.size(), threads, cell -> {
+      int a = cell / states.size();
+      int s = cell % states.size();
+      var account = book.account(a);
+      String market = states.get(s).name();
+      CellResult outcome = CellResult.decide(policy, account, snapshots.get(s), a < written);
+      return judge(suite, account.id(), market, version, policy.stamp().ref(), outcome);
+    }, progress);
+    return new RegressionResult(suite, policy.stamp().ref(), policy.stamp().hash(), cases,
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private static CaseResult judge(Suite suite, String account, String market, String version, String policy,
+      CellResult outcome) {
+    List<Expectation> applicable = suite.expectations().stream()
+        .filter(e -> e.account().equals(account) && e.markets().contains(market) && e.appliesTo(version))
+        .toList();
+    if (outcome instanceof CellResult.Failed failed) {
+      return new CaseResult(account, market, outcome, 1, List.of(new Failure(account, market, policy,
+          "decision", "a decision", "no decision: " + failed.reason(), 0)));
+    }
+    var decision = ((CellResult.Decided) outcome).decision();
+    int checks = 0;
+    List<Failure> failures = new ArrayList<>();
+    for (Expectation e : applicable) {
+      ExpectationChecker.Outcome o = ExpectationChecker.check(e, decision, market);
+      checks += o.checks();
+      failures.addAll(o.failures());
+    }
+    return new CaseResult(account, market, outcome, checks, failures);
+  }
+}

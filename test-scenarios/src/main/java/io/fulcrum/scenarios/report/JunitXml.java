@@ -1,0 +1,62 @@
+package io.fulcrum.scenarios.report;
+
+import io.fulcrum.scenarios.regress.CaseResult;
+import io.fulcrum.scenarios.regress.Failure;
+import io.fulcrum.scenarios.regress.RegressionResult;
+import java.util.Locale;
+
+/**
+ * A regression run as JUnit XML (the Ant/Surefire schema CI systems read): one {@code testsuite}
+ * per run, one {@code testcase} per account and market state, a {@code failure} per failed case.
+ */
+public final class JunitXml {
+
+  private JunitXml() {}
+
+  public static String of(RegressionResult r) {
+    String suiteName = r.suite().name() + " under " + r.policy();
+    double seconds = r.elapsed().toNanos() / 1e9;
+    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    sb.append(String.format(Locale.ROOT, "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\" time=\"%.3f\">%n",
+        xml(suiteName), r.cases().size(), r.failedCases(), seconds));
+    sb.append("  <properties>\n")
+        .append("    <property name=\"policy\" value=\"").append(xml(r.policy())).append("\"/>\n")
+        .append("    <property name=\"policyHash\" value=\"").append(xml(r.policyHash())).append("\"/>\n")
+        .append("    <property name=\"suiteFile\" value=\"").append(xml(r.suite().source().toString())).append("\"/>\n")
+        .append("  </properties>\n");
+    for (CaseResult c : r.cases()) {
+      sb.append("  <testcase classname=\"").append(xml("scenarios." + r.suite().name())).append("\" name=\"")
+          .append(xml(c.name())).append("\"");
+      if (c.passed()) {
+        sb.append("/>\n");
+        continue;
+      }
+      sb.append(">\n");
+      StringBuilder detail = new StringBuilder();
+      for (Failure f : c.failures()) {
+        detail.append(f.message()).append('\n');
+      }
+      sb.append("    <failure message=\"").append(xml(c.failures().get(0).message())).append("\" type=\"expectation\">")
+          .append(xml(detail.toString())).append("</failure>\n  </testcase>\n");
+    }
+    return sb.append("</testsuite>\n").toString();
+  }
+
+  static String xml(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '&' -> sb.append("&amp;");
+        case '"' -> sb.append("&quot;");
+        default -> {
+          if (c >= 0x20 || c == '\n' || c == '\t') {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.toString();
+  }
+}
