@@ -1,0 +1,80 @@
+package io.fulcrum.admin.application;
+
+import io.fulcrum.engine.decision.MarginDecision;
+import io.fulcrum.engine.domain.MarginRequest;
+import io.fulcrum.engine.json.Json;
+import io.fulcrum.engine.json.RequestReader;
+import io.fulcrum.engine.policy.CompiledPolicy;
+import io.fulcrum.engine.runtime.MarginEngine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+/** Takes margin decisions and stores them, once per idempotency key; finds and lists them. */
+@ApplicationScoped
+public class DecisionService {
+
+  @Inject
+  PolicyEngine policies;
+
+  @Inject
+  DecisionRepository decisions;
+
+  /**
+   * Evaluates the request (JSON) under {@code policyRef} (null: the active version) and stores the
+   * decision. With an idempotency key already stored for the same request and policy reference,
+   * returns the stored decision instead of taking a second one.
+   *
+   * @throws io.fulcrum.engine.domain.InvalidRequest naming the offending field
+   * @throws IdempotencyConflict when the key was used for a different request
+   */
+  public DecisionRepository.Appended decide(String requestJson, String policyRef, String idempotencyKey, String actor) {
+    MarginRequest request = RequestReader.read(requestJson);
+    String canonicalRequest = Json.canonical(request);
+    String requestHash = ContentHash.of(policyRef == null ? "" : policyRef.trim(), canonicalRequest);
+    if (idempotencyKey != null) {
+      Optional<StoredDecision> stored = decisions.findByIdempotencyKey(idempotencyKey);
+      if (stored.isPresent()) {
+        return new DecisionRepository.Appended(sameRequest(stored.get(), requestHash), false);
+      }
+    }
+    NewDecision decision = evaluate(request, canonicalRequest, requestHash, policyRef, idempotencyKey);
+    DecisionRepository.Appended appended = decisions.append(List.of(decision), actor).get(0);
+    if (!appended.created()) {
+      sameRequest(appended.decision(), requestHash);
+    }
+    return appended;
+  }
+
+  NewDecision evaluate(MarginRequest request, String canonicalRequest, String requestHash, String policyRef, String key) {
+    CompiledPolicy policy = policies.resolve(policyRef);
+    MarginDecision decision = MarginEngine.decide(policy, request, true);
+    return new NewDecision(key, requestHash, decision, canonicalRequest, Json.canonical(decision));
+  }
+
+  private static StoredDecision sameRequest(StoredDecision stored, String requestHash) {
+    if (!stored.requestHash().equals(requestHash)) {
+      throw new IdempotencyConflict(stored.idempotencyKey(), stored.id());
+    }
+    return stored;
+  }
+
+  /** @throws DecisionNotFound */
+  public StoredDecision get(String id) {
+    return decisions.find(id).orElseThrow(() -> new DecisionNotFound(id));
+  }
+
+  public Page<StoredDecision> search(DecisionQuery query) {
+    return decisions.search(query);
+  }
+
+  /** The stored decision as the engine's record (for rendering its explanation). */
+  public static MarginDecision decisionOf(StoredDecision stored) {
+    try {
+      return Json.mapper().readValue(stored.decisionJson(), MarginDecision.class);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("stored decision " + stored.id() + " does not parse", e);
+    }
+  }
+}

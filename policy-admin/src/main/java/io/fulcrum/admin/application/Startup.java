@@ -1,0 +1,27 @@
+package io.fulcrum.admin.application;
+
+import io.fulcrum.admin.persistence.JpaAuditLog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+
+/** At start-up: create the audit chain head if the database is new, compile the active policy. */
+@ApplicationScoped
+public class Startup {
+
+  private static final Logger LOG = Logger.getLogger(Startup.class.getName());
+
+  @Inject
+  JpaAuditLog auditLog;
+
+  @Inject
+  PolicyEngine policies;
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    auditLog.initialise();
+    LOG.info(() -> "ready: audit chain at record " + auditLog.head().sequence() + ", active policy "
+        + policies.active().stamp().ref() + " (bundle " + policies.active().stamp().hash().substring(0, 12) + ")");
+  }
+}

@@ -1,0 +1,110 @@
+package io.fulcrum.admin.rest;
+
+import io.fulcrum.admin.application.DecisionNotFound;
+import io.fulcrum.admin.application.ErrorIds;
+import io.fulcrum.admin.application.IdempotencyConflict;
+import io.fulcrum.engine.domain.InvalidRequest;
+import io.fulcrum.engine.policy.PolicyCompilationFailed;
+import io.fulcrum.engine.policy.PolicyNotFound;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every failure becomes a problem+json response: caller mistakes 4xx naming the field, anything
+ * else 500 with an error id that is logged once here, with its stack trace (never sent).
+ */
+final class ExceptionMappers {
+
+  private static final Logger LOG = Logger.getLogger(ExceptionMappers.class.getName());
+
+  private ExceptionMappers() {}
+
+  @Provider
+  public static class InvalidRequestMapper implements ExceptionMapper<InvalidRequest> {
+    @Override
+    public Response toResponse(InvalidRequest e) {
+      return ProblemResponses.field("invalid-request", e.field(), e.getMessage());
+    }
+  }
+
+  @Provider
+  public static class IllegalArgumentMapper implements ExceptionMapper<IllegalArgumentException> {
+    @Override
+    public Response toResponse(IllegalArgumentException e) {
+      return ProblemResponses.of(Status.BAD_REQUEST, "invalid-parameter", e.getMessage());
+    }
+  }
+
+  @Provider
+  public static class PolicyNotFoundMapper implements ExceptionMapper<PolicyNotFound> {
+    @Override
+    public Response toResponse(PolicyNotFound e) {
+      return ProblemResponses.field("unknown-policy", "policy", e.getMessage());
+    }
+  }
+
+  @Provider
+  public static class DecisionNotFoundMapper implements ExceptionMapper<DecisionNotFound> {
+    @Override
+    public Response toResponse(DecisionNotFound e) {
+      return ProblemResponses.of(Status.NOT_FOUND, "decision-not-found", e.getMessage());
+    }
+  }
+
+  @Provider
+  public static class IdempotencyConflictMapper implements ExceptionMapper<IdempotencyConflict> {
+    @Override
+    public Response toResponse(IdempotencyConflict e) {
+      return ProblemResponses.of(Status.CONFLICT, "idempotency-key-reused", e.getMessage(), "Idempotency-Key",
+          null, null);
+    }
+  }
+
+  @Provider
+  public static class PolicyCompilationFailedMapper implements ExceptionMapper<PolicyCompilationFailed> {
+    @Override
+    public Response toResponse(PolicyCompilationFailed e) {
+      String errorId = logged(e);
+      return ProblemResponses.of(Status.INTERNAL_SERVER_ERROR, "policy-does-not-compile",
+          "policy " + e.policy() + " does not compile", null, errorId,
+          e.problems().stream().map(Object::toString).toList());
+    }
+  }
+
+  @Provider
+  public static class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
+    @Override
+    public Response toResponse(WebApplicationException e) {
+      Response r = e.getResponse();
+      if (r.getStatus() >= 500) {
+        return ProblemResponses.of(Status.INTERNAL_SERVER_ERROR, "internal-error", "internal error", null,
+            logged(e), null);
+      }
+      return ProblemResponses.of(r.getStatusInfo(), "http-" + r.getStatus(), e.getMessage());
+    }
+  }
+
+  /** Engine evaluation failures ({@code PolicyEvaluationFailed}) and anything unexpected. */
+  @Provider
+  public static class UnexpectedMapper implements ExceptionMapper<Throwable> {
+    @Override
+    public Response toResponse(Throwable e) {
+      String errorId = logged(e);
+      String detail = e instanceof io.fulcrum.engine.runtime.PolicyEvaluationFailed
+          ? "the policy failed while evaluating the request; nothing was stored"
+          : "internal error; nothing was stored";
+      return ProblemResponses.of(Status.INTERNAL_SERVER_ERROR, "evaluation-failed", detail, null, errorId, null);
+    }
+  }
+
+  static String logged(Throwable e) {
+    String errorId = ErrorIds.next();
+    LOG.log(Level.SEVERE, "error " + errorId + ": " + e, e);
+    return errorId;
+  }
+}

@@ -1,0 +1,68 @@
+package io.fulcrum.admin.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fulcrum.engine.json.Json;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+
+/**
+ * JSON through the engine's mapper ({@link Json#mapper()}), so API JSON is byte-identical to the
+ * command line's: decimals as plain strings, sorted maps, ISO timestamps. Plain strings pass
+ * through untouched.
+ */
+@Provider
+@Produces({MediaType.APPLICATION_JSON, ProblemResponses.PROBLEM_JSON})
+@Consumes(MediaType.APPLICATION_JSON)
+public class JacksonJson implements MessageBodyReader<Object>, MessageBodyWriter<Object> {
+
+  private static final ObjectMapper MAPPER = Json.mapper();
+
+  @Override
+  public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+    return type != String.class && type != InputStream.class;
+  }
+
+  @Override
+  public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+      MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
+    return MAPPER.readValue(entity, MAPPER.constructType(genericType));
+  }
+
+  @Override
+  public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+    return type != String.class;
+  }
+
+  @Override
+  public void writeTo(Object value, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+      MultivaluedMap<String, Object> headers, OutputStream entity) throws IOException {
+    MAPPER.writeValue(new NonClosing(entity), value);
+  }
+
+  /** Jackson closes the stream it writes to; the container owns it. */
+  private static final class NonClosing extends java.io.FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}
