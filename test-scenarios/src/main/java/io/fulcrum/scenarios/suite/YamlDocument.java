@@ -60,7 +60,7 @@ public final class YamlDocument {
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-      String message = firstLine(e.getOriginalMessage());
+      String message = summary(e.getOriginalMessage());
       throw new SuiteFormatException(file, line,
           "not valid YAML" + (column > 0 ? " (column " + column + ")" : "") + ": " + message);
     }
@@ -84,12 +84,16 @@ public final class YamlDocument {
     return lines;
   }
 
-  private static String firstLine(String message) {
+  /** The parser's message without the source excerpts and caret lines it quotes. */
+  private static String summary(String message) {
     if (message == null) {
       return "(no detail)";
     }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message.strip() : message.substring(0, newline).strip();
+    return message.lines()
+        .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)) && !l.startsWith("in '"))
+        .map(String::strip)
+        .reduce((a, b) -> a + "; " + b)
+        .orElse(message.strip());
   }
 
   public Path file() {
