@@ -28,6 +28,13 @@ import org.kie.dmn.api.core.DMNResult;
  */
 final class DmnStage {
 
+  /** No table row matched: the policy does not cover the subject (e.g. an unlisted symbol). */
+  static final class NoMatchingRow extends PolicyEvaluationFailed {
+    NoMatchingRow(String message) {
+      super(message);
+    }
+  }
+
   private final CompiledPolicy policy;
   private final ExplanationRecorder recorder;
 
@@ -77,8 +84,9 @@ final class DmnStage {
     }
     Object output = decision.getResult();
     if (output == null) {
-      throw new PolicyEvaluationFailed("policy " + policy.stamp().ref() + ": DMN decision '"
-          + binding.decision() + "' matched no row for " + subject + " with inputs " + inputs);
+      throw new NoMatchingRow("policy " + policy.stamp().ref() + ": decision '"
+          + binding.decision() + "' has no row for " + subject + " with inputs " + inputs
+          + ": the policy does not cover it");
     }
     for (DmnCapture.TableEvaluation t : tables) {
       recorder.add(tableHit(dmn, t, subject, inputs, output));

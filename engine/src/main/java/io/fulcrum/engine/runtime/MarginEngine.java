@@ -3,6 +3,7 @@ package io.fulcrum.engine.runtime;
 import io.fulcrum.engine.decision.MarginDecision;
 import io.fulcrum.engine.domain.MarginRequest;
 import io.fulcrum.engine.json.Json;
+import io.fulcrum.engine.market.MarketDataSets;
 import io.fulcrum.engine.measure.RiskMeasures;
 import io.fulcrum.engine.policy.CompiledPolicy;
 import io.fulcrum.engine.policy.PolicyBundle;
@@ -25,10 +26,29 @@ public final class MarginEngine {
 
   private final PolicyLibrary library;
   private final PolicyCompiler compiler;
+  private final MarketDataSets marketData;
 
   public MarginEngine(PolicyLibrary library, PolicyCompiler compiler) {
+    this(library, compiler, MarketDataSets.none());
+  }
+
+  /**
+   * @param marketData resolves {@code market.history.dataSet} references of requests; {@link
+   *     MarketDataSets#none()} refuses every reference
+   */
+  public MarginEngine(PolicyLibrary library, PolicyCompiler compiler, MarketDataSets marketData) {
     this.library = library;
     this.compiler = compiler;
+    this.marketData = java.util.Objects.requireNonNull(marketData, "marketData");
+  }
+
+  /** The same engine (same library and compiled-policy cache) resolving data sets with {@code marketData}. */
+  public MarginEngine withMarketData(MarketDataSets marketData) {
+    return new MarginEngine(library, compiler, marketData);
+  }
+
+  public MarketDataSets marketData() {
+    return marketData;
   }
 
   /** An engine over {@code library} with every risk measure on the classpath. */
@@ -51,12 +71,21 @@ public final class MarginEngine {
   }
 
   public MarginDecision decide(PolicyRef ref, MarginRequest request, boolean explain) {
-    return decide(policy(ref), request, explain);
+    return decide(policy(ref), request, marketData, explain);
   }
 
-  /** Evaluates {@code request} against {@code policy}; stamps the decision with its hash. */
+  /**
+   * Evaluates {@code request} against {@code policy}; stamps the decision with its hash. Named data
+   * sets in the request are unknown here: use the instance method or the overload with a resolver.
+   */
   public static MarginDecision decide(CompiledPolicy policy, MarginRequest request, boolean explain) {
-    MarginDecision decision = new PolicyEvaluation(policy, request, explain).run();
+    return decide(policy, request, MarketDataSets.none(), explain);
+  }
+
+  /** Evaluates {@code request} against {@code policy}, resolving named data sets with {@code marketData}. */
+  public static MarginDecision decide(
+      CompiledPolicy policy, MarginRequest request, MarketDataSets marketData, boolean explain) {
+    MarginDecision decision = new PolicyEvaluation(policy, request, marketData, explain).run();
     return decision.withHash(hash(decision));
   }
 

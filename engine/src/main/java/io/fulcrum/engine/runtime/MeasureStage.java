@@ -2,9 +2,12 @@ package io.fulcrum.engine.runtime;
 
 import io.fulcrum.engine.decision.Rounding;
 import io.fulcrum.engine.domain.Instrument;
+import io.fulcrum.engine.domain.InvalidRequest;
 import io.fulcrum.engine.domain.MarginRequest;
 import io.fulcrum.engine.explain.ExplanationRecorder;
 import io.fulcrum.engine.explain.MeasureCalled;
+import io.fulcrum.engine.market.MarketDataSets;
+import io.fulcrum.engine.measure.InsufficientHistory;
 import io.fulcrum.engine.measure.MeasureInput;
 import io.fulcrum.engine.measure.MeasureResult;
 import io.fulcrum.engine.measure.PortfolioExposure;
@@ -15,26 +18,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
-/** Calls the policy's risk measures, in manifest order, and turns results into facts. */
+/**
+ * Calls the policy's risk measures, in manifest order, and turns results into facts. Input kinds
+ * of a measure binding: {@code portfolio} (positions at marks), {@code derivatives} (positions as a
+ * revaluable derivatives portfolio) and {@code portfolio-history} (that portfolio with the daily
+ * returns of its underlyings from {@code market.history}); see {@link PortfolioInputs}.
+ */
 final class MeasureStage {
 
   private MeasureStage() {}
 
-  static List<MeasureFact> run(CompiledPolicy policy, MarginRequest request, ExplanationRecorder recorder) {
+  static List<MeasureFact> run(
+      CompiledPolicy policy, MarginRequest request, MarketDataSets dataSets, ExplanationRecorder recorder) {
     List<MeasureFact> facts = new ArrayList<>();
     if (policy.measures().isEmpty()) {
       return facts;
     }
     PortfolioExposure portfolio = portfolio(request);
+    PortfolioInputs inputs = new PortfolioInputs(request, dataSets);
     for (BoundMeasure bound : policy.measures()) {
       MeasureInput input = switch (bound.input()) {
         case "portfolio" -> portfolio;
+        case "derivatives" -> inputs.derivatives();
+        case "portfolio-history" -> inputs.history();
         default -> throw new PolicyEvaluationFailed("policy " + policy.stamp().ref() + ": measure '"
             + bound.name() + "' asks for input '" + bound.input() + "', which this engine cannot supply");
       };
       MeasureResult result;
       try {
         result = bound.measure().evaluate(input, bound.parameters());
+      } catch (InsufficientHistory e) {
+        throw new InvalidRequest("market.history", "measure '" + bound.name() + "' ("
+            + bound.measure().name() + ") of policy " + policy.stamp().ref() + ": " + e.getMessage());
       } catch (IllegalArgumentException e) {
         throw new PolicyEvaluationFailed("policy " + policy.stamp().ref() + ": measure '" + bound.name()
             + "' (" + bound.measure().name() + ") rejected its input: " + e.getMessage(), e);

@@ -8,6 +8,7 @@ import io.fulcrum.engine.domain.InvalidRequest;
 import io.fulcrum.engine.domain.MarginRequest;
 import io.fulcrum.engine.explain.Calculation;
 import io.fulcrum.engine.explain.ExplanationRecorder;
+import io.fulcrum.engine.market.MarketDataSets;
 import io.fulcrum.engine.policy.CompiledPolicy;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -31,24 +32,37 @@ final class PolicyEvaluation {
   private final MarginRequest request;
   private final ExplanationRecorder recorder;
   private final AssignmentLog log;
+  private final MarketDataSets dataSets;
 
-  PolicyEvaluation(CompiledPolicy policy, MarginRequest request, boolean explain) {
+  PolicyEvaluation(CompiledPolicy policy, MarginRequest request, MarketDataSets dataSets, boolean explain) {
     this.policy = policy;
     this.request = request;
+    this.dataSets = dataSets;
     this.recorder = explain ? ExplanationRecorder.enabled() : ExplanationRecorder.disabled();
     this.log = explain ? new AssignmentLog() : AssignmentLog.DISABLED;
   }
 
   MarginDecision run() {
     FactSet facts = FactSet.of(request, log);
-    List<MeasureFact> measures = MeasureStage.run(policy, request, recorder);
+    List<MeasureFact> measures = MeasureStage.run(policy, request, dataSets, recorder);
     DmnStage dmn = new DmnStage(policy, recorder);
-    for (PositionFact p : facts.positions) {
-      p.putParameters(dmn.evaluate("position", p.label(), p::property));
+    for (int i = 0; i < facts.positions.size(); i++) {
+      PositionFact p = facts.positions.get(i);
+      try {
+        p.putParameters(dmn.evaluate("position", p.label(), p::property));
+      } catch (DmnStage.NoMatchingRow e) {
+        throw new InvalidRequest("account.positions[" + i + "].instrument", e.getMessage());
+      }
     }
-    for (CollateralFact c : facts.collateral) {
-      c.putParameters(dmn.evaluate("collateral", c.label(), c::property));
+    for (int i = 0; i < facts.collateral.size(); i++) {
+      CollateralFact c = facts.collateral.get(i);
+      try {
+        c.putParameters(dmn.evaluate("collateral", c.label(), c::property));
+      } catch (DmnStage.NoMatchingRow e) {
+        throw new InvalidRequest("account.collateral[" + i + "].asset", e.getMessage());
+      }
     }
+    PortfolioRequirement portfolio = new PortfolioRequirement(log);
     KieSession session = policy.kieBase().newKieSession();
     try {
       RuleCapture capture = null;
@@ -65,9 +79,10 @@ final class PolicyEvaluation {
       facts.collateral.forEach(session::insert);
       facts.debts.forEach(session::insert);
       measures.forEach(session::insert);
+      session.insert(portfolio);
 
       fire(session, capture, REQUIREMENTS);
-      AccountTotals.apply(facts, recorder);
+      AccountTotals.apply(facts, portfolio, recorder);
       // The account enters working memory only with its totals, so no rule sees it half-built.
       session.insert(facts.account);
       positionHandles.forEach(h -> session.update(h, session.getObject(h)));
@@ -80,7 +95,7 @@ final class PolicyEvaluation {
           + " decided no status for account " + facts.account.getAccountId()
           + ": no 'status' rule matched");
     }
-    return assemble(facts);
+    return assemble(facts, portfolio);
   }
 
   private static void fire(KieSession session, RuleCapture capture, String phase) {
@@ -91,7 +106,7 @@ final class PolicyEvaluation {
     session.fireAllRules();
   }
 
-  private MarginDecision assemble(FactSet facts) {
+  private MarginDecision assemble(FactSet facts, PortfolioRequirement portfolio) {
     AccountFact a = facts.account;
     List<PositionFigures> figures = new ArrayList<>();
     for (PositionFact p : facts.positions) {
@@ -99,7 +114,8 @@ final class PolicyEvaluation {
           Rounding.money(p.getNotional()), Rounding.money(p.getUnrealisedPnl()), p.getInitialMargin(),
           p.getMaintenanceMargin(), p.getLiquidationPrice(), new TreeMap<>(p.getParameters())));
     }
-    SortedMap<String, BigDecimal> metrics = new TreeMap<>(a.getMetrics());
+    SortedMap<String, BigDecimal> metrics = new TreeMap<>(portfolio.getComponents());
+    metrics.putAll(a.getMetrics());
     return new MarginDecision(a.getAccountId(), policy.stamp(), request.market().asOf(), a.getCurrency(),
         a.getStatus(), a.getInitialMargin(), a.getMaintenanceMargin(), Rounding.money(a.getMarginBalance()),
         a.getMarginRatio(), Rounding.money(a.getWalletBalance()), Rounding.money(a.getUnrealisedPnl()),
@@ -111,7 +127,7 @@ final class PolicyEvaluation {
 
     private AccountTotals() {}
 
-    static void apply(FactSet facts, ExplanationRecorder recorder) {
+    static void apply(FactSet facts, PortfolioRequirement portfolio, ExplanationRecorder recorder) {
       BigDecimal im = BigDecimal.ZERO;
       BigDecimal mm = BigDecimal.ZERO;
       BigDecimal upnl = BigDecimal.ZERO;
@@ -144,6 +160,10 @@ final class PolicyEvaluation {
         }
       }
       mm = mm.add(haircut);
+      if (portfolio.isSet()) {
+        im = im.add(zeroIfNull(portfolio.getInitialMargin()));
+        mm = mm.add(zeroIfNull(portfolio.getMaintenanceMargin()));
+      }
       facts.account.setTotals(new AccountFact.Totals(Rounding.requirement(im), Rounding.requirement(mm),
           Rounding.requirement(haircut), upnl, balance));
       if (recorder.isEnabled()) {
@@ -153,17 +173,27 @@ final class PolicyEvaluation {
         in.put("unrealisedPnl", Rounding.money(upnl));
         in.put("positions", facts.positions.size());
         in.put("collateral", facts.collateral.size());
+        String formula = "IM = sum(position IM) + sum(collateral initial haircut); MM = sum(position MM) + "
+            + "sum(collateral maintenance haircut); margin balance = wallet - debts + cross UPNL "
+            + "+ sum(isolated margin + isolated UPNL); margin ratio = MM / margin balance";
+        if (portfolio.isSet()) {
+          in.put("portfolioInitialMargin", portfolio.getInitialMargin());
+          in.put("portfolioMaintenanceMargin", portfolio.getMaintenanceMargin());
+          formula = "IM = sum(position IM) + portfolio IM + sum(collateral initial haircut); MM = sum(position MM) "
+              + "+ portfolio MM + sum(collateral maintenance haircut); margin balance = wallet - debts + cross UPNL "
+              + "+ sum(isolated margin + isolated UPNL); margin ratio = MM / margin balance";
+        }
         SortedMap<String, Object> out = new TreeMap<>();
         out.put("initialMargin", Rounding.requirement(im));
         out.put("maintenanceMargin", Rounding.requirement(mm));
         out.put("marginBalance", Rounding.money(balance));
         out.put("marginRatio", facts.account.getMarginRatio());
-        recorder.add(new Calculation("account", "account totals",
-            "IM = sum(position IM) + sum(collateral initial haircut); MM = sum(position MM) + "
-                + "sum(collateral maintenance haircut); margin balance = wallet - debts + cross UPNL "
-                + "+ sum(isolated margin + isolated UPNL); margin ratio = MM / margin balance",
-            in, out));
+        recorder.add(new Calculation("account", "account totals", formula, in, out));
       }
+    }
+
+    private static BigDecimal zeroIfNull(BigDecimal value) {
+      return value == null ? BigDecimal.ZERO : value;
     }
   }
 }
