@@ -138,7 +138,7 @@ public final class Backtest {
   }
 
   private static int indexOnOrAfter(List<LocalDate> dates, LocalDate day, String name) {
-    if (day.isAfter(dates.get(dates.size() - 1))) {
+    if (day.isBefore(dates.get(0)) || day.isAfter(dates.get(dates.size() - 1))) {
       throw outside(dates, day, name);
     }
     int i = 0;
@@ -149,7 +149,7 @@ public final class Backtest {
   }
 
   private static int indexOnOrBefore(List<LocalDate> dates, LocalDate day, String name) {
-    if (day.isBefore(dates.get(0))) {
+    if (day.isBefore(dates.get(0)) || day.isAfter(dates.get(dates.size() - 1))) {
       throw outside(dates, day, name);
     }
     int i = dates.size() - 1;
