@@ -15,6 +15,11 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       MeasureCommand.class,
       RegressCommand.class,
+      ImpactCommand.class,
+      StressCommand.class,
+      BacktestCommand.class,
+      CoverageTestCommand.class,
+      CalibrateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FulcrumCli {

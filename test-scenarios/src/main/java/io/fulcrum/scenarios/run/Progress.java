@@ -40,9 +40,12 @@ public final class Progress implements AutoCloseable {
     }
   }
 
-  /** A bar drawn on {@code out} (typically standard error) once the run takes longer than 2 s. */
+  /**
+   * A bar drawn on {@code out} (typically standard error) once the run takes longer than 2 s, when
+   * the process has a terminal; silent when output goes to a file or a CI log.
+   */
   public static Progress on(PrintStream out, String label, long total) {
-    return new Progress(label, total, out);
+    return System.console() == null ? silent() : new Progress(label, total, out);
   }
 
   public static Progress silent() {
@@ -69,6 +72,11 @@ public final class Progress implements AutoCloseable {
   public void close() {
     if (ticker != null) {
       ticker.shutdownNow();
+      try {
+        ticker.awaitTermination(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       if (drawn) {
         draw();
         out.println();

@@ -1,0 +1,85 @@
+package io.fulcrum.scenarios.impact;
+
+import io.fulcrum.engine.decision.MarginDecision;
+import io.fulcrum.engine.decision.PositionFigures;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * What differs between two decisions for the same account and market: status, account figures,
+ * metrics and per-position figures and parameters. Numbers compare by value ({@code 1.0 = 1}).
+ * Policy stamp, explanation and hash are not results and are ignored.
+ */
+public final class DecisionComparison {
+
+  private DecisionComparison() {}
+
+  /** One line per differing field, e.g. {@code maintenanceMargin: 1340 -> 1375}; empty if same. */
+  public static List<String> differences(MarginDecision a, MarginDecision b) {
+    List<String> out = new ArrayList<>();
+    field(out, "status", a.status(), b.status());
+    field(out, "initialMargin", a.initialMargin(), b.initialMargin());
+    field(out, "maintenanceMargin", a.maintenanceMargin(), b.maintenanceMargin());
+    field(out, "marginBalance", a.marginBalance(), b.marginBalance());
+    field(out, "marginRatio", a.marginRatio(), b.marginRatio());
+    map(out, "metrics.", a.metrics(), b.metrics());
+    if (a.positions().size() != b.positions().size()) {
+      out.add("positions: " + a.positions().size() + " -> " + b.positions().size());
+      return out;
+    }
+    for (int i = 0; i < a.positions().size(); i++) {
+      PositionFigures p = a.positions().get(i);
+      PositionFigures q = b.positions().get(i);
+      String prefix = "position " + p.instrument() + " ";
+      field(out, prefix + "initialMargin", p.initialMargin(), q.initialMargin());
+      field(out, prefix + "maintenanceMargin", p.maintenanceMargin(), q.maintenanceMargin());
+      field(out, prefix + "liquidationPrice", p.liquidationPrice(), q.liquidationPrice());
+      map(out, prefix + "parameter ", p.parameters(), q.parameters());
+    }
+    return out;
+  }
+
+  /** Cheaper than {@link #differences}: true when nothing differs. */
+  public static boolean same(MarginDecision a, MarginDecision b) {
+    return differences(a, b).isEmpty();
+  }
+
+  private static void map(List<String> out, String prefix, Map<String, ?> a, Map<String, ?> b) {
+    for (String key : new TreeSet<>(union(a, b))) {
+      field(out, prefix + key, a.get(key), b.get(key));
+    }
+  }
+
+  private static List<String> union(Map<String, ?> a, Map<String, ?> b) {
+    List<String> keys = new ArrayList<>(a.keySet());
+    keys.addAll(b.keySet());
+    return keys;
+  }
+
+  private static void field(List<String> out, String name, Object a, Object b) {
+    if (!equal(a, b)) {
+      out.add(name + ": " + text(a) + " -> " + text(b));
+    }
+  }
+
+  static boolean equal(Object a, Object b) {
+    if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+      return x.compareTo(y) == 0;
+    }
+    if (a instanceof Number || b instanceof Number) {
+      return a != null && b != null && new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
+    }
+    return Objects.equals(a, b);
+  }
+
+  private static String text(Object value) {
+    if (value == null) {
+      return "none";
+    }
+    return value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+  }
+}
