@@ -92,6 +92,24 @@ public final class BundleReader {
     return new PolicyBundle(manifest, files);
   }
 
+  /**
+   * The line of the problem. Records are built after all their fields are read, so for an
+   * unknown field the parser is already past it: find the field's own line instead.
+   */
+  private static int line(JsonProcessingException e, byte[] content) {
+    if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+      String[] lines = new String(content, java.nio.charset.StandardCharsets.UTF_8).split("\\R", -1);
+      java.util.regex.Pattern field = java.util.regex.Pattern.compile(
+          "^\\s*-?\\s*" + java.util.regex.Pattern.quote(u.getPropertyName()) + "\\s*:");
+      for (int i = 0; i < lines.length; i++) {
+        if (field.matcher(lines[i]).find()) {
+          return i + 1;
+        }
+      }
+    }
+    return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+  }
+
   static boolean isSpreadsheet(String path) {
     return path.endsWith(".drl.csv") || path.endsWith(".drl.xls") || path.endsWith(".drl.xlsx");
   }
@@ -110,8 +128,7 @@ public final class BundleReader {
           cause.getMessage())));
     } catch (JsonProcessingException e) {
       throw new PolicyCompilationFailed(origin, List.of(new CompilationProblem(
-          PolicyBundle.MANIFEST, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-          e.getOriginalMessage())));
+          PolicyBundle.MANIFEST, line(e, content), e.getOriginalMessage())));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,0 +1,76 @@
+package io.fulcrum.engine.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PolicyBundleTest {
+
+  private static final String MANIFEST = """
+      id: demo
+      version: "1"
+      title: Demo
+      owner: tests
+      rules:
+        - a.drl
+      """;
+
+  private static Map<String, byte[]> files(String drl) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put("manifest.yaml", MANIFEST.getBytes(StandardCharsets.UTF_8));
+    files.put("a.drl", drl.getBytes(StandardCharsets.UTF_8));
+    return files;
+  }
+
+  @Test
+  void hash_isTheDocumentedCanonicalForm() {
+    PolicyBundle bundle = BundleReader.fromFiles("test", files("rule x\n"));
+    // Independently: sha256 over "<path> <sha256(content)>\n" lines in path order.
+    String expected = sha256Hex(("a.drl " + sha256Hex("rule x\n") + "\n"
+        + "manifest.yaml " + sha256Hex(MANIFEST) + "\n"));
+    assertThat(bundle.hash()).isEqualTo(expected);
+  }
+
+  @Test
+  void hash_ignoresLineEndingsButNotContent() {
+    String lf = BundleReader.fromFiles("t", files("rule x\nthen\n")).hash();
+    String crlf = BundleReader.fromFiles("t", files("rule x\r\nthen\r\n")).hash();
+    String changed = BundleReader.fromFiles("t", files("rule y\nthen\n")).hash();
+    assertThat(crlf).isEqualTo(lf);
+    assertThat(changed).isNotEqualTo(lf);
+  }
+
+  @Test
+  void aPathEscapingTheBundle_isRefused() {
+    Map<String, byte[]> files = files("rule x\n");
+    files.put("../evil.drl", new byte[0]);
+    assertThatThrownBy(() -> BundleReader.fromFiles("upload", files))
+        .isInstanceOf(PolicyCompilationFailed.class)
+        .hasMessageContaining("../evil.drl: path escapes the bundle directory");
+  }
+
+  @Test
+  void aManifestWithAnUnknownField_isRefusedWithItsLine() {
+    Map<String, byte[]> files = files("rule x\n");
+    files.put("manifest.yaml", (MANIFEST + "colour: blue\n").getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> BundleReader.fromFiles("upload", files))
+        .isInstanceOf(PolicyCompilationFailed.class)
+        .hasMessageContaining("manifest.yaml:7")
+        .hasMessageContaining("colour");
+  }
+
+  @Test
+  void policyRefs_parseIdAndOptionalVersion() {
+    assertThat(PolicyRef.parse("tiered-perps@2").version()).contains("2");
+    assertThat(PolicyRef.parse("tiered-perps").version()).isEmpty();
+    assertThatThrownBy(() -> PolicyRef.parse("Tiered Perps")).hasMessageContaining("lower-case");
+  }
+
+  static String sha256Hex(String s) {
+    return java.util.HexFormat.of().formatHex(PolicyBundle.sha256Of(s.getBytes(StandardCharsets.UTF_8)));
+  }
+}
