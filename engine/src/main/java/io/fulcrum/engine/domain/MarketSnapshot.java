@@ -1,5 +1,8 @@
 package io.fulcrum.engine.domain;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fulcrum.engine.market.MarketHistory;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collections;
@@ -22,14 +25,18 @@ import java.util.TreeMap;
  * @param prices mark/index price per instrument symbol
  * @param assetPrices price of one unit of each collateral or debt asset in the valuation currency
  *     (the valuation currency itself is 1 if not given)
+ * @param history daily price history for history-based risk measures (inline series and/or a named
+ *     data set reference); null when the policy needs none. Omitted from JSON when null.
  */
 public record MarketSnapshot(
     Instant asOf,
     String valuationCurrency,
     List<Instrument> instruments,
     SortedMap<String, InstrumentPrice> prices,
-    SortedMap<String, BigDecimal> assetPrices) {
+    SortedMap<String, BigDecimal> assetPrices,
+    @JsonInclude(JsonInclude.Include.NON_NULL) MarketHistory history) {
 
+  @JsonCreator
   public MarketSnapshot {
     Objects.requireNonNull(asOf, "asOf is required");
     valuationCurrency = Checks.text("valuationCurrency", valuationCurrency);
@@ -47,6 +54,25 @@ public record MarketSnapshot(
       assetPrices.forEach((asset, price) -> assets.put(asset, Checks.positive("assetPrices." + asset, price)));
     }
     assetPrices = Collections.unmodifiableSortedMap(assets);
+  }
+
+  /** A snapshot without price history. */
+  public MarketSnapshot(
+      Instant asOf,
+      String valuationCurrency,
+      List<Instrument> instruments,
+      SortedMap<String, InstrumentPrice> prices,
+      SortedMap<String, BigDecimal> assetPrices) {
+    this(asOf, valuationCurrency, instruments, prices, assetPrices, null);
+  }
+
+  /** The same snapshot with {@code history} (replacing any). */
+  public MarketSnapshot withHistory(MarketHistory history) {
+    return new MarketSnapshot(asOf, valuationCurrency, instruments, prices, assetPrices, history);
+  }
+
+  public Optional<MarketHistory> findHistory() {
+    return Optional.ofNullable(history);
   }
 
   public Optional<Instrument> findInstrument(String symbol) {

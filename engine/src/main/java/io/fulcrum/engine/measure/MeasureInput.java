@@ -10,7 +10,8 @@ public sealed interface MeasureInput
         PnlVector,
         PortfolioExposure,
         DerivativesPortfolio,
-        MultiAssetPortfolio {
+        MultiAssetPortfolio,
+        HistoricalPortfolio {
 
   /** Short description for the explanation, e.g. {@code "returns n=250"}. */
   String summary();
