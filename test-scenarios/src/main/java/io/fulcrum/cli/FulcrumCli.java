@@ -17,9 +17,6 @@ import picocli.CommandLine.Command;
       RegressCommand.class,
       ImpactCommand.class,
       StressCommand.class,
-      BacktestCommand.class,
-      CoverageTestCommand.class,
-      CalibrateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FulcrumCli {
