@@ -7,6 +7,7 @@ import io.fulcrum.engine.domain.InvalidRequest;
 import io.fulcrum.engine.policy.PolicyCompilationFailed;
 import io.fulcrum.engine.policy.PolicyNotFound;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -85,7 +86,12 @@ final class ExceptionMappers {
         return ProblemResponses.of(Status.INTERNAL_SERVER_ERROR, "internal-error", "internal error", null,
             logged(e), null);
       }
-      return ProblemResponses.of(r.getStatusInfo(), "http-" + r.getStatus(), e.getMessage());
+      Response problem = ProblemResponses.of(r.getStatusInfo(), "http-" + r.getStatus(), e.getMessage());
+      if (r.getStatus() == 401) {
+        return Response.fromResponse(problem)
+            .header(HttpHeaders.WWW_AUTHENTICATE, io.fulcrum.admin.security.BasicAuthentication.CHALLENGE).build();
+      }
+      return problem;
     }
   }
 

@@ -1,6 +1,7 @@
 package io.fulcrum.admin.rest;
 
 import jakarta.ws.rs.ApplicationPath;
+import java.util.Map;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -14,4 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
     version = "1",
     description = "Explainable margin decisions for crypto derivatives, stored in a tamper-evident audit chain."))
 @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
-public class FulcrumApi extends Application {}
+public class FulcrumApi extends Application {
+
+  /**
+   * JSON goes through {@link JacksonJson} only: Payara's JSON-B provider would otherwise compete
+   * for the same types and write different JSON (sorted properties, no raw values).
+   */
+  @Override
+  public Map<String, Object> getProperties() {
+    return Map.of("jersey.config.disableJsonb", true);
+  }
+}

@@ -2,7 +2,9 @@ package io.fulcrum.admin.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fulcrum.engine.json.Json;
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -21,6 +23,7 @@ import java.lang.reflect.Type;
  * through untouched.
  */
 @Provider
+@Priority(Priorities.ENTITY_CODER)
 @Produces({MediaType.APPLICATION_JSON, ProblemResponses.PROBLEM_JSON})
 @Consumes(MediaType.APPLICATION_JSON)
 public class JacksonJson implements MessageBodyReader<Object>, MessageBodyWriter<Object> {

@@ -40,7 +40,7 @@ public class RoleCheck implements ContainerRequestFilter {
       Response r = ProblemResponses.of(Response.Status.UNAUTHORIZED, "unauthenticated",
           "this endpoint needs HTTP Basic credentials of a configured user");
       request.abortWith(Response.fromResponse(r)
-          .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"fulcrum\"").build());
+          .header(HttpHeaders.WWW_AUTHENTICATE, io.fulcrum.admin.security.BasicAuthentication.CHALLENGE).build());
       return;
     }
     if (allowed == null || Arrays.stream(allowed.value()).noneMatch(request.getSecurityContext()::isUserInRole)) {

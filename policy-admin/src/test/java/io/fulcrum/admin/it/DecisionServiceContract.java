@@ -1,0 +1,279 @@
+package io.fulcrum.admin.it;
+
+import static io.fulcrum.admin.it.ServiceClient.AUDITOR;
+import static io.fulcrum.admin.it.ServiceClient.DECIDER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fulcrum.admin.it.ServiceClient.Reply;
+import io.fulcrum.engine.json.Json;
+import io.fulcrum.engine.json.RequestReader;
+import io.fulcrum.engine.policy.PolicyLibrary;
+import io.fulcrum.engine.policy.PolicyRef;
+import io.fulcrum.engine.runtime.MarginEngine;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The decision service over HTTP, deployed as the built WAR (plus a test-only tamper endpoint)
+ * into Payara Micro. Run against H2 ({@code DecisionServiceIT}) and PostgreSQL
+ * ({@code DecisionServicePostgresIT}). Every test makes its own accounts, so order does not matter.
+ */
+abstract class DecisionServiceContract {
+
+  @ArquillianResource
+  URL deployed;
+
+  ServiceClient client;
+
+  static WebArchive builtWar() {
+    File war = new File(System.getProperty("fulcrum.war", "target/fulcrum-policy-admin.war"));
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war).addClass(TamperResource.class);
+  }
+
+  @BeforeEach
+  void connect() {
+    client = new ServiceClient(deployed);
+  }
+
+  @Test
+  void decision_isStoredWithExplanation_andReadsBackAsTheEngineWroteIt() throws Exception {
+    String account = newAccount();
+    Reply created = client.post("api/v1/decisions", DECIDER, request(account));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().get("id").asText();
+    assertThat(created.header("Location")).endsWith("/api/v1/decisions/" + id);
+
+    Reply read = client.get("api/v1/decisions/" + id, AUDITOR);
+    assertThat(read.status()).isEqualTo(200);
+    String expected = Json.canonical(MarginEngine.over(PolicyLibrary.shipped())
+        .decide(PolicyRef.parse("tiered-perps"), RequestReader.read(request(account)), true));
+    assertThat(Json.canonical(read.json().get("decision"))).isEqualTo(expected);
+    assertThat(read.json().get("createdBy").asText()).isEqualTo("decider");
+
+    Reply text = client.get("api/v1/decisions/" + id + "/explanation", AUDITOR, "text/plain");
+    assertThat(text.body()).contains("Decision for account " + account).contains("Status OK")
+        .contains("Liquidation price 57,278.48101266");
+    Reply json = client.get("api/v1/decisions/" + id + "/explanation", AUDITOR, "application/json");
+    assertThat(json.json().get("explanation").get("steps").size()).isGreaterThan(5);
+  }
+
+  @Test
+  void idempotencyKey_returnsTheStoredDecisionOnRetry_andRefusesADifferentRequest() {
+    String account = newAccount();
+    String key = "retry-" + UUID.randomUUID();
+    Reply first = client.post("api/v1/decisions", DECIDER, request(account), key);
+    Reply retry = client.post("api/v1/decisions", DECIDER, request(account), key);
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(retry.status()).isEqualTo(200);
+    assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(retry.json().get("id")).isEqualTo(first.json().get("id"));
+    assertThat(total("account=" + account)).isEqualTo(1);
+
+    Reply other = client.post("api/v1/decisions", DECIDER, request(newAccount()), key);
+    assertThat(other.status()).isEqualTo(409);
+    assertThat(other.json().get("field").asText()).isEqualTo("Idempotency-Key");
+  }
+
+  @Test
+  void list_filtersByAccountPolicyAndStatus_andPages() {
+    String account = newAccount();
+    for (int i = 0; i < 3; i++) {
+      assertThat(client.post("api/v1/decisions", DECIDER, request(account)).status()).isEqualTo(201);
+    }
+    client.post("api/v1/decisions?policy=tiered-perps@1", DECIDER, request(account));
+    Reply page = client.get("api/v1/decisions?account=" + account + "&size=2&page=1", AUDITOR);
+    assertThat(page.json().get("total").asLong()).isEqualTo(4);
+    assertThat(page.json().get("items").size()).isEqualTo(2);
+    assertThat(total("account=" + account + "&policy=tiered-perps@1")).isEqualTo(1);
+    assertThat(total("account=" + account + "&status=OK")).isEqualTo(4);
+    assertThat(total("account=" + account + "&status=LIQUIDATE")).isZero();
+    assertThat(total("account=" + account + "&from=2100-01-01T00:00:00Z")).isZero();
+    Reply bad = client.get("api/v1/decisions?status=BROKE", AUDITOR);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("field").asText()).isEqualTo("status");
+  }
+
+  @Test
+  void replay_ofADecisionTakenUnderV1_givesV1sResult_whileV2IsActive() {
+    String account = newAccount();
+    Reply v1 = client.post("api/v1/decisions?policy=tiered-perps@1", DECIDER, request(account));
+    Reply active = client.post("api/v1/decisions", DECIDER, request(account));
+    assertThat(v1.status()).as(v1.body()).isEqualTo(201);
+    assertThat(active.json().at("/decision/policy/version").asText()).as(active.body()).isEqualTo("2");
+    assertThat(active.json().at("/decision/maintenanceMargin"))
+        .isNotEqualTo(v1.json().at("/decision/maintenanceMargin"));
+
+    Reply replay = client.post("api/v1/decisions/" + v1.json().get("id").asText() + "/replay", AUDITOR, "");
+    assertThat(replay.status()).as(replay.body()).isEqualTo(200);
+    JsonNode report = replay.json();
+    assertThat(report.at("/storedPolicy/version").asText()).isEqualTo("1");
+    assertThat(report.get("identical").asBoolean()).isTrue();
+    assertThat(report.get("explanationIdentical").asBoolean()).isTrue();
+    assertThat(report.get("replayedDecisionHash")).isEqualTo(v1.json().at("/decision/decisionHash"));
+    assertThat(report.get("differences").size()).isZero();
+  }
+
+  @Test
+  void auditVerify_namesADecisionRowEditedInTheDatabase() {
+    Reply created = client.post("api/v1/decisions", DECIDER, request(newAccount()));
+    String id = created.json().get("id").asText();
+    assertThat(verify().get("intact").asBoolean()).isTrue();
+
+    String previous = client.post("api/v1/test-support/tamper/" + id + "?status=LIQUIDATE", null, "").body();
+    try {
+      JsonNode report = verify();
+      assertThat(report.get("intact").asBoolean()).isFalse();
+      assertThat(report.at("/firstBroken/subjectId").asText()).isEqualTo(id);
+      assertThat(report.at("/firstBroken/sequence").asLong()).isEqualTo(created.json().get("sequence").asLong());
+      assertThat(report.at("/firstBroken/problem").asText()).contains("altered");
+    } finally {
+      client.post("api/v1/test-support/tamper/" + id + "?status=" + previous, null, "");
+    }
+    assertThat(verify().get("intact").asBoolean()).isTrue();
+  }
+
+  @Test
+  void security_refusesMissingCredentialsWrongPasswordsAndWrongRoles_andTouchesNothing() {
+    String account = newAccount();
+    Reply none = client.post("api/v1/decisions", null, request(account));
+    assertThat(none.status()).isEqualTo(401);
+    assertThat(none.header("WWW-Authenticate")).startsWith("Basic");
+    assertThat(none.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(client.post("api/v1/decisions", "decider:wrong", request(account)).status()).isEqualTo(401);
+    assertThat(client.post("api/v1/decisions", "nobody:decider-demo", request(account)).status()).isEqualTo(401);
+    Reply wrongRole = client.post("api/v1/decisions", AUDITOR, request(account));
+    assertThat(wrongRole.status()).isEqualTo(403);
+    assertThat(wrongRole.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(client.get("api/v1/audit/verify", DECIDER).status()).isEqualTo(403);
+    assertThat(client.get("api/v1/decisions", DECIDER).status()).isEqualTo(403);
+    assertThat(client.get("api/v1/decisions", "author:author-demo").status()).isEqualTo(403);
+    assertThat(total("account=" + account)).isZero();
+  }
+
+  @Test
+  void badRequests_getProblemDetailsNamingTheField_andStoreNothing() {
+    String account = newAccount();
+    Reply malformed = client.post("api/v1/decisions", DECIDER, "{\"account\": ");
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(malformed.json().get("field").asText()).isEqualTo("(body)");
+
+    Reply badField = client.post("api/v1/decisions", DECIDER,
+        request(account).replace("\"quantity\":\"4.4\"", "\"quantity\":\"four\""));
+    assertThat(badField.status()).isEqualTo(400);
+    assertThat(badField.json().get("field").asText()).isEqualTo("account.positions[0].quantity");
+
+    Reply unknownPolicy = client.post("api/v1/decisions?policy=no-such-policy", DECIDER, request(account));
+    assertThat(unknownPolicy.status()).isEqualTo(400);
+    assertThat(unknownPolicy.json().get("field").asText()).isEqualTo("policy");
+    assertThat(unknownPolicy.body()).doesNotContain("Exception");
+    assertThat(total("account=" + account)).isZero();
+  }
+
+  @Test
+  void whatIf_reportsMarginStatusAndLiquidationPrices_withItsAssumptions_andStoresNothing() {
+    String account = newAccount();
+    String body = "{\"request\": " + request(account) + ", \"orders\": ["
+        + "{\"instrument\": \"BTCUSDT\", \"quantity\": \"1\", \"price\": \"61000\"}]}";
+    Reply r = client.post("api/v1/what-if", DECIDER, body);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonNode json = r.json();
+    assertThat(json.at("/positions/0/quantityBefore").asText()).isEqualTo("4.4");
+    assertThat(json.at("/positions/0/quantityAfter").asText()).isEqualTo("5.4");
+    assertThat(json.at("/positions/0/liquidationPriceAfter").decimalValue())
+        .isGreaterThan(json.at("/positions/0/liquidationPriceBefore").decimalValue());
+    assertThat(json.at("/after/marginBalance").asText()).isEqualTo("17200");
+    assertThat(json.get("assumptions").toString()).contains("fill completely").contains("mark price fixed");
+
+    Reply badOrder = client.post("api/v1/what-if", DECIDER, body.replace("BTCUSDT\", \"quantity", "DOGEUSDT\", \"quantity"));
+    assertThat(badOrder.status()).isEqualTo(400);
+    assertThat(badOrder.json().get("field").asText()).isEqualTo("orders[0].instrument");
+    assertThat(total("account=" + account)).isZero();
+  }
+
+  @Test
+  void batch_storesEachGoodRequest_andReportsEachBadOneOnItsOwn() {
+    String account = newAccount();
+    String bad = request(account).replace("\"quantity\":\"4.4\"", "\"quantity\":\"0\"");
+    String body = "{\"requests\": [" + request(account) + ", " + bad + ", " + request(account) + "]}";
+    Reply r = client.post("api/v1/decisions/batch", DECIDER, body);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.json().get("stored").asInt()).isEqualTo(2);
+    assertThat(r.json().at("/items/1/stored").asBoolean()).isFalse();
+    assertThat(r.json().at("/items/1/field").asText()).startsWith("requests[1].account.positions[0]");
+    assertThat(total("account=" + account)).isEqualTo(2);
+  }
+
+  @Test
+  void concurrentClients_allStored_andTheChainStillVerifies() throws Exception {
+    String account = newAccount();
+    int clients = 8;
+    int each = 20;
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int c = 0; c < clients * each; c++) {
+        results.add(pool.submit(() -> client.post("api/v1/decisions", DECIDER, request(account)).status()));
+      }
+      for (Future<Integer> f : results) {
+        assertThat(f.get()).isEqualTo(201);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(total("account=" + account)).isEqualTo(clients * each);
+    JsonNode report = verify();
+    assertThat(report.get("intact").asBoolean()).as(report.toString()).isTrue();
+  }
+
+  @Test
+  void healthOpenApiAndReadiness_areServed() {
+    assertThat(client.get("health/ready", null).body()).contains("\"UP\"").contains("activePolicy");
+    assertThat(client.get("openapi", null).body()).contains("/api/v1/decisions").contains("/api/v1/what-if");
+  }
+
+  private JsonNode verify() {
+    Reply r = client.get("api/v1/audit/verify", AUDITOR);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json();
+  }
+
+  private long total(String query) {
+    Reply r = client.get("api/v1/decisions?size=1&" + query, AUDITOR);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json().get("total").asLong();
+  }
+
+  static String newAccount() {
+    return "acc-" + UUID.randomUUID();
+  }
+
+  /** The shipped example request (isolated BTC long) for {@code account}. */
+  static String request(String account) {
+    try (InputStream in = DecisionServiceContract.class.getResourceAsStream("/requests/btc-isolated-long.json")) {
+      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      ObjectNode tree = (ObjectNode) Json.mapper().readTree(json);
+      ((ObjectNode) tree.get("account")).put("id", account);
+      return Json.canonical(tree);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
