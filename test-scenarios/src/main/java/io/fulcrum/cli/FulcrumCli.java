@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
       RegressCommand.class,
       ImpactCommand.class,
       StressCommand.class,
+      BacktestCommand.class,
+      CoverageTestCommand.class,
+      CalibrateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FulcrumCli {

@@ -1,0 +1,42 @@
+package io.fulcrum.engine.calibration;
+
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * One parameter setting and how its backtest went.
+ *
+ * @param parameters the varied values (text, as given)
+ * @param passes coverage &gt;= target, Kupiec not rejected at 5% and not in the red zone
+ * @param reasons why it does not pass (empty when it does), or the error that stopped its backtest
+ * @param search {@code grid} or {@code brent} (found by the continuous optimizer)
+ */
+public record Candidate(
+    SortedMap<String, String> parameters,
+    double averageMargin,
+    double peakMargin,
+    double coverageRatio,
+    int breaches,
+    double kupiecPValue,
+    String trafficLight,
+    double peakToTrough,
+    boolean passes,
+    List<String> reasons,
+    String search) {
+
+  public Candidate {
+    reasons = List.copyOf(reasons);
+  }
+
+  /** A setting whose backtest failed (bad parameter combination): never passes. */
+  static Candidate failed(SortedMap<String, String> parameters, String error, String search) {
+    return new Candidate(parameters, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, "n/a",
+        Double.NaN, false, List.of(error), search);
+  }
+
+  /** Whether this is at least as good as {@code o} on margin and coverage and better on one. */
+  boolean dominates(Candidate o) {
+    return averageMargin <= o.averageMargin && coverageRatio >= o.coverageRatio
+        && (averageMargin < o.averageMargin || coverageRatio > o.coverageRatio);
+  }
+}

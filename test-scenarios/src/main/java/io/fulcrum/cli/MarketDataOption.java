@@ -1,0 +1,45 @@
+package io.fulcrum.cli;
+
+import io.fulcrum.engine.market.DirectoryMarketDataSets;
+import io.fulcrum.engine.market.MarketDataSet;
+import io.fulcrum.engine.market.MissingDataPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --data SET|FILE.csv [--data-dir DIR] [--missing skip-day|carry-forward|refuse]}: a market
+ * data set by name from the data directory (default $FULCRUM_HOME/test-scenarios/data), joined
+ * with {@code +}, optionally pinned {@code @version}; or a user's CSV file.
+ */
+public final class MarketDataOption {
+
+  @Option(names = "--data", required = true, paramLabel = "SET|FILE.csv",
+      description = "Market data set (e.g. btc-usd-daily, btc-usd-daily+eth-usd-daily, name@version) or a CSV file.")
+  private String data;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Directory of price CSVs. Default: $FULCRUM_HOME/test-scenarios/data or ./test-scenarios/data.")
+  private Path dataDir;
+
+  @Option(names = "--missing", paramLabel = "POLICY", defaultValue = "skip-day",
+      description = "Rows without a price and missing days: skip-day (default), carry-forward or refuse.")
+  private String missing;
+
+  public MarketDataSet load() {
+    MissingDataPolicy policy = MissingDataPolicy.parse(missing);
+    if (data.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+      return DirectoryMarketDataSets.file(Path.of(data), policy);
+    }
+    return DirectoryMarketDataSets.at(directory(), policy).get(data);
+  }
+
+  private Path directory() {
+    if (dataDir != null) {
+      return dataDir;
+    }
+    String home = System.getenv("FULCRUM_HOME");
+    Path dir = home == null ? Path.of("test-scenarios", "data") : Path.of(home, "test-scenarios", "data");
+    return Files.isDirectory(dir) || home != null ? dir : Path.of("data");
+  }
+}
