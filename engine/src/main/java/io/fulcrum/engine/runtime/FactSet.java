@@ -86,7 +86,8 @@ final class FactSet {
     }
     return new PositionInputs(
         p.instrument(), instrument.kind(), p.marginMode(), p.quantity(), instrument.contractSize(),
-        p.entryPrice(), price.mark(), p.leverage(), p.isolatedMargin());
+        p.entryPrice(), price.mark(), p.leverage(), p.isolatedMargin(), instrument.underlying(),
+        instrument.linear() ? price.mark() : price.index());
   }
 
   private static BigDecimal assetPrice(MarketSnapshot market, String asset, String path) {

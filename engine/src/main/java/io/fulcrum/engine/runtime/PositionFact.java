@@ -24,6 +24,8 @@ public final class PositionFact {
   private final BigDecimal markPrice;
   private final BigDecimal leverage;
   private final BigDecimal isolatedMargin;
+  private final String underlying;
+  private final BigDecimal underlyingPrice;
   private final AssignmentLog log;
   private final SortedMap<String, Object> parameters = new TreeMap<>();
 
@@ -42,10 +44,16 @@ public final class PositionFact {
     this.markPrice = in.markPrice();
     this.leverage = in.leverage();
     this.isolatedMargin = in.isolatedMargin();
+    this.underlying = in.underlying();
+    this.underlyingPrice = in.underlyingPrice();
     this.log = log;
   }
 
-  /** What a position fact is made of; also used to re-evaluate parameters at another price. */
+  /**
+   * What a position fact is made of; also used to re-evaluate parameters at another price.
+   * {@code underlyingPrice}: the mark for linear instruments, the index (underlying price) for
+   * options, null when an option has no index.
+   */
   record PositionInputs(
       String instrument,
       InstrumentKind kind,
@@ -55,12 +63,14 @@ public final class PositionFact {
       BigDecimal entryPrice,
       BigDecimal markPrice,
       BigDecimal leverage,
-      BigDecimal isolatedMargin) {
+      BigDecimal isolatedMargin,
+      String underlying,
+      BigDecimal underlyingPrice) {
 
     PositionInputs atMark(BigDecimal mark) {
       return new PositionInputs(
           instrument, kind, marginMode, quantity, contractSize, entryPrice, mark, leverage,
-          isolatedMargin);
+          isolatedMargin, underlying, kind == InstrumentKind.OPTION ? underlyingPrice : mark);
     }
   }
 
@@ -125,6 +135,19 @@ public final class PositionFact {
     return isolatedMargin;
   }
 
+  /** The asset whose price drives the instrument, e.g. BTC. */
+  public String getUnderlying() {
+    return underlying;
+  }
+
+  /**
+   * Exposure to the underlying in money: size x underlying price (the notional for linear
+   * instruments; for options size x index); null for an option without an index price.
+   */
+  public BigDecimal getUnderlyingNotional() {
+    return underlyingPrice == null ? null : size.multiply(underlyingPrice);
+  }
+
   /** A named input for decision tables and the explanation; null if unknown. */
   public Object property(String name) {
     return switch (name) {
@@ -140,6 +163,8 @@ public final class PositionFact {
       case "unrealisedPnl" -> getUnrealisedPnl();
       case "leverage" -> leverage;
       case "isolatedMargin" -> isolatedMargin;
+      case "underlying" -> underlying;
+      case "underlyingNotional" -> getUnderlyingNotional();
       default -> null;
     };
   }
