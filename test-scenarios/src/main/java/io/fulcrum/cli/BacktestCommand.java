@@ -57,7 +57,7 @@ public final class BacktestCommand implements Callable<Integer> {
     try {
       MarketDataSet set = data.load();
       BacktestPortfolio book = PortfolioFile.read(portfolio);
-      MarginModel m = model.build(model.parameters());
+      MarginModel m = model.build(model.parameters(), library, book.currency());
       PricePanel panel = PricePanel.of(set, book.assets());
       long start = System.nanoTime();
       BacktestResult result = Backtest.run(panel, DataStamp.of(set, panel.notes()),
@@ -75,7 +75,7 @@ public final class BacktestCommand implements Callable<Integer> {
       spec.commandLine().getOut().println(BacktestJson.write(printed));
       spec.commandLine().getOut().flush();
       return FulcrumCli.OK;
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | io.fulcrum.engine.policy.PolicyNotFound e) {
       spec.commandLine().getErr().println("fulcrum backtest: " + e.getMessage());
       spec.commandLine().getErr().flush();
       return FulcrumCli.BAD_INPUT;

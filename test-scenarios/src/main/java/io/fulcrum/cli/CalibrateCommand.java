@@ -105,7 +105,9 @@ public final class CalibrateCommand implements Callable<Integer> {
 
   private ModelFactory factory() {
     if (model.policy != null) {
-      model.build(Map.of()); // explains that policy-driven models are not available yet
+      throw new IllegalArgumentException("calibrating a policy's own parameters (recompiling the "
+          + "bundle per candidate) is not implemented yet; calibrate --model <measure> and carry "
+          + "the values into the policy by hand");
     }
     if (model.model == null) {
       throw new IllegalArgumentException("give --policy <id>@<version> or --model <measure>");

@@ -1,6 +1,9 @@
 package io.fulcrum.cli;
 
 import io.fulcrum.engine.backtest.MarginModel;
+import io.fulcrum.engine.backtest.PolicyMarginModel;
+import io.fulcrum.engine.policy.PolicyRef;
+import io.fulcrum.engine.runtime.MarginEngine;
 import io.fulcrum.engine.backtest.MeasureMarginModel;
 import io.fulcrum.engine.measure.RiskMeasures;
 import java.util.Map;
@@ -35,11 +38,17 @@ public final class ModelOption {
     return all;
   }
 
-  MarginModel build(Map<String, String> values) {
+  @Option(names = "--history-days", defaultValue = "500", paramLabel = "DAYS",
+      description = "With --policy: days of price history sent with each day's request (default 500).")
+  int historyDays;
+
+  MarginModel build(Map<String, String> values, LibraryOption library, String currency) {
     if (policy != null) {
-      throw new IllegalArgumentException("--policy " + policy + ": policy-driven backtests need a "
-          + "policy whose measures read price history (risk-based-im), which this build does not "
-          + "have yet; use --model <measure> --param ...");
+      if (model != null) {
+        throw new IllegalArgumentException("give --policy or --model, not both");
+      }
+      MarginEngine engine = MarginEngine.over(library.library());
+      return new PolicyMarginModel(engine.policy(PolicyRef.parse(policy)), currency, historyDays);
     }
     if (model == null) {
       throw new IllegalArgumentException("give --policy <id>@<version> or --model <measure>");

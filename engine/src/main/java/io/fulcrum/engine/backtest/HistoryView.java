@@ -53,4 +53,19 @@ public final class HistoryView {
     }
     return pnl;
   }
+
+  /** The last {@code days} + 1 closes of {@code asset} up to today (fewer if the data starts later). */
+  public io.fulcrum.engine.market.PriceHistory history(int asset, int days) {
+    int first = Math.max(0, today - days);
+    double[] closes = new double[today - first + 1];
+    for (int t = first; t <= today; t++) {
+      closes[t - first] = panel.close(asset, t);
+    }
+    return new io.fulcrum.engine.market.PriceHistory(panel.assets().get(asset),
+        panel.dates().subList(first, today + 1), closes);
+  }
+
+  public String asset(int index) {
+    return panel.assets().get(index);
+  }
 }
