@@ -4,13 +4,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * Runs a margin backtest: for each day t in [from, to], the model's margin from rows 0..t only
  * (a {@link HistoryView} that cannot see later rows) against the realised h-day loss V(t) -
  * V(t+h) of the fixed portfolio; a breach is a loss above the margin. Then coverage, the tests of
  * {@link CoverageReport} and {@link Procyclicality}. Asset returns are computed once for the
- * whole panel ({@link PricePanel}); each day costs one model evaluation on its window.
+ * whole panel ({@link PricePanel}); each day costs one model evaluation on its window, and days
+ * are evaluated in parallel (the common fork-join pool).
  * Stateless; thread-safe if the model is.
  */
 public final class Backtest {
@@ -34,9 +36,11 @@ public final class Backtest {
     double[] pnl = new double[n];
     boolean[] breach = new boolean[n];
     List<Breach> breaches = new ArrayList<>();
+    // Days are independent (each sees only its own prefix), so they are computed in parallel.
+    IntStream.range(0, n).parallel().forEach(
+        i -> margins[i] = spec.model().margin(new HistoryView(panel, range[0] + i), q, h));
     for (int i = 0; i < n; i++) {
       int t = range[0] + i;
-      margins[i] = spec.model().margin(new HistoryView(panel, t), q, h);
       values[i] = value(panel, q, t);
       losses[i] = values[i] - value(panel, q, t + h);
       prices[i] = panel.close(0, t);

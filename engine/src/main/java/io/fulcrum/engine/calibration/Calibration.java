@@ -24,8 +24,10 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
  * discrete ranges) and, when one range is continuous, searches it per grid point with a Commons
  * Math {@link BrentOptimizer} on the penalised objective
  * {@code objective / objective(grid midpoint) + 100 max(0, target - coverage) + (fails ? 1 : 0)}.
- * A candidate passes when its coverage meets the target, Kupiec is not rejected at 5% and its
- * traffic light is not red. The winner is the passing candidate with the lowest objective; the
+ * A candidate passes when its coverage meets the target, Kupiec does not reject it at 5% for too
+ * many breaches and its traffic light is not red. (Kupiec is two-sided; a rejection for too few
+ * breaches means an over-conservative margin, which the objective already penalises, so it does
+ * not disqualify.) The winner is the passing candidate with the lowest objective; the
  * frontier is the candidates no other beats on both average margin and coverage. Stateless.
  */
 public final class Calibration {
@@ -97,8 +99,9 @@ public final class Calibration {
       reasons.add(String.format(Locale.ROOT, "coverage %.4f below target %.4f", r.coverageRatio(),
           spec.targetCoverage()));
     }
-    if (r.tests().kupiec().rejectedAt5Percent()) {
-      reasons.add(String.format(Locale.ROOT, "Kupiec rejected (p = %.4g)", r.tests().kupiec().pValue()));
+    if (r.tests().kupiec().rejectedAt5Percent() && r.tests().breaches() > r.tests().expectedBreaches()) {
+      reasons.add(String.format(Locale.ROOT, "Kupiec rejected with too many breaches (p = %.4g)",
+          r.tests().kupiec().pValue()));
     }
     if (r.tests().trafficLight().zone() == TrafficLight.Zone.RED) {
       reasons.add("red traffic light");

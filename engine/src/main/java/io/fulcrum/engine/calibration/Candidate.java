@@ -7,7 +7,7 @@ import java.util.SortedMap;
  * One parameter setting and how its backtest went.
  *
  * @param parameters the varied values (text, as given)
- * @param passes coverage &gt;= target, Kupiec not rejected at 5% and not in the red zone
+ * @param passes coverage &gt;= target, Kupiec not rejected at 5% for too many breaches, and not in the red zone
  * @param reasons why it does not pass (empty when it does), or the error that stopped its backtest
  * @param search {@code grid} or {@code brent} (found by the continuous optimizer)
  */
