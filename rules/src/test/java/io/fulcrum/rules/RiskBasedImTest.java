@@ -155,7 +155,7 @@ class RiskBasedImTest {
   void stressedFloorVariant_floorsTheRiskMarginAtTheStressedEs(@TempDir Path dir) throws Exception {
     Path bundle = dir.resolve("risk-based-im/1");
     Files.createDirectories(bundle);
-    for (String f : List.of("manifest.yaml", "concentration.dmn", "margin.drl")) {
+    for (String f : List.of("manifest.yaml", "concentration.dmn", "concentration.scesim", "margin.drl")) {
       String text = Files.readString(Path.of("risk-based-im/1").resolve(f));
       Files.writeString(bundle.resolve(f), text.replace("antiProcyclicality: buffer", "antiProcyclicality: stressed-floor"));
     }
