@@ -20,8 +20,6 @@ public final class RegressionReports {
         r.suite().marketStates().size(), r.checks(),
         r.passed() ? "all passed" : r.failures().size() + " FAILED in " + r.failedCases() + " cases",
         r.elapsed().toNanos() / 1e9));
-    r.suite().marketStates().forEach(s -> s.shock().notApplied()
-        .ifPresent(note -> sb.append("note: market state ").append(s.name()).append(": ").append(note).append('\n')));
     int listed = 0;
     for (Failure f : r.failures()) {
       if (listed++ == LISTED_FAILURES) {

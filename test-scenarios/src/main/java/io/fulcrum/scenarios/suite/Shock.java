@@ -2,6 +2,7 @@ package io.fulcrum.scenarios.suite;
 
 import io.fulcrum.engine.domain.InstrumentPrice;
 import io.fulcrum.engine.domain.MarketSnapshot;
+import io.fulcrum.engine.market.MarketHistory;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.Map;
@@ -17,16 +18,16 @@ import java.util.TreeMap;
  *     own price where it is collateral or debt
  * @param assetPrices absolute price per collateral/debt asset after the move (e.g. a stablecoin
  *     depeg {@code USDC: 0.9}); applied after {@code priceMoves}
- * @param volatilityMoves relative move of implied volatility per underlying; recorded for policies
- *     that use volatility (the market snapshot has no volatility field yet, see {@link #notApplied})
- * @param historyWindow a named window of history the scenario refers to (e.g. {@code 2022-05-05/2022-05-12});
- *     recorded, not applied, for the same reason
+ * @param volatilityMoves relative move of implied volatility per underlying: every option on the
+ *     underlying that has an implied volatility gets it multiplied by (1 + move)
+ * @param history a market data set ({@code name@version}) that replaces the snapshot's price
+ *     history, e.g. a stressed period for history-based measures; empty keeps the base history
  */
 public record Shock(
     SortedMap<String, BigDecimal> priceMoves,
     SortedMap<String, BigDecimal> assetPrices,
     SortedMap<String, BigDecimal> volatilityMoves,
-    Optional<String> historyWindow) {
+    Optional<String> history) {
 
   public static final Shock NONE = new Shock(null, null, null, Optional.empty());
 
@@ -34,11 +35,18 @@ public record Shock(
     priceMoves = sorted(priceMoves);
     assetPrices = sorted(assetPrices);
     volatilityMoves = sorted(volatilityMoves);
-    historyWindow = historyWindow == null ? Optional.empty() : historyWindow;
+    history = history == null ? Optional.empty() : history;
     priceMoves.forEach((asset, move) -> {
       if (move.compareTo(BigDecimal.ONE.negate()) <= 0) {
         throw new IllegalArgumentException(
             "priceMoves." + asset + " must be above -1 (a price stays positive) but was " + move.toPlainString());
+      }
+    });
+    history.ifPresent(MarketHistory::ofDataSet);
+    volatilityMoves.forEach((asset, move) -> {
+      if (move.compareTo(BigDecimal.ONE.negate()) <= 0) {
+        throw new IllegalArgumentException(
+            "volatilityMoves." + asset + " must be above -1 (a volatility stays positive) but was " + move.toPlainString());
       }
     });
     assetPrices.forEach((asset, price) -> {
@@ -53,38 +61,32 @@ public record Shock(
     return Collections.unmodifiableSortedMap(new TreeMap<>(map == null ? Map.of() : map));
   }
 
-  /** The moves this engine version cannot apply, for a note in reports; empty if none. */
-  public Optional<String> notApplied() {
-    if (volatilityMoves.isEmpty() && historyWindow.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of("volatility moves " + volatilityMoves + historyWindow.map(w -> ", history window " + w).orElse("")
-        + " recorded but not applied: the market snapshot carries no volatility or history");
-  }
-
   /** {@code base} after this shock. Prices are multiplied exactly (no rounding). */
   public MarketSnapshot applyTo(MarketSnapshot base) {
-    if (priceMoves.isEmpty() && assetPrices.isEmpty()) {
+    if (priceMoves.isEmpty() && assetPrices.isEmpty() && volatilityMoves.isEmpty() && history.isEmpty()) {
       return base;
     }
     SortedMap<String, InstrumentPrice> prices = new TreeMap<>();
     base.prices().forEach((symbol, price) -> {
-      BigDecimal factor = base.findInstrument(symbol)
-          .map(i -> factor(i.underlying())).orElse(BigDecimal.ONE);
+      String underlying = base.findInstrument(symbol).map(i -> i.underlying()).orElse("");
+      BigDecimal factor = factor(priceMoves, underlying);
+      BigDecimal vol = price.impliedVolatility() == null ? null
+          : price.impliedVolatility().multiply(factor(volatilityMoves, underlying));
       prices.put(symbol, new InstrumentPrice(price.mark().multiply(factor),
-          price.index() == null ? null : price.index().multiply(factor)));
+          price.index() == null ? null : price.index().multiply(factor), vol));
     });
     SortedMap<String, BigDecimal> assets = new TreeMap<>();
-    base.assetPrices().forEach((asset, price) -> assets.put(asset, price.multiply(factor(asset))));
+    base.assetPrices().forEach((asset, price) -> assets.put(asset, price.multiply(factor(priceMoves, asset))));
     if (!assets.containsKey(base.valuationCurrency()) && priceMoves.containsKey(base.valuationCurrency())) {
-      assets.put(base.valuationCurrency(), factor(base.valuationCurrency()));
+      assets.put(base.valuationCurrency(), factor(priceMoves, base.valuationCurrency()));
     }
     assets.putAll(assetPrices);
-    return new MarketSnapshot(base.asOf(), base.valuationCurrency(), base.instruments(), prices, assets);
+    MarketHistory newHistory = history.map(MarketHistory::ofDataSet).orElse(base.history());
+    return new MarketSnapshot(base.asOf(), base.valuationCurrency(), base.instruments(), prices, assets, newHistory);
   }
 
-  private BigDecimal factor(String asset) {
-    BigDecimal move = priceMoves.get(asset);
+  private static BigDecimal factor(SortedMap<String, BigDecimal> moves, String asset) {
+    BigDecimal move = moves.get(asset);
     return move == null ? BigDecimal.ONE : BigDecimal.ONE.add(move);
   }
 }

@@ -22,7 +22,7 @@ public final class SuiteLoader {
   private static final Set<String> TOP = Set.of("suite", "description", "policy", "versions", "market",
       "marketStates", "accounts", "generate", "expectations");
   private static final Set<String> STATE = Set.of("name", "description", "shock", "scenario", "note");
-  private static final Set<String> SHOCK = Set.of("priceMoves", "assetPrices", "volatilityMoves", "historyWindow");
+  private static final Set<String> SHOCK = Set.of("priceMoves", "assetPrices", "volatilityMoves", "history");
   private static final Set<String> ACCOUNT = Set.of("id", "positions", "collateral", "debts", "note");
 
   private final ScenarioResolver scenarios;
@@ -85,7 +85,7 @@ public final class SuiteLoader {
     node.allowOnly(SHOCK);
     try {
       return new Shock(decimals(node.find("priceMoves")), decimals(node.find("assetPrices")),
-          decimals(node.find("volatilityMoves")), node.find("historyWindow").map(YamlNode::text));
+          decimals(node.find("volatilityMoves")), node.find("history").map(YamlNode::text));
     } catch (IllegalArgumentException e) {
       throw node.error(e.getMessage());
     }
