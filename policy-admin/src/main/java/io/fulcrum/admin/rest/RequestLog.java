@@ -11,10 +11,11 @@ import java.security.Principal;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * One log line per API request: method, path, status, duration and user, on logger {@code
- * io.fulcrum.admin.requests} (set it to WARNING to silence it).
+ * io.fulcrum.admin.requests}; {@code fulcrum.request-log=false} (FULCRUM_REQUEST_LOG) turns it off.
  */
 @Provider
 @PreMatching
@@ -24,6 +25,9 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
   private static final Logger LOG = Logger.getLogger("io.fulcrum.admin.requests");
   private static final String STARTED = RequestLog.class.getName() + ".started";
 
+  private final boolean enabled = ConfigProvider.getConfig()
+      .getOptionalValue("fulcrum.request-log", Boolean.class).orElse(true);
+
   @Override
   public void filter(ContainerRequestContext request) {
     request.setProperty(STARTED, System.nanoTime());
@@ -31,7 +35,7 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    if (!LOG.isLoggable(Level.INFO)) {
+    if (!enabled || !LOG.isLoggable(Level.INFO)) {
       return;
     }
     Object started = request.getProperty(STARTED);
