@@ -2,10 +2,6 @@ package io.fulcrum.engine.runtime;
 
 import io.fulcrum.engine.decision.Rounding;
 import java.math.BigDecimal;
-import java.util.Collections;
-import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * A collateral balance as the rules see it: amount, price and value in the valuation currency,
@@ -13,13 +9,12 @@ import java.util.TreeMap;
  * A haircut is the part of the value that does not count towards a requirement: the initial
  * haircut against the initial margin, the maintenance haircut against the maintenance margin.
  */
-public final class CollateralFact {
+public final class CollateralFact extends TableParameters {
 
   private final String asset;
   private final BigDecimal amount;
   private final BigDecimal price;
   private final AssignmentLog log;
-  private final SortedMap<String, Object> parameters = new TreeMap<>();
   private BigDecimal initialHaircut;
   private BigDecimal maintenanceHaircut;
 
@@ -57,21 +52,9 @@ public final class CollateralFact {
     };
   }
 
-  void putParameters(Map<String, Object> values) {
-    parameters.putAll(values);
-  }
 
-  public SortedMap<String, Object> getParameters() {
-    return Collections.unmodifiableSortedMap(parameters);
-  }
 
-  public boolean hasParameter(String name) {
-    return parameters.get(name) != null;
-  }
 
-  public BigDecimal number(String name) {
-    return FactValues.number(parameters.get(name), name, describe());
-  }
 
   public BigDecimal getInitialHaircut() {
     return initialHaircut;
@@ -95,6 +78,7 @@ public final class CollateralFact {
     return "collateral " + asset;
   }
 
+  @Override
   public String describe() {
     return label() + " " + amount.toPlainString() + " @ " + price.toPlainString() + " (value "
         + Rounding.money(getValue()).toPlainString() + ")";

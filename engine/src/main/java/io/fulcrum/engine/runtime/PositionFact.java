@@ -4,16 +4,13 @@ import io.fulcrum.engine.decision.Rounding;
 import io.fulcrum.engine.domain.InstrumentKind;
 import io.fulcrum.engine.domain.MarginMode;
 import java.math.BigDecimal;
-import java.util.Collections;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * A position as the rules see it: its inputs (read-only), the parameters decision tables chose
  * for it, and the figures rules set. Setters round by {@link Rounding} and are recorded in the
  * explanation.
  */
-public final class PositionFact {
+public final class PositionFact extends TableParameters {
 
   private final String instrument;
   private final InstrumentKind kind;
@@ -27,7 +24,6 @@ public final class PositionFact {
   private final String underlying;
   private final BigDecimal underlyingPrice;
   private final AssignmentLog log;
-  private final SortedMap<String, Object> parameters = new TreeMap<>();
 
   private BigDecimal initialMargin;
   private BigDecimal maintenanceMargin;
@@ -169,24 +165,10 @@ public final class PositionFact {
     };
   }
 
-  // Parameters chosen by decision tables.
 
-  void putParameters(java.util.Map<String, Object> values) {
-    parameters.putAll(values);
-  }
 
-  public SortedMap<String, Object> getParameters() {
-    return Collections.unmodifiableSortedMap(parameters);
-  }
 
-  public boolean hasParameter(String name) {
-    return parameters.get(name) != null;
-  }
 
-  /** The decision-table parameter {@code name} as a number; fails naming it if absent. */
-  public BigDecimal number(String name) {
-    return FactValues.number(parameters.get(name), name, describe());
-  }
 
   // Figures set by rules.
 
@@ -243,6 +225,7 @@ public final class PositionFact {
     return "position " + instrument;
   }
 
+  @Override
   public String describe() {
     return label() + " " + (getSide() > 0 ? "long " : "short ") + size.toPlainString()
         + " @ mark " + markPrice.toPlainString() + " (notional "
