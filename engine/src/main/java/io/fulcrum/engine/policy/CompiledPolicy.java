@@ -17,6 +17,7 @@ public final class CompiledPolicy {
   private final KieBase kieBase;
   private final DmnModels dmn;
   private final List<BoundMeasure> measures;
+  private final List<BoundMeasure> active;
   private final java.util.Set<String> globals;
 
   CompiledPolicy(PolicyBundle bundle, KieBase kieBase, DmnModels dmn, List<BoundMeasure> measures) {
@@ -24,6 +25,7 @@ public final class CompiledPolicy {
     this.kieBase = kieBase;
     this.dmn = dmn;
     this.measures = List.copyOf(measures);
+    this.active = this.measures.stream().filter(BoundMeasure::active).toList();
     java.util.Set<String> names = new java.util.HashSet<>();
     kieBase.getKiePackages().forEach(p -> p.getGlobalVariables().forEach(g -> names.add(g.getName())));
     this.globals = java.util.Set.copyOf(names);
@@ -34,8 +36,14 @@ public final class CompiledPolicy {
     return globals.contains(name);
   }
 
-  /** A manifest measure resolved to its plugin, with validated parameters. */
-  public record BoundMeasure(String name, String input, RiskMeasure measure, MeasureParameters parameters) {}
+  /**
+   * A manifest measure resolved to its plugin, with validated parameters.
+   *
+   * @param active whether the binding's {@code when} condition holds for the manifest's
+   *     parameters; an inactive measure is never computed
+   */
+  public record BoundMeasure(
+      String name, String input, RiskMeasure measure, MeasureParameters parameters, boolean active) {}
 
   public PolicyBundle bundle() {
     return bundle;
@@ -57,7 +65,13 @@ public final class CompiledPolicy {
     return dmn;
   }
 
+  /** The measures to compute, in manifest order: those whose {@code when} condition holds. */
   public List<BoundMeasure> measures() {
+    return active;
+  }
+
+  /** Every bound measure in manifest order, including those whose condition does not hold. */
+  public List<BoundMeasure> allMeasures() {
     return measures;
   }
 }

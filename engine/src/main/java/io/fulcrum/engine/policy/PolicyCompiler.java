@@ -21,7 +21,13 @@ import org.kie.internal.builder.conf.PropertySpecificOption;
 /**
  * Compiles bundles into {@link CompiledPolicy}, once per content hash: DRL and spreadsheet tables
  * through the KIE builder, DMN through the DMN compiler, measure bindings against the plugin
- * registry. Every problem is reported with file and line, never as a stack trace. Thread-safe.
+ * registry. Every problem is reported with file and line, never as a stack trace.
+ *
+ * <p>The rule base and the DMN models are also kept by the content of the files they are built
+ * from (rule files; DMN files and decision bindings), so bundles that differ only in their
+ * manifest's parameters or measure settings (the candidates of a policy calibration) share them
+ * and cost no KIE or DMN build. Both are immutable and thread-safe, so sharing is safe.
+ * Thread-safe.
  */
 public final class PolicyCompiler {
 
@@ -30,6 +36,8 @@ public final class PolicyCompiler {
 
   private final RiskMeasures measures;
   private final Map<String, CompiledPolicy> cache = new ConcurrentHashMap<>();
+  private final Map<String, KieBase> rulesByContent = new ConcurrentHashMap<>();
+  private final Map<String, DmnModels> dmnByContent = new ConcurrentHashMap<>();
 
   public PolicyCompiler(RiskMeasures measures) {
     this.measures = measures;
@@ -53,8 +61,8 @@ public final class PolicyCompiler {
     String ref = bundle.stamp().ref();
     List<CompilationProblem> problems = new ArrayList<>();
     List<CompiledPolicy.BoundMeasure> boundMeasures = bindMeasures(bundle, problems);
-    DmnModels dmn = DmnModels.compile(bundle, problems);
-    KieBase kieBase = problems.isEmpty() ? compileRules(bundle, problems) : null;
+    DmnModels dmn = dmnModels(bundle, problems);
+    KieBase kieBase = problems.isEmpty() ? rules(bundle, problems) : null;
     if (!problems.isEmpty()) {
       throw new PolicyCompilationFailed(ref, problems);
     }
@@ -69,13 +77,63 @@ public final class PolicyCompiler {
         RiskMeasure measure = measures.get(binding.measure());
         MeasureParameters params =
             MeasureParameters.of(binding.settings()).requireOnly(measure.name(), measure.parameterNames());
-        bound.add(new CompiledPolicy.BoundMeasure(binding.name(), binding.input(), measure, params));
+        boolean active = MeasureCondition.holds(binding, bundle.manifest().parameters());
+        bound.add(new CompiledPolicy.BoundMeasure(binding.name(), binding.input(), measure, params, active));
       } catch (IllegalArgumentException e) {
         problems.add(new CompilationProblem(PolicyBundle.MANIFEST, 0,
             "measure '" + binding.name() + "': " + e.getMessage()));
       }
     }
     return bound;
+  }
+
+  private DmnModels dmnModels(PolicyBundle bundle, List<CompilationProblem> problems) {
+    List<String> files = bundle.manifest().decisions().stream()
+        .map(PolicyManifest.DecisionBinding::model).distinct().sorted().toList();
+    String key = contentKey(bundle, files) + bundle.manifest().decisions();
+    DmnModels cached = dmnByContent.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    List<CompilationProblem> own = new ArrayList<>();
+    DmnModels built = DmnModels.compile(bundle, own);
+    if (own.isEmpty()) {
+      dmnByContent.putIfAbsent(key, built);
+    }
+    problems.addAll(own);
+    return built;
+  }
+
+  private KieBase rules(PolicyBundle bundle, List<CompilationProblem> problems) {
+    String key = contentKey(bundle, bundle.manifest().rules().stream().sorted().toList());
+    KieBase cached = rulesByContent.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    KieBase built = compileRules(bundle, problems);
+    if (built != null && problems.isEmpty()) {
+      rulesByContent.putIfAbsent(key, built);
+    }
+    return built;
+  }
+
+  /** SHA-256 over the names and bytes of {@code files} (sorted): what a build from them depends on. */
+  private static String contentKey(PolicyBundle bundle, List<String> files) {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      for (String f : files) {
+        byte[] content = bundle.files().get(f);
+        sha.update(f.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(java.nio.ByteBuffer.allocate(8).putLong(content == null ? -1 : content.length).array());
+        if (content != null) {
+          sha.update(content);
+        }
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
   }
 
   private static KieBase compileRules(PolicyBundle bundle, List<CompilationProblem> problems) {

@@ -63,13 +63,19 @@ public record PolicyManifest(
    * @param measure the plugin's registry name
    * @param input what it is computed on; {@code portfolio} (the account's positions at marks)
    * @param settings the measure's parameters
+   * @param when optional condition on the manifest's {@code parameters}: parameter name to the
+   *     value it must have (or a list of allowed values), e.g. {@code {antiProcyclicality:
+   *     stressed-floor}}; every entry must hold. Evaluated once at compile time: a measure whose
+   *     condition fails is never computed (its settings are still validated). Empty: always.
    */
-  public record MeasureBinding(String name, String measure, String input, Map<String, Object> settings) {
+  public record MeasureBinding(
+      String name, String measure, String input, Map<String, Object> settings, Map<String, Object> when) {
     public MeasureBinding {
       require("measures[].name", name);
       require("measures[].measure", measure);
       input = input == null ? "portfolio" : input;
       settings = settings == null ? Map.of() : Map.copyOf(settings);
+      when = when == null ? Map.of() : java.util.Collections.unmodifiableSortedMap(new TreeMap<>(when));
     }
   }
 

@@ -10,25 +10,44 @@ import java.util.List;
  * Full revaluation of a {@link DerivativesPortfolio} when its underlyings move: futures and
  * perpetuals at quantity x F', European options with {@link Black76} at F' = F (1 + move), their
  * own implied volatility and expiry (no time decay and no volatility change over the horizon).
- * Current values are computed once. Immutable; thread-safe.
+ *
+ * <p>Everything that does not depend on the scenario is prepared once: current values, each
+ * position's underlying index and quantity in primitive arrays, and each option's {@link
+ * Black76.Fixed} terms (sigma sqrt T, discount), so a scenario costs one multiplication per
+ * underlying and one Black-76 price per option, with no allocation. Immutable; thread-safe.
  */
 final class PortfolioRevaluation {
 
-  private final DerivativesPortfolio portfolio;
   private final List<String> underlyings;
+  private final double[] prices;
   private final int[] underlyingOf;
+  private final double[] quantities;
+  /** Null for a linear position. */
+  private final Black76.Fixed[] options;
   private final double[] baseValues;
 
   PortfolioRevaluation(DerivativesPortfolio portfolio) {
-    this.portfolio = portfolio;
     this.underlyings = List.copyOf(portfolio.underlyingPrices().keySet());
+    this.prices = new double[underlyings.size()];
+    for (int j = 0; j < prices.length; j++) {
+      prices[j] = portfolio.underlyingPrices().get(underlyings.get(j));
+    }
     List<Position> positions = portfolio.positions();
-    this.underlyingOf = new int[positions.size()];
-    this.baseValues = new double[positions.size()];
-    for (int i = 0; i < positions.size(); i++) {
+    int n = positions.size();
+    this.underlyingOf = new int[n];
+    this.quantities = new double[n];
+    this.options = new Black76.Fixed[n];
+    for (int i = 0; i < n; i++) {
       Position p = positions.get(i);
       underlyingOf[i] = underlyings.indexOf(p.underlying());
-      baseValues[i] = value(p, portfolio.underlyingPrices().get(p.underlying()));
+      quantities[i] = p.quantity();
+      if (p instanceof EuropeanOption o) {
+        options[i] = Black76.of(o.right(), o.strike(), o.expiryYears(), o.impliedVol(), portfolio.rate());
+      }
+    }
+    this.baseValues = new double[n];
+    for (int i = 0; i < n; i++) {
+      baseValues[i] = value(i, prices[underlyingOf[i]]);
     }
   }
 
@@ -43,20 +62,15 @@ final class PortfolioRevaluation {
    */
   double pnl(double[] moves) {
     double pnl = 0.0;
-    List<Position> positions = portfolio.positions();
-    for (int i = 0; i < positions.size(); i++) {
-      Position p = positions.get(i);
-      double forward = portfolio.underlyingPrices().get(p.underlying()) * (1.0 + moves[underlyingOf[i]]);
-      pnl += value(p, forward) - baseValues[i];
+    for (int i = 0; i < quantities.length; i++) {
+      int j = underlyingOf[i];
+      pnl += value(i, prices[j] * (1.0 + moves[j])) - baseValues[i];
     }
     return pnl;
   }
 
-  private double value(Position p, double forward) {
-    if (p instanceof EuropeanOption o) {
-      return o.quantity()
-          * Black76.price(o.right(), forward, o.strike(), o.expiryYears(), o.impliedVol(), portfolio.rate());
-    }
-    return p.quantity() * forward;
+  private double value(int i, double forward) {
+    Black76.Fixed option = options[i];
+    return option == null ? quantities[i] * forward : quantities[i] * option.price(forward);
   }
 }

@@ -24,12 +24,44 @@ public final class Black76 {
   /** The option value; F, K, T and sigma must be positive (the caller validates). */
   public static double price(
       OptionRight right, double forward, double strike, double years, double vol, double rate) {
+    return of(right, strike, years, vol, rate).price(forward);
+  }
+
+  /** An option's fixed terms, prepared for pricing at many forwards; see {@link Fixed}. */
+  public static Fixed of(OptionRight right, double strike, double years, double vol, double rate) {
     double sd = vol * Math.sqrt(years);
-    double d1 = (Math.log(forward / strike) + 0.5 * sd * sd) / sd;
-    double d2 = d1 - sd;
-    double discount = Math.exp(-rate * years);
-    return right == OptionRight.CALL
-        ? discount * (forward * StandardNormal.cdf(d1) - strike * StandardNormal.cdf(d2))
-        : discount * (strike * StandardNormal.cdf(-d2) - forward * StandardNormal.cdf(-d1));
+    return new Fixed(right == OptionRight.CALL, strike, sd, 0.5 * sd * sd, Math.exp(-rate * years));
+  }
+
+  /**
+   * Black-76 for one option whose strike, expiry, volatility and rate are fixed: sigma sqrt T,
+   * sigma^2 T / 2 and the discount factor are computed once, so a revaluation under a new forward
+   * costs one log and two normal cdfs. {@link #price(OptionRight, double, double, double, double,
+   * double)} uses it, so both give identical results. Immutable; thread-safe.
+   */
+  public static final class Fixed {
+
+    private final boolean call;
+    private final double strike;
+    private final double sd;
+    private final double halfVariance;
+    private final double discount;
+
+    private Fixed(boolean call, double strike, double sd, double halfVariance, double discount) {
+      this.call = call;
+      this.strike = strike;
+      this.sd = sd;
+      this.halfVariance = halfVariance;
+      this.discount = discount;
+    }
+
+    /** The value per unit of the underlying at futures price {@code forward} &gt; 0. */
+    public double price(double forward) {
+      double d1 = (Math.log(forward / strike) + halfVariance) / sd;
+      double d2 = d1 - sd;
+      return call
+          ? discount * (forward * StandardNormal.cdf(d1) - strike * StandardNormal.cdf(d2))
+          : discount * (strike * StandardNormal.cdf(-d2) - forward * StandardNormal.cdf(-d1));
+    }
   }
 }
