@@ -13,6 +13,9 @@ import io.fulcrum.engine.calibration.MeasureModelFactory;
 import io.fulcrum.engine.calibration.ModelFactory;
 import io.fulcrum.engine.calibration.Objective;
 import io.fulcrum.engine.calibration.ParameterRange;
+import io.fulcrum.engine.calibration.PolicyModelFactory;
+import io.fulcrum.engine.policy.PolicyBundle;
+import io.fulcrum.engine.policy.PolicyCompiler;
 import io.fulcrum.engine.market.MarketDataSet;
 import io.fulcrum.engine.measure.RiskMeasures;
 import io.fulcrum.engine.policy.PolicyRef;
@@ -33,9 +36,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code fulcrum calibrate (--policy ID@V | --model MEASURE) --data SET --portfolio FILE
  * --target-coverage 0.99 --vary name=range [...] --objective min-average-margin|min-procyclicality
- * [--out DIR]}: backtests every candidate, prints and writes calibration.json (candidates,
- * frontier, winner), and with --policy writes the winner as a new DRAFT bundle under
- * DIR/draft/; nothing is activated. Exit 0 (1 when no candidate passes), 2 for bad input.
+ * [--out DIR] [--draft-dir DIR]}: backtests every candidate, prints and writes calibration.json
+ * (candidates, frontier, winner). With --policy each candidate is the bundle with manifest values
+ * changed ({@code <parameter>} or {@code measures.<name>.<setting>}), compiled in memory and
+ * backtested as a {@link io.fulcrum.engine.backtest.PolicyMarginModel}; the winner is written as a
+ * new DRAFT bundle version with the report as evidence under --draft-dir (default DIR/draft/, so
+ * never into the library unless that is given explicitly); nothing is activated. Exit 0 (1 when
+ * no candidate passes), 2 for bad input.
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
     description = "Search margin parameters for the best objective that meets a coverage target.")
@@ -57,13 +64,17 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--objective", defaultValue = "min-average-margin", paramLabel = "OBJECTIVE")
   private String objective;
   @Option(names = "--out", defaultValue = "calibration-report", paramLabel = "DIR") private Path out;
+  @Option(names = "--draft-dir", paramLabel = "DIR",
+      description = "With --policy: where the winner's DRAFT bundle goes (<DIR>/<id>/<next version>/). "
+          + "Default: <out>/draft. Give the library directory only to put the draft there on purpose.")
+  private Path draftDir;
 
   @Override
   public Integer call() throws Exception {
     try {
       MarketDataSet set = data.load();
       BacktestPortfolio book = PortfolioFile.read(portfolio);
-      ModelFactory factory = factory();
+      ModelFactory factory = factory(book.currency());
       List<ParameterRange> ranges = vary.stream().map(ParameterRange::parse).toList();
       Map<String, String> fixed = model.parameters();
       PricePanel panel = PricePanel.of(set, book.assets());
@@ -88,7 +99,7 @@ public final class CalibrateCommand implements Callable<Integer> {
       Files.writeString(out.resolve("calibration.json"), json, StandardCharsets.UTF_8);
       if (result.winner().isPresent() && model.policy != null) {
         Path draft = DraftPolicyWriter.write(library.library(), PolicyRef.parse(model.policy),
-            result.winner().get().parameters(), json, out.resolve("draft"));
+            result.winner().get().parameters(), json, draftDir == null ? out.resolve("draft") : draftDir);
         report.put("draft", draft.toString());
       }
       Map<String, Object> printed = new LinkedHashMap<>(report);
@@ -103,11 +114,13 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
   }
 
-  private ModelFactory factory() {
+  private ModelFactory factory(String currency) {
     if (model.policy != null) {
-      throw new IllegalArgumentException("calibrating a policy's own parameters (recompiling the "
-          + "bundle per candidate) is not implemented yet; calibrate --model <measure> and carry "
-          + "the values into the policy by hand");
+      if (model.model != null) {
+        throw new IllegalArgumentException("give --policy or --model, not both");
+      }
+      PolicyBundle bundle = library.library().load(PolicyRef.parse(model.policy));
+      return new PolicyModelFactory(bundle, new PolicyCompiler(RiskMeasures.load()), currency, model.historyDays);
     }
     if (model.model == null) {
       throw new IllegalArgumentException("give --policy <id>@<version> or --model <measure>");

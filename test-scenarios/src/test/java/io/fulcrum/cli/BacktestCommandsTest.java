@@ -110,4 +110,48 @@ class BacktestCommandsTest {
         "--portfolio", "backtest/btc-long.yaml", "--vary", "confidence=0.99:0.95:0.01")).isEqualTo(FulcrumCli.BAD_INPUT);
     assertThat(err.toString()).contains("range of confidence is empty");
   }
+  @Test
+  void calibratePolicy_variesManifestValues_andWritesTheWinnerAsADraftOutsideTheLibrary() throws IOException {
+    Path reports = dir.resolve("policy-cal");
+    int code = run("calibrate", "--policy", "risk-based-im@1", "--rules", "../rules", "--data",
+        "btc-usd-daily+eth-usd-daily", "--data-dir", DATA_DIR, "--portfolio", BOOK, "--from", "2021-01-04",
+        "--to", "2021-02-26", "--mpor", "2", "--history-days", "300", "--target-coverage", "0.95",
+        "--vary", "apcBufferRate=0,0.25", "--vary", "measures.fhsEs.lambda=0.94,0.97",
+        "--out", reports.toString());
+    assertThat(code).as(out + "\n" + err).isZero();
+    JsonNode report = new ObjectMapper().readTree(reports.resolve("calibration.json").toFile());
+    assertThat(report.get("candidates")).hasSize(4);
+    JsonNode winner = report.get("winner");
+    assertThat(winner.get("coverageRatio").asDouble()).isGreaterThanOrEqualTo(0.95);
+    // A 25% buffer only raises the margin: among passing candidates the unbuffered one wins.
+    assertThat(winner.get("parameters").get("apcBufferRate").asText()).isEqualTo("0");
+    double buffered = 0;
+    double unbuffered = 0;
+    for (JsonNode c : report.get("candidates")) {
+      if (c.get("parameters").get("measures.fhsEs.lambda").asText().equals("0.94")) {
+        if (c.get("parameters").get("apcBufferRate").asText().equals("0")) {
+          unbuffered = c.get("averageMargin").asDouble();
+        } else {
+          buffered = c.get("averageMargin").asDouble();
+        }
+      }
+    }
+    assertThat(buffered).isCloseTo(1.25 * unbuffered, within(0.05));
+    Path draft = reports.resolve("draft/risk-based-im/2");
+    String manifest = Files.readString(draft.resolve("manifest.yaml"));
+    assertThat(manifest).contains("version: \"2\"").contains("DRAFT").contains("apcBufferRate: 0")
+        .contains("lambda: " + winner.get("parameters").get("measures.fhsEs.lambda").asText())
+        .contains("antiProcyclicality: stressed-floor"); // the when: condition is kept
+    assertThat(draft.resolve("evidence/calibration-report.json")).exists();
+    assertThat(Path.of("../rules/risk-based-im/2")).doesNotExist();
+  }
+
+  @Test
+  void calibratePolicy_namesAParameterTheManifestDoesNotHave() {
+    assertThat(run("calibrate", "--policy", "risk-based-im@1", "--rules", "../rules", "--data",
+        "btc-usd-daily+eth-usd-daily", "--data-dir", DATA_DIR, "--portfolio", BOOK,
+        "--vary", "apcBuffer=0.1,0.2")).isEqualTo(FulcrumCli.BAD_INPUT);
+    assertThat(err.toString()).contains("unknown parameter 'apcBuffer'").contains("apcBufferRate")
+        .contains("measures.fhsEs.lambda");
+  }
 }

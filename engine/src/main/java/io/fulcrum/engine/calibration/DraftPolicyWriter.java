@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * Writes a calibration winner as a new DRAFT policy version: copies the bundle, sets the
- * calibrated values in its manifest (a top-level {@code parameters} entry of that name, else the
- * setting of that name in every measure that has it; {@code confidence} also matches a measure's
- * {@code alpha}), gives it the next numeric version after the library's latest, marks the
+ * calibrated values in its manifest (a top-level {@code parameters} entry of that name, a {@code
+ * measures.<name>.<setting>} path as in {@link ManifestEdit}, else the setting of that name in
+ * every measure that has it; {@code confidence} also matches a measure's {@code alpha}), gives it the next numeric version after the library's latest, marks the
  * description DRAFT, adds the evidence report and lists it under {@code tests:}. The bundle is
  * written under {@code outDir/<id>/<version>/}, never into the library, so nothing activates it;
  * approval and activation stay with the policy-admin workflow.
@@ -31,7 +31,8 @@ public final class DraftPolicyWriter {
   public static final String EVIDENCE = "evidence/calibration-report.json";
   private static final YAMLMapper YAML = new YAMLMapper(
       YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build());
+          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+          .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS).build());
 
   private DraftPolicyWriter() {}
 
@@ -72,11 +73,10 @@ public final class DraftPolicyWriter {
   }
 
   private static void set(ObjectNode manifest, PolicyRef ref, String name, String value) {
-    JsonNode params = manifest.path("parameters");
-    if (params.isObject() && params.has(name)) {
-      ((ObjectNode) params).set(name, node(value));
+    if (ManifestEdit.trySet(manifest, name, value)) {
       return;
     }
+    JsonNode params = manifest.path("parameters");
     boolean found = false;
     for (JsonNode m : manifest.path("measures")) {
       JsonNode settings = m.path("settings");
