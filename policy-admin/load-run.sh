@@ -26,7 +26,7 @@ if [ "$DB" = "postgres" ]; then
 fi
 "$ROOT/fulcrum-service" "${ARGS[@]}" > "$WORK/service.log" 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; cp "$WORK/service.log" "$ROOT/policy-admin/target/load-run-service.log" 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 240); do
   curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
   kill -0 $SERVICE 2>/dev/null || { cat "$WORK/service.log" >&2; exit 1; }

@@ -77,11 +77,13 @@ public class LoadRun {
           long t0 = System.nanoTime();
           try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201) {
-              errors.incrementAndGet();
+            if (response.statusCode() != 201 && errors.incrementAndGet() == 1) {
+              System.out.println("first error: " + response.statusCode() + " " + response.body());
             }
           } catch (IOException e) {
-            errors.incrementAndGet();
+            if (errors.incrementAndGet() == 1) {
+              System.out.println("first error: " + e);
+            }
           }
           latencies[i] = System.nanoTime() - t0;
         }
