@@ -49,11 +49,17 @@ public record MarketDataSet(
   public String hash() {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
+      // One buffer per asset rather than a String per line: the same bytes (StringBuilder's
+      // append(double) writes Double.toString's digits), without a per-line allocation; this runs
+      // once per decision in a policy-driven backtest.
+      StringBuilder text = new StringBuilder();
       for (PriceHistory h : histories.values()) {
-        md.update((h.asset() + "\n").getBytes(StandardCharsets.UTF_8));
+        text.setLength(0);
+        text.append(h.asset()).append('\n');
         for (int i = 0; i < h.size(); i++) {
-          md.update((h.dates().get(i) + "," + h.close(i) + "\n").getBytes(StandardCharsets.UTF_8));
+          text.append(h.dates().get(i)).append(',').append(h.close(i)).append('\n');
         }
+        md.update(text.toString().getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(md.digest());
     } catch (NoSuchAlgorithmException e) {
