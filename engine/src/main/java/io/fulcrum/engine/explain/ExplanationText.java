@@ -155,21 +155,28 @@ public final class ExplanationText {
     return plain(v);
   }
 
+  // DecimalFormat is costly to build and not thread-safe: one of each per thread.
+  private static final ThreadLocal<DecimalFormat> MONEY = format("#,##0.00######");
+  private static final ThreadLocal<DecimalFormat> PLAIN = format("#,##0.########");
+  private static final ThreadLocal<DecimalFormat> PERCENT = format("#,##0.0#####");
+
   static String money(BigDecimal v, String currency) {
-    return v == null ? "n/a" : format(v, "#,##0.00######") + " " + currency;
+    return v == null ? "n/a" : MONEY.get().format(v) + " " + currency;
   }
 
   static String plain(BigDecimal v) {
-    return v == null ? "n/a" : format(v, "#,##0.########");
+    return v == null ? "n/a" : PLAIN.get().format(v);
   }
 
   static String percent(BigDecimal v) {
-    return format(v.movePointRight(2), "#,##0.0#####") + "%";
+    return PERCENT.get().format(v.movePointRight(2)) + "%";
   }
 
-  private static String format(BigDecimal v, String pattern) {
-    DecimalFormat f = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
-    f.setRoundingMode(RoundingMode.HALF_EVEN);
-    return f.format(v);
+  private static ThreadLocal<DecimalFormat> format(String pattern) {
+    return ThreadLocal.withInitial(() -> {
+      DecimalFormat f = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+      f.setRoundingMode(RoundingMode.HALF_EVEN);
+      return f;
+    });
   }
 }
