@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every tiered-perps bracket table is internally consistent: brackets are contiguous from 0, and
+ * their notionalFloor/notionalCap outputs repeat each row's interval, and
  * the maintenance amount follows cum_n = floor_n x (MMR_n - MMR_n-1) + cum_n-1 (Binance
  * "Leverage and Margin of USDⓈ-M Futures"), so maintenance margin is continuous at every floor.
  */
@@ -24,7 +25,10 @@ class BracketTablesTest {
       "\\[(\\d+)\\.\\.(\\d+)\\)</text></inputEntry>\\s*"
           + "<outputEntry[^>]*><text>(\\d+)</text></outputEntry>\\s*"
           + "<outputEntry[^>]*><text>([\\d.]+)</text></outputEntry>\\s*"
-          + "<outputEntry[^>]*><text>([\\d.]+)</text></outputEntry>");
+          + "<outputEntry[^>]*><text>([\\d.]+)</text></outputEntry>\\s*"
+          + "<outputEntry[^>]*><text>\\d+</text></outputEntry>\\s*"
+          + "<outputEntry[^>]*><text>(\\d+)</text></outputEntry>\\s*"
+          + "<outputEntry[^>]*><text>(\\d+)</text></outputEntry>");
 
   record Bracket(BigDecimal floor, BigDecimal cap, BigDecimal rate, BigDecimal cum) {}
 
@@ -44,6 +48,9 @@ class BracketTablesTest {
     while (m.find()) {
       brackets.add(new Bracket(new BigDecimal(m.group(1)), new BigDecimal(m.group(2)),
           new BigDecimal(m.group(4)), new BigDecimal(m.group(5))));
+      // The floor and cap outputs repeat the row's notional interval.
+      assertThat(new BigDecimal(m.group(6))).as("notionalFloor in %s", dmn).isEqualByComparingTo(m.group(1));
+      assertThat(new BigDecimal(m.group(7))).as("notionalCap in %s", dmn).isEqualByComparingTo(m.group(2));
     }
     assertThat(brackets).as("brackets parsed from %s", dmn).hasSize(10);
     assertThat(brackets.get(0).floor()).isZero();

@@ -23,8 +23,10 @@ import java.util.TreeMap;
  * position WB is the cross wallet, TMM the maintenance margin and UPNL the unrealised P&L of the
  * other cross positions, whose prices are held fixed. MMR and cum are the position's parameters;
  * if the notional at LP falls in another bracket, the policy's decision tables are evaluated again
- * at LP and the price recomputed with that bracket, until the bracket no longer changes. A zero
- * or negative LP means the position has no liquidation price (null).
+ * at LP and the price recomputed with that bracket, until the bracket no longer changes. When the
+ * tables also give the bracket's notional floor and cap, a price whose notional stays inside them
+ * needs no second evaluation. A zero or negative LP means the position has no liquidation price
+ * (null).
  */
 public final class LiquidationPrices {
 
@@ -54,6 +56,16 @@ public final class LiquidationPrices {
    * @param amountParameter the position parameter holding the maintenance amount (cum)
    */
   public BigDecimal linear(PositionFact p, String rateParameter, String amountParameter) {
+    return linear(p, rateParameter, amountParameter, null, null);
+  }
+
+  /**
+   * As {@link #linear(PositionFact, String, String)}, where the parameters {@code floorParameter}
+   * and {@code capParameter} bound the notional of the bracket the rate and amount belong to
+   * ([floor, cap)); the tables are evaluated again only when the notional at LP leaves them.
+   */
+  public BigDecimal linear(
+      PositionFact p, String rateParameter, String amountParameter, String floorParameter, String capParameter) {
     if (!p.isLinear()) {
       throw new PolicyEvaluationFailed("liquidation.linear called for non-linear " + p.describe());
     }
@@ -73,6 +85,7 @@ public final class LiquidationPrices {
     }
     BigDecimal side = BigDecimal.valueOf(p.getSide());
     BigDecimal size = p.getSize();
+    Map<String, Object> bracket = p.getParameters();
     BigDecimal rate = p.number(rateParameter);
     BigDecimal amount = p.number(amountParameter);
     List<String> rounds = new ArrayList<>();
@@ -86,6 +99,10 @@ public final class LiquidationPrices {
         lp = null;
         break;
       }
+      if (floorParameter != null && within(size.multiply(lp), bracket, floorParameter, capParameter)) {
+        rounds.add("notional at LP within [" + bracket.get(floorParameter) + ", " + bracket.get(capParameter) + ")");
+        break;
+      }
       Map<String, Object> atLp = dmn.evaluate("position",
           p.label() + " at liquidation price " + Rounding.price(lp).toPlainString(),
           property(inputs.get(p).atMark(lp)));
@@ -96,6 +113,7 @@ public final class LiquidationPrices {
       }
       rate = newRate;
       amount = newAmount;
+      bracket = atLp;
     }
     if (recorder.isEnabled()) {
       SortedMap<String, Object> in = new TreeMap<>();
@@ -113,6 +131,15 @@ public final class LiquidationPrices {
           lp == null ? "none (formula gives zero or negative)" : Rounding.price(lp)));
     }
     return lp;
+  }
+
+  private static boolean within(BigDecimal notional, Map<String, Object> bracket, String floor, String cap) {
+    Object lo = bracket.get(floor);
+    Object hi = bracket.get(cap);
+    if (!(lo instanceof BigDecimal low) || !(hi instanceof BigDecimal high)) {
+      return false;
+    }
+    return notional.compareTo(low) >= 0 && notional.compareTo(high) < 0;
   }
 
   private static java.util.function.Function<String, Object> property(PositionInputs in) {
