@@ -72,9 +72,9 @@ class ImpactRunnerTest {
 
     int i = indexOf(r, "b3-isolated-264k", "base");
     assertThat(r.explained().get(i).onlyBaseline())
-        .contains("position BTCUSDT: table 'BTC maintenance brackets' row 3 -> [3, 0.01, 1300, 50]");
+        .contains("position BTCUSDT: table 'BTC maintenance brackets' row 3 -> [3, 0.01, 1300, 50, 250000, 1000000]");
     assertThat(r.explained().get(i).onlyCandidate())
-        .contains("position BTCUSDT: table 'BTC maintenance brackets' row 3 -> [3, 0.0125, 1925, 50]");
+        .contains("position BTCUSDT: table 'BTC maintenance brackets' row 3 -> [3, 0.0125, 1925, 50, 250000, 1000000]");
     assertThat(ImpactHtml.of(r, 100)).contains("<svg").contains("b3-isolated-264k");
     assertThat(ImpactReports.json(r, 100)).contains("\"firedOnlyInCandidate\"");
   }
