@@ -33,6 +33,15 @@ class DeterminismTest {
   }
 
   @Test
+  void decisionHash_isSha256OfTheCanonicalJsonWithoutTheHash() throws Exception {
+    MarginDecision d = ShippedPolicies.ENGINE.decide(PolicyRef.parse("tiered-perps@1"),
+        RequestReader.read(Files.readString(REQUEST)), true);
+    byte[] json = Json.canonical(d.withHash(null)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(json));
+    assertThat(d.decisionHash()).isEqualTo(expected);
+  }
+
+  @Test
   void decisionHash_changesWithThePolicyVersion() throws Exception {
     var request = RequestReader.read(Files.readString(REQUEST));
     MarginDecision v1 = ShippedPolicies.ENGINE.decide(PolicyRef.parse("tiered-perps@1"), request, true);

@@ -10,7 +10,6 @@ import io.fulcrum.engine.policy.PolicyBundle;
 import io.fulcrum.engine.policy.PolicyCompiler;
 import io.fulcrum.engine.policy.PolicyLibrary;
 import io.fulcrum.engine.policy.PolicyRef;
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /**
@@ -91,8 +90,16 @@ public final class MarginEngine {
 
   /** SHA-256 (hex) of the canonical JSON of the decision without its hash field. */
   public static String hash(MarginDecision decision) {
-    String json = Json.canonical(decision.withHash(null));
-    return HexFormat.of().formatHex(
-        io.fulcrum.engine.policy.PolicyBundle.sha256Of(json.getBytes(StandardCharsets.UTF_8)));
+    // Streams the canonical JSON (UTF-8) straight into the digest: same bytes, no string copy.
+    java.security.MessageDigest digest;
+    try {
+      digest = java.security.MessageDigest.getInstance("SHA-256");
+      try (java.io.OutputStream out = new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), digest)) {
+        Json.mapper().writeValue(out, decision.withHash(null));
+      }
+    } catch (java.security.NoSuchAlgorithmException | java.io.IOException e) {
+      throw new IllegalStateException("cannot hash decision", e);
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 }
