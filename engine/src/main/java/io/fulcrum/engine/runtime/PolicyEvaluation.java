@@ -1,12 +1,10 @@
 package io.fulcrum.engine.runtime;
 
-import io.fulcrum.engine.decision.DecisionStatus;
 import io.fulcrum.engine.decision.MarginDecision;
 import io.fulcrum.engine.decision.PositionFigures;
 import io.fulcrum.engine.decision.Rounding;
 import io.fulcrum.engine.domain.InvalidRequest;
 import io.fulcrum.engine.domain.MarginRequest;
-import io.fulcrum.engine.explain.Calculation;
 import io.fulcrum.engine.explain.ExplanationRecorder;
 import io.fulcrum.engine.market.MarketDataSets;
 import io.fulcrum.engine.policy.CompiledPolicy;
@@ -120,80 +118,5 @@ final class PolicyEvaluation {
         a.getStatus(), a.getInitialMargin(), a.getMaintenanceMargin(), Rounding.money(a.getMarginBalance()),
         a.getMarginRatio(), Rounding.money(a.getWalletBalance()), Rounding.money(a.getUnrealisedPnl()),
         metrics, figures, recorder.toExplanation(), null);
-  }
-
-  /** The engine's accounting identities between the two rule phases. */
-  static final class AccountTotals {
-
-    private AccountTotals() {}
-
-    static void apply(FactSet facts, PortfolioRequirement portfolio, ExplanationRecorder recorder) {
-      BigDecimal im = BigDecimal.ZERO;
-      BigDecimal mm = BigDecimal.ZERO;
-      BigDecimal upnl = BigDecimal.ZERO;
-      BigDecimal balance = facts.account.getWalletBalance().subtract(facts.account.getDebtValue());
-      for (int i = 0; i < facts.positions.size(); i++) {
-        PositionFact p = facts.positions.get(i);
-        if (p.getInitialMargin() == null || p.getMaintenanceMargin() == null) {
-          throw new InvalidRequest("account.positions[" + i + "].instrument", "the policy sets no "
-              + (p.getInitialMargin() == null ? "initial" : "maintenance") + " margin for "
-              + p.getInstrument() + " (" + p.getKind() + "): it does not cover this instrument");
-        }
-        im = im.add(p.getInitialMargin());
-        mm = mm.add(p.getMaintenanceMargin());
-        upnl = upnl.add(p.getUnrealisedPnl());
-        if (p.isIsolated()) {
-          BigDecimal own = p.getIsolatedMargin().add(p.getUnrealisedPnl());
-          p.setMarginBalance(own);
-          balance = balance.add(own);
-        } else {
-          balance = balance.add(p.getUnrealisedPnl());
-        }
-      }
-      BigDecimal haircut = BigDecimal.ZERO;
-      for (CollateralFact c : facts.collateral) {
-        if (c.getInitialHaircut() != null) {
-          im = im.add(c.getInitialHaircut());
-        }
-        if (c.getMaintenanceHaircut() != null) {
-          haircut = haircut.add(c.getMaintenanceHaircut());
-        }
-      }
-      mm = mm.add(haircut);
-      if (portfolio.isSet()) {
-        im = im.add(zeroIfNull(portfolio.getInitialMargin()));
-        mm = mm.add(zeroIfNull(portfolio.getMaintenanceMargin()));
-      }
-      facts.account.setTotals(new AccountFact.Totals(Rounding.requirement(im), Rounding.requirement(mm),
-          Rounding.requirement(haircut), upnl, balance));
-      if (recorder.isEnabled()) {
-        SortedMap<String, Object> in = new TreeMap<>();
-        in.put("walletBalance", Rounding.money(facts.account.getWalletBalance()));
-        in.put("debtValue", Rounding.money(facts.account.getDebtValue()));
-        in.put("unrealisedPnl", Rounding.money(upnl));
-        in.put("positions", facts.positions.size());
-        in.put("collateral", facts.collateral.size());
-        String formula = "IM = sum(position IM) + sum(collateral initial haircut); MM = sum(position MM) + "
-            + "sum(collateral maintenance haircut); margin balance = wallet - debts + cross UPNL "
-            + "+ sum(isolated margin + isolated UPNL); margin ratio = MM / margin balance";
-        if (portfolio.isSet()) {
-          in.put("portfolioInitialMargin", portfolio.getInitialMargin());
-          in.put("portfolioMaintenanceMargin", portfolio.getMaintenanceMargin());
-          formula = "IM = sum(position IM) + portfolio IM + sum(collateral initial haircut); MM = sum(position MM) "
-              + "+ portfolio MM + sum(collateral maintenance haircut); margin balance = wallet - debts + cross UPNL "
-              + "+ sum(isolated margin + isolated UPNL); margin ratio = MM / margin balance";
-        }
-        SortedMap<String, Object> out = new TreeMap<>();
-        out.put("initialMargin", Rounding.requirement(im));
-        out.put("maintenanceMargin", Rounding.requirement(mm));
-        out.put("marginBalance", Rounding.money(balance));
-        out.put("marginRatio", facts.account.getMarginRatio());
-        recorder.add(new Calculation("account", "account totals", formula, in, out));
-      }
-    }
-
-    private static BigDecimal zeroIfNull(BigDecimal value) {
-      return value == null ? BigDecimal.ZERO : value;
-    }
   }
 }
