@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 public class AuditVerification {
 
   private static final int CHUNK = 500;
+  private static final List<String> FAMILIES = List.of(ChainLink.DECISION, ChainLink.POLICY_PREFIX);
 
   @Inject
   AuditChain chain;
@@ -26,14 +27,19 @@ public class AuditVerification {
     String previous = ContentHash.GENESIS;
     long checked = 0;
     long after = 0;
+    Map<String, Long> sealed = new java.util.HashMap<>();
     while (after < head.sequence()) {
       List<ChainLink> links = chain.links(after, (int) Math.min(CHUNK, head.sequence() - after));
       if (links.isEmpty()) {
         break;
       }
-      Set<String> ids = links.stream().filter(l -> ChainLink.DECISION.equals(l.kind()))
-          .map(ChainLink::subjectId).collect(Collectors.toSet());
-      Map<String, String> current = chain.currentContentHashes(ChainLink.DECISION, ids);
+      Map<String, String> current = new java.util.HashMap<>();
+      for (String family : FAMILIES) {
+        Set<String> ids = links.stream().filter(l -> family.equals(ChainLink.family(l.kind())))
+            .map(ChainLink::subjectId).collect(Collectors.toSet());
+        current.putAll(chain.currentContentHashes(family.equals(ChainLink.DECISION) ? family
+            : PolicyEvent.Action.UPLOAD.chainKind(), ids));
+      }
       for (ChainLink link : links) {
         String problem = check(link, after + 1, previous, current);
         if (problem != null) {
@@ -42,6 +48,7 @@ public class AuditVerification {
         previous = link.recordHash();
         after = link.sequence();
         checked++;
+        sealed.merge(ChainLink.family(link.kind()), 1L, Long::sum);
       }
     }
     if (after != head.sequence() || !previous.equals(head.hash())) {
@@ -49,12 +56,16 @@ public class AuditVerification {
           "the chain head names record " + head.sequence() + " but the chain ends at record " + after
               + " (records deleted, or the head row edited)"));
     }
-    long rows = chain.subjectCount(ChainLink.DECISION, head.sequence());
-    long sealed = checked;
-    if (rows != sealed) {
-      return broken(checked, head, new BrokenLink(head.sequence(), ChainLink.DECISION, null,
-          rows + " decision rows up to sequence " + head.sequence() + " but " + sealed
-              + " audit records: rows were inserted outside the chain"));
+    for (String family : FAMILIES) {
+      String kind = family.equals(ChainLink.DECISION) ? family : PolicyEvent.Action.UPLOAD.chainKind();
+      long rows = chain.subjectCount(kind, head.sequence());
+      long records = sealed.getOrDefault(family, 0L);
+      if (rows != records) {
+        String what = family.equals(ChainLink.DECISION) ? "decision" : "policy event";
+        return broken(checked, head, new BrokenLink(head.sequence(), family.equals(ChainLink.DECISION) ? family : null,
+            null, rows + " " + what + " rows up to sequence " + head.sequence() + " but " + records
+                + " audit records: rows were inserted outside the chain"));
+      }
     }
     return new ChainReport(true, checked, head.sequence(), head.hash(), null);
   }
@@ -70,15 +81,16 @@ public class AuditVerification {
     if (!link.expectedRecordHash().equals(link.recordHash())) {
       return "audit record " + expected + " was edited (its fields no longer match its hash)";
     }
-    if (!ChainLink.DECISION.equals(link.kind())) {
+    if (!FAMILIES.contains(ChainLink.family(link.kind()))) {
       return "unknown subject kind '" + link.kind() + "'";
     }
+    String what = ChainLink.DECISION.equals(link.kind()) ? "decision" : "policy event " + link.kind();
     String now = current.get(link.subjectId());
     if (now == null) {
-      return "decision " + link.subjectId() + " was deleted";
+      return what + " " + link.subjectId() + " was deleted";
     }
     if (!now.equals(link.contentHash())) {
-      return "decision " + link.subjectId() + " was altered after it was stored (content hash "
+      return what + " " + link.subjectId() + " was altered after it was stored (content hash "
           + now.substring(0, 12) + "... differs from sealed " + link.contentHash().substring(0, 12) + "...)";
     }
     return null;

@@ -21,6 +21,9 @@ public class DecisionService {
   @Inject
   DecisionRepository decisions;
 
+  @Inject
+  ShadowEvaluation shadows;
+
   /**
    * Evaluates the request (JSON) under {@code policyRef} (null: the active version) and stores the
    * decision. With an idempotency key already stored for the same request and policy reference,
@@ -39,10 +42,14 @@ public class DecisionService {
         return new DecisionRepository.Appended(sameRequest(stored.get(), requestHash), false);
       }
     }
+    boolean live = policyRef == null || policyRef.isBlank();
+    Optional<PolicyEngine.Shadow> shadow = live ? policies.shadowNow() : Optional.empty();
     NewDecision decision = evaluate(request, canonicalRequest, requestHash, policyRef, idempotencyKey);
     DecisionRepository.Appended appended = decisions.append(List.of(decision), actor).get(0);
     if (!appended.created()) {
       sameRequest(appended.decision(), requestHash);
+    } else if (shadow.isPresent() && shadow.get().attachedTo().equals(decision.decision().policy().ref())) {
+      shadows.observe(shadow.get(), appended.decision().id(), request, decision.decision());
     }
     return appended;
   }

@@ -7,7 +7,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
-/** At start-up: create the audit chain head if the database is new, compile the active policy. */
+/**
+ * At start-up: create the audit chain head if the database is new, import the shipped policy
+ * bundles not stored yet, load the activation timeline, compile the active policy.
+ */
 @ApplicationScoped
 public class Startup {
 
@@ -17,10 +20,15 @@ public class Startup {
   JpaAuditLog auditLog;
 
   @Inject
+  ShippedPolicyImport shipped;
+
+  @Inject
   PolicyEngine policies;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     auditLog.initialise();
+    shipped.importShipped();
+    policies.reload();
     LOG.info(() -> "ready: audit chain at record " + auditLog.head().sequence() + ", active policy "
         + policies.active().stamp().ref() + " (bundle " + policies.active().stamp().hash().substring(0, 12) + ")");
   }

@@ -80,9 +80,17 @@ public class JpaAuditLog implements AuditChain {
   @Override
   @Transactional
   public Map<String, String> currentContentHashes(String kind, Set<String> subjectIds) {
-    requireDecisionKind(kind);
+    requireKnownKind(kind);
     Map<String, String> hashes = new HashMap<>();
     if (subjectIds.isEmpty()) {
+      return hashes;
+    }
+    if (ChainLink.POLICY_PREFIX.equals(ChainLink.family(kind))) {
+      Map<String, String> contentSha = new HashMap<>();
+      em.createQuery("select e from PolicyEventEntity e where e.id in :ids", PolicyEventEntity.class)
+          .setParameter("ids", subjectIds)
+          .getResultStream()
+          .forEach(e -> hashes.put(e.id, e.contentHash(contentSha.computeIfAbsent(e.bundleHash, this::contentSha))));
       return hashes;
     }
     em.createQuery("select d from DecisionEntity d where d.id in :ids", DecisionEntity.class)
@@ -98,14 +106,24 @@ public class JpaAuditLog implements AuditChain {
   @Override
   @Transactional
   public long subjectCount(String kind, long upToSequence) {
-    requireDecisionKind(kind);
+    requireKnownKind(kind);
+    if (ChainLink.POLICY_PREFIX.equals(ChainLink.family(kind))) {
+      return em.createQuery("select count(e) from PolicyEventEntity e where e.sequence <= :upTo", Long.class)
+          .setParameter("upTo", upToSequence)
+          .getSingleResult();
+    }
     return em.createQuery("select count(d) from DecisionEntity d where d.sequence <= :upTo", Long.class)
         .setParameter("upTo", upToSequence)
         .getSingleResult();
   }
 
-  private static void requireDecisionKind(String kind) {
-    if (!ChainLink.DECISION.equals(kind)) {
+  private String contentSha(String bundleHash) {
+    PolicyContentEntity c = em.find(PolicyContentEntity.class, bundleHash);
+    return c == null ? "missing" : java.util.HexFormat.of().formatHex(io.fulcrum.engine.policy.PolicyBundle.sha256Of(c.zip));
+  }
+
+  private static void requireKnownKind(String kind) {
+    if (!ChainLink.DECISION.equals(kind) && !ChainLink.POLICY_PREFIX.equals(ChainLink.family(kind))) {
       throw new IllegalArgumentException("unknown audit subject kind '" + kind + "'");
     }
   }

@@ -67,6 +67,41 @@ final class ExceptionMappers {
   }
 
   @Provider
+  public static class BundleRefusedMapper implements ExceptionMapper<io.fulcrum.admin.application.BundleRefused> {
+    @Override
+    public Response toResponse(io.fulcrum.admin.application.BundleRefused e) {
+      Response.StatusType status = e.tooLarge() ? Status.REQUEST_ENTITY_TOO_LARGE : Status.BAD_REQUEST;
+      return ProblemResponses.of(status, e.tooLarge() ? "bundle-too-large" : "bundle-refused", e.getMessage(),
+          "(body)", null, e.problems().stream().map(Object::toString).toList());
+    }
+  }
+
+  @Provider
+  public static class LifecycleRefusedMapper implements ExceptionMapper<io.fulcrum.admin.application.LifecycleRefused> {
+    @Override
+    public Response toResponse(io.fulcrum.admin.application.LifecycleRefused e) {
+      return ProblemResponses.of(Status.CONFLICT, "lifecycle-refused", e.getMessage());
+    }
+  }
+
+  @Provider
+  public static class FourEyesMapper implements ExceptionMapper<io.fulcrum.admin.application.FourEyesViolation> {
+    @Override
+    public Response toResponse(io.fulcrum.admin.application.FourEyesViolation e) {
+      return ProblemResponses.of(Status.FORBIDDEN, "four-eyes", e.getMessage());
+    }
+  }
+
+  @Provider
+  public static class PolicyVersionNotFoundMapper
+      implements ExceptionMapper<io.fulcrum.admin.application.PolicyVersionNotFound> {
+    @Override
+    public Response toResponse(io.fulcrum.admin.application.PolicyVersionNotFound e) {
+      return ProblemResponses.of(Status.NOT_FOUND, "policy-version-not-found", e.getMessage());
+    }
+  }
+
+  @Provider
   public static class PolicyCompilationFailedMapper implements ExceptionMapper<PolicyCompilationFailed> {
     @Override
     public Response toResponse(PolicyCompilationFailed e) {

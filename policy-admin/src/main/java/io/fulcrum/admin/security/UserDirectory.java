@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>{@code fulcrum.users.file} names a properties file with one line per user: {@code
  * name = pbkdf2-sha256$...$...$... | role role}. With no users configured and {@code
- * fulcrum.mode=demo}, four documented demo users are created (password = user name + "-demo");
+ * fulcrum.mode=demo}, five documented demo users are created (password = user name + "-demo");
  * in any other mode there are then no users and every request is refused.
  */
 @ApplicationScoped
@@ -51,7 +51,10 @@ public class UserDirectory {
       for (String role : Roles.ALL) {
         add(new User(role, PasswordHashes.hash((role + "-demo").toCharArray()), Set.of(role)));
       }
-      LOG.warning("demo mode: created demo users decider, auditor, author, approver (password <user>-demo);"
+      // Both policy roles: shows that four eyes hold even for someone allowed to write and approve.
+      add(new User("lead", PasswordHashes.hash("lead-demo".toCharArray()), Set.of(Roles.AUTHOR, Roles.APPROVER)));
+      LOG.warning("demo mode: created demo users decider, auditor, author, approver and lead (author + approver),"
+          + " password <user>-demo;"
           + " never use demo mode in production");
     } else if (users.isEmpty()) {
       LOG.warning("no users configured (fulcrum.users.file): every request will be refused with 401");

@@ -89,6 +89,22 @@ class AuditVerificationTest {
     assertThat(verification.verify().firstBroken().problem()).contains("inserted outside the chain");
   }
 
+  @Test
+  void editedPolicyEvent_isNamedAtItsLink() {
+    ChainLink sealed = new ChainLink(6, "POLICY_APPROVE", "p1", ContentHash.of("p1", "approve"), head.hash(), null,
+        Instant.parse("2026-11-25T12:00:01Z"), "approver");
+    ChainLink link = withRecordHash(sealed, sealed.expectedRecordHash());
+    links.add(link);
+    content.put("p1", sealed.contentHash());
+    head = new AuditChain.Head(6, link.recordHash());
+    assertThat(verification.verify().intact()).isTrue();
+
+    content.put("p1", ContentHash.of("p1", "approved by the author"));
+    ChainReport report = verification.verify();
+    assertThat(report.firstBroken().sequence()).isEqualTo(6);
+    assertThat(report.firstBroken().problem()).contains("policy event POLICY_APPROVE p1 was altered");
+  }
+
   private static ChainLink withRecordHash(ChainLink l, String hash) {
     return new ChainLink(l.sequence(), l.kind(), l.subjectId(), l.contentHash(), l.previousHash(), hash,
         l.recordedAt(), l.recordedBy());
@@ -114,7 +130,8 @@ class AuditVerificationTest {
 
     @Override
     public long subjectCount(String kind, long upToSequence) {
-      return content.size();
+      boolean policy = ChainLink.POLICY_PREFIX.equals(ChainLink.family(kind));
+      return content.keySet().stream().filter(id -> id.startsWith("p") == policy).count();
     }
   }
 }

@@ -61,6 +61,16 @@ final class ServiceClient {
     return send(b.build());
   }
 
+  /** Any method with a body of any type (null body: none). */
+  Reply send(String method, String path, String user, String contentType, byte[] body) {
+    HttpRequest.Builder b = request(path, user);
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofByteArray(body)).build());
+  }
+
   private HttpRequest.Builder request(String path, String user) {
     HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
     if (user != null) {

@@ -1,0 +1,94 @@
+package io.fulcrum.admin.application;
+
+import io.fulcrum.engine.policy.PolicyBundle;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * What changed between two versions: every file (added, removed, changed, unchanged, with
+ * content hashes) and, for decision tables in changed files, the rows that changed, cell by cell
+ * (old and new value under the column's name). Rows are compared by position: a decision table's
+ * row number is its identity for the people who read it (bracket 3 is row 3).
+ */
+public record PolicyDiff(String from, String to, List<FileChange> files, List<TableChange> tables) {
+
+  public enum Change { ADDED, REMOVED, CHANGED, UNCHANGED }
+
+  public record FileChange(String path, Change change, String fromHash, String toHash) {}
+
+  public record TableChange(String file, String table, List<RowChange> rows) {}
+
+  /** A row's change; {@code row} is 1-based as authored. */
+  public record RowChange(int row, Change change, List<CellChange> cells) {}
+
+  public record CellChange(String column, String from, String to) {}
+
+  public static PolicyDiff between(String fromRef, Map<String, byte[]> from, String toRef, Map<String, byte[]> to) {
+    List<FileChange> files = new ArrayList<>();
+    List<TableChange> tables = new ArrayList<>();
+    TreeSet<String> paths = new TreeSet<>(from.keySet());
+    paths.addAll(to.keySet());
+    for (String path : paths) {
+      byte[] a = from.get(path);
+      byte[] b = to.get(path);
+      String ha = hash(a);
+      String hb = hash(b);
+      Change change = a == null ? Change.ADDED : b == null ? Change.REMOVED
+          : ha.equals(hb) ? Change.UNCHANGED : Change.CHANGED;
+      files.add(new FileChange(path, change, ha, hb));
+      if (change != Change.UNCHANGED && DecisionTableRows.isTableFile(path)) {
+        tables.addAll(tableChanges(path, a, b));
+      }
+    }
+    return new PolicyDiff(fromRef, toRef, List.copyOf(files), List.copyOf(tables));
+  }
+
+  private static List<TableChange> tableChanges(String path, byte[] a, byte[] b) {
+    Map<String, DecisionTableRows.Table> before = a == null ? Map.of() : DecisionTableRows.of(path, a);
+    Map<String, DecisionTableRows.Table> after = b == null ? Map.of() : DecisionTableRows.of(path, b);
+    TreeSet<String> names = new TreeSet<>(before.keySet());
+    names.addAll(after.keySet());
+    List<TableChange> out = new ArrayList<>();
+    for (String name : names) {
+      List<RowChange> rows = rowChanges(before.get(name), after.get(name));
+      if (!rows.isEmpty()) {
+        out.add(new TableChange(path, name, rows));
+      }
+    }
+    return out;
+  }
+
+  static List<RowChange> rowChanges(DecisionTableRows.Table before, DecisionTableRows.Table after) {
+    List<List<String>> ra = before == null ? List.of() : before.rows();
+    List<List<String>> rb = after == null ? List.of() : after.rows();
+    List<String> columns = after != null ? after.columns() : before.columns();
+    List<RowChange> out = new ArrayList<>();
+    for (int i = 0; i < Math.max(ra.size(), rb.size()); i++) {
+      List<String> x = i < ra.size() ? ra.get(i) : null;
+      List<String> y = i < rb.size() ? rb.get(i) : null;
+      if (Objects.equals(x, y)) {
+        continue;
+      }
+      Change change = x == null ? Change.ADDED : y == null ? Change.REMOVED : Change.CHANGED;
+      List<CellChange> cells = new ArrayList<>();
+      int width = Math.max(x == null ? 0 : x.size(), y == null ? 0 : y.size());
+      for (int c = 0; c < width; c++) {
+        String old = x == null || c >= x.size() ? null : x.get(c);
+        String now = y == null || c >= y.size() ? null : y.get(c);
+        if (!Objects.equals(old, now)) {
+          cells.add(new CellChange(c < columns.size() ? columns.get(c) : "column " + (c + 1), old, now));
+        }
+      }
+      out.add(new RowChange(i + 1, change, List.copyOf(cells)));
+    }
+    return out;
+  }
+
+  private static String hash(byte[] bytes) {
+    return bytes == null ? null : HexFormat.of().formatHex(PolicyBundle.sha256Of(bytes));
+  }
+}

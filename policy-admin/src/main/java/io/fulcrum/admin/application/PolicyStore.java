@@ -1,0 +1,50 @@
+package io.fulcrum.admin.application;
+
+import io.fulcrum.admin.application.PolicyEvent.Action;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Stored policy versions, their content (by bundle hash) and their audited lifecycle events. */
+public interface PolicyStore {
+
+  Optional<PolicyVersion> find(String policyId, String version);
+
+  /** Versions of one policy (or of all, for null), ordered by policy id and upload time. */
+  List<PolicyVersion> versions(String policyId);
+
+  /** The files of the bundle with this content hash. */
+  Map<String, byte[]> files(String bundleHash);
+
+  /** Events of one version (or all events, for nulls), in chain order. */
+  List<PolicyEvent> events(String policyId, String version);
+
+  /** Events with one of these actions, in chain order. */
+  List<PolicyEvent> events(List<Action> actions);
+
+  boolean isEmpty();
+
+  /**
+   * Stores {@code change} atomically, each event appended to the audit chain in the same
+   * transaction as the rows it describes.
+   */
+  List<PolicyEvent> record(Change change);
+
+  void recordShadowDifference(ShadowDifference difference);
+
+  Page<ShadowDifference> shadowDifferences(int page, int size);
+
+  /**
+   * @param content bundle files to store under {@code version.bundleHash()}, or null
+   * @param version the version row to create or replace, or null
+   */
+  record Change(Map<String, byte[]> content, PolicyVersion version, List<NewEvent> events, String actor, Instant at) {
+    public Change {
+      events = List.copyOf(events);
+    }
+  }
+
+  record NewEvent(Action action, String policyId, String version, String bundleHash, Instant effectiveAt,
+      String reason, String detail) {}
+}

@@ -1,0 +1,142 @@
+package io.fulcrum.admin.persistence;
+
+import io.fulcrum.admin.application.BundleArchive;
+import io.fulcrum.admin.application.Page;
+import io.fulcrum.admin.application.PolicyEvent;
+import io.fulcrum.admin.application.PolicyEvent.Action;
+import io.fulcrum.admin.application.PolicyStore;
+import io.fulcrum.admin.application.PolicyVersion;
+import io.fulcrum.admin.application.ShadowDifference;
+import io.fulcrum.engine.policy.PolicyBundle;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Policy versions, content and lifecycle events in JPA; events extend the audit chain. */
+@ApplicationScoped
+public class JpaPolicyStore implements PolicyStore {
+
+  @PersistenceContext(unitName = "fulcrum")
+  EntityManager em;
+
+  @Inject
+  JpaAuditLog auditLog;
+
+  @Override
+  @Transactional
+  public Optional<PolicyVersion> find(String policyId, String version) {
+    return Optional.ofNullable(em.find(PolicyVersionEntity.class, policyId + "@" + version))
+        .map(PolicyVersionEntity::toVersion);
+  }
+
+  @Override
+  @Transactional
+  public List<PolicyVersion> versions(String policyId) {
+    var q = policyId == null
+        ? em.createQuery("select v from PolicyVersionEntity v order by v.policyId, v.uploadedAt, v.version",
+            PolicyVersionEntity.class)
+        : em.createQuery("select v from PolicyVersionEntity v where v.policyId = :id"
+            + " order by v.uploadedAt, v.version", PolicyVersionEntity.class).setParameter("id", policyId);
+    return q.getResultStream().map(PolicyVersionEntity::toVersion).toList();
+  }
+
+  @Override
+  @Transactional
+  public Map<String, byte[]> files(String bundleHash) {
+    PolicyContentEntity c = em.find(PolicyContentEntity.class, bundleHash);
+    if (c == null) {
+      throw new IllegalStateException("no stored content with bundle hash " + bundleHash);
+    }
+    return BundleArchive.read(c.zip);
+  }
+
+  @Override
+  @Transactional
+  public List<PolicyEvent> events(String policyId, String version) {
+    var q = policyId == null
+        ? em.createQuery("select e from PolicyEventEntity e order by e.sequence", PolicyEventEntity.class)
+        : em.createQuery("select e from PolicyEventEntity e where e.policyId = :id and e.version = :v"
+            + " order by e.sequence", PolicyEventEntity.class).setParameter("id", policyId).setParameter("v", version);
+    return q.getResultStream().map(PolicyEventEntity::toEvent).toList();
+  }
+
+  @Override
+  @Transactional
+  public List<PolicyEvent> events(List<Action> actions) {
+    return em.createQuery("select e from PolicyEventEntity e where e.action in :actions order by e.sequence",
+            PolicyEventEntity.class)
+        .setParameter("actions", actions.stream().map(Action::name).toList())
+        .getResultStream().map(PolicyEventEntity::toEvent).toList();
+  }
+
+  @Override
+  @Transactional
+  public boolean isEmpty() {
+    return em.createQuery("select count(v) from PolicyVersionEntity v", Long.class).getSingleResult() == 0;
+  }
+
+  @Override
+  @Transactional
+  public List<PolicyEvent> record(Change change) {
+    ChainHeadEntity head = auditLog.lockHead();
+    if (change.content() != null && change.version() != null
+        && em.find(PolicyContentEntity.class, change.version().bundleHash()) == null) {
+      em.persist(new PolicyContentEntity(change.version().bundleHash(), BundleArchive.write(change.content())));
+    }
+    if (change.version() != null) {
+      PolicyVersionEntity existing = em.find(PolicyVersionEntity.class, change.version().ref());
+      if (existing == null) {
+        em.persist(PolicyVersionEntity.from(change.version()));
+      } else {
+        existing.copy(change.version());
+      }
+    }
+    em.flush();
+    List<PolicyEvent> out = new ArrayList<>();
+    for (NewEvent n : change.events()) {
+      PolicyEvent event = new PolicyEvent(UUID.randomUUID().toString(), head.lastSequence + 1, n.action(),
+          n.policyId(), n.version(), n.bundleHash(), change.actor(), change.at(), n.effectiveAt(), n.reason(),
+          n.detail());
+      PolicyEventEntity e = new PolicyEventEntity(event);
+      em.persist(e);
+      auditLog.append(head, n.action().chainKind(), e.id, e.contentHash(contentSha(n.bundleHash())), change.at(),
+          change.actor());
+      out.add(event);
+    }
+    return out;
+  }
+
+  /** SHA-256 of the stored content bytes of a bundle, or "missing". */
+  String contentSha(String bundleHash) {
+    PolicyContentEntity c = em.find(PolicyContentEntity.class, bundleHash);
+    return c == null ? "missing" : HexFormat.of().formatHex(PolicyBundle.sha256Of(c.zip));
+  }
+
+  @Override
+  @Transactional
+  public void recordShadowDifference(ShadowDifference difference) {
+    em.persist(new ShadowDifferenceEntity(difference));
+  }
+
+  @Override
+  @Transactional
+  public Page<ShadowDifference> shadowDifferences(int page, int size) {
+    if (page < 0 || size < 1 || size > 200) {
+      throw new IllegalArgumentException("page must be >= 0 and size 1..200 but were " + page + ", " + size);
+    }
+    List<ShadowDifference> items = em.createQuery(
+            "select d from ShadowDifferenceEntity d order by d.recordedAt desc, d.decisionId", ShadowDifferenceEntity.class)
+        .setFirstResult(page * size).setMaxResults(size)
+        .getResultStream().map(ShadowDifferenceEntity::toDifference).toList();
+    long total = em.createQuery("select count(d) from ShadowDifferenceEntity d", Long.class).getSingleResult();
+    return new Page<>(items, page, size, total);
+  }
+}
