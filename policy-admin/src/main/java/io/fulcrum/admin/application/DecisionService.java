@@ -8,7 +8,6 @@ import io.fulcrum.engine.policy.CompiledPolicy;
 import io.fulcrum.engine.runtime.MarginEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Optional;
 
 /** Takes margin decisions and stores them, once per idempotency key; finds and lists them. */
@@ -23,6 +22,9 @@ public class DecisionService {
 
   @Inject
   ShadowEvaluation shadows;
+
+  @Inject
+  GroupCommit groupCommit;
 
   /**
    * Evaluates the request (JSON) under {@code policyRef} (null: the active version) and stores the
@@ -45,7 +47,7 @@ public class DecisionService {
     boolean live = policyRef == null || policyRef.isBlank();
     Optional<PolicyEngine.Shadow> shadow = live ? policies.shadowNow() : Optional.empty();
     NewDecision decision = evaluate(request, canonicalRequest, requestHash, policyRef, idempotencyKey);
-    DecisionRepository.Appended appended = decisions.append(List.of(decision), actor).get(0);
+    DecisionRepository.Appended appended = groupCommit.append(decision, actor);
     if (!appended.created()) {
       sameRequest(appended.decision(), requestHash);
     } else if (shadow.isPresent() && shadow.get().attachedTo().equals(decision.decision().policy().ref())) {

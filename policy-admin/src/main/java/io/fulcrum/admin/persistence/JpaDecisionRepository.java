@@ -33,12 +33,14 @@ public class JpaDecisionRepository implements DecisionRepository {
 
   @Override
   @Transactional
-  public List<Appended> append(List<NewDecision> decisions, String actor) {
+  public List<Appended> appendAll(List<Authored> decisions) {
     ChainHeadEntity head = auditLog.lockHead();
     // Micros: what both H2 and PostgreSQL store, so the sealed value reads back identical.
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     List<Appended> out = new ArrayList<>(decisions.size());
-    for (NewDecision d : decisions) {
+    for (Authored authored : decisions) {
+      NewDecision d = authored.decision();
+      String actor = authored.actor();
       Optional<DecisionEntity> existing =
           d.idempotencyKey() == null ? Optional.empty() : entityByKey(d.idempotencyKey());
       if (existing.isPresent()) {
