@@ -1,16 +1,11 @@
 package io.fulcrum.cli;
 
 import io.fulcrum.engine.decision.MarginDecision;
-import io.fulcrum.engine.domain.InvalidRequest;
 import io.fulcrum.engine.explain.ExplanationText;
 import io.fulcrum.engine.json.Json;
 import io.fulcrum.engine.json.RequestReader;
-import io.fulcrum.engine.policy.PolicyCompilationFailed;
-import io.fulcrum.engine.policy.PolicyNotFound;
 import io.fulcrum.engine.policy.PolicyRef;
 import io.fulcrum.engine.runtime.MarginEngine;
-import io.fulcrum.engine.runtime.PolicyEvaluationFailed;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -47,30 +42,15 @@ public final class DecideCommand implements Callable<Integer> {
   private boolean noCapture;
 
   @Override
-  public Integer call() {
-    var err = spec.commandLine().getErr();
+  public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
-    try {
-      String json = request.toString().equals("-")
-          ? new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-          : Files.readString(request);
-      MarginEngine engine = MarginEngine.over(library.library());
-      MarginDecision decision = engine.decide(PolicyRef.parse(policy), RequestReader.read(json), !noCapture);
-      out.println(explain ? ExplanationText.render(decision) : Json.pretty(decision));
-      out.flush();
-      return FulcrumCli.OK;
-    } catch (InvalidRequest e) {
-      err.println("invalid request: " + e.getMessage());
-      return FulcrumCli.BAD_INPUT;
-    } catch (PolicyNotFound | IllegalArgumentException e) {
-      err.println(e.getMessage());
-      return FulcrumCli.BAD_INPUT;
-    } catch (IOException e) {
-      err.println("cannot read request " + request + ": " + e.getMessage());
-      return FulcrumCli.BAD_INPUT;
-    } catch (PolicyCompilationFailed | PolicyEvaluationFailed e) {
-      err.println(e.getMessage());
-      return FulcrumCli.POLICY_ERROR;
-    }
+    String json = request.toString().equals("-")
+        ? new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+        : Files.readString(request);
+    MarginEngine engine = MarginEngine.over(library.library());
+    MarginDecision decision = engine.decide(PolicyRef.parse(policy), RequestReader.read(json), !noCapture);
+    out.println(explain ? ExplanationText.render(decision) : Json.pretty(decision));
+    out.flush();
+    return FulcrumCli.OK;
   }
 }

@@ -35,6 +35,43 @@ public final class FulcrumCli {
   }
 
   public static CommandLine commandLine() {
-    return new CommandLine(new FulcrumCli()).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new FulcrumCli())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(FulcrumCli::report);
+  }
+
+  /**
+   * One place that turns a failed command into a message and an exit code: bad input (a request,
+   * a suite, a file, an unknown policy or parameter) is 2, a policy that does not compile or fails
+   * is 3, anything else 1. Messages name the problem; no stack traces.
+   */
+  static int report(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    var err = cmd.getErr();
+    int code;
+    if (e instanceof io.fulcrum.engine.domain.InvalidRequest) {
+      err.println("invalid request: " + e.getMessage());
+      code = BAD_INPUT;
+    } else if (e instanceof io.fulcrum.scenarios.suite.SuiteFormatException) {
+      err.println("bad suite: " + e.getMessage());
+      code = BAD_INPUT;
+    } else if (e instanceof java.nio.file.NoSuchFileException) {
+      err.println("no such file: " + e.getMessage());
+      code = BAD_INPUT;
+    } else if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+      err.println("cannot read input: " + e.getMessage());
+      code = BAD_INPUT;
+    } else if (e instanceof io.fulcrum.engine.policy.PolicyNotFound || e instanceof IllegalArgumentException) {
+      err.println(e.getMessage());
+      code = BAD_INPUT;
+    } else if (e instanceof io.fulcrum.engine.policy.PolicyCompilationFailed
+        || e instanceof io.fulcrum.engine.runtime.PolicyEvaluationFailed) {
+      err.println(e.getMessage());
+      code = POLICY_ERROR;
+    } else {
+      err.println("failed: " + e);
+      code = FAILED;
+    }
+    err.flush();
+    return code;
   }
 }

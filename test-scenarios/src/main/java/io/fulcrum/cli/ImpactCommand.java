@@ -1,8 +1,6 @@
 package io.fulcrum.cli;
 
 import io.fulcrum.engine.policy.CompiledPolicy;
-import io.fulcrum.engine.policy.PolicyCompilationFailed;
-import io.fulcrum.engine.policy.PolicyNotFound;
 import io.fulcrum.engine.policy.PolicyRef;
 import io.fulcrum.engine.runtime.MarginEngine;
 import io.fulcrum.scenarios.impact.ImpactResult;
@@ -11,7 +9,6 @@ import io.fulcrum.scenarios.report.ImpactHtml;
 import io.fulcrum.scenarios.report.ImpactReports;
 import io.fulcrum.scenarios.run.Progress;
 import io.fulcrum.scenarios.suite.Suite;
-import io.fulcrum.scenarios.suite.SuiteFormatException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,36 +44,23 @@ public final class ImpactCommand implements Callable<Integer> {
   private int listed;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    try {
-      Suite suite = options.load(options.stressLibrary());
-      MarginEngine engine = MarginEngine.over(library.library());
-      CompiledPolicy base = engine.policy(PolicyRef.parse(baseline));
-      CompiledPolicy cand = engine.policy(PolicyRef.parse(candidate));
-      ImpactResult result;
-      try (Progress progress = options.noProgress ? Progress.silent()
-          : Progress.on(System.err, "impact", (long) suite.book().size() * suite.marketStates().size())) {
-        result = new ImpactRunner(options.threads(), explainLimit).run(suite, base, cand, progress);
-      }
-      String name = "impact-" + SuiteOptions.fileSafe(suite.name() + "-" + base.stamp().ref() + "-vs-" + cand.stamp().ref());
-      out.print(ImpactReports.text(result));
-      out.println("JSON: " + options.write(name + ".json", ImpactReports.json(result, listed)));
-      out.println("HTML: " + options.write(name + ".html", ImpactHtml.of(result, listed)));
-      out.flush();
-      return FulcrumCli.OK;
-    } catch (SuiteFormatException e) {
-      err.println("bad suite: " + e.getMessage());
-      return FulcrumCli.BAD_INPUT;
-    } catch (PolicyNotFound | IllegalArgumentException e) {
-      err.println(e.getMessage());
-      return FulcrumCli.BAD_INPUT;
-    } catch (PolicyCompilationFailed e) {
-      err.println(e.getMessage());
-      return FulcrumCli.POLICY_ERROR;
-    } finally {
-      err.flush();
+    Suite suite = options.load(options.stressLibrary());
+    MarginEngine engine = MarginEngine.over(library.library());
+    CompiledPolicy base = engine.policy(PolicyRef.parse(baseline));
+    CompiledPolicy cand = engine.policy(PolicyRef.parse(candidate));
+    ImpactResult result;
+    try (Progress progress = options.noProgress ? Progress.silent()
+        : Progress.on(System.err, "impact", (long) suite.book().size() * suite.marketStates().size())) {
+      result = new ImpactRunner(options.threads(), explainLimit).run(suite, base, cand, progress);
     }
+    String name = "impact-" + SuiteOptions.fileSafe(suite.name() + "-" + base.stamp().ref() + "-vs-" + cand.stamp().ref());
+    out.print(ImpactReports.text(result));
+    out.println("JSON: " + options.write(name + ".json", ImpactReports.json(result, listed)));
+    out.println("HTML: " + options.write(name + ".html", ImpactHtml.of(result, listed)));
+    out.flush();
+    return FulcrumCli.OK;
   }
 }

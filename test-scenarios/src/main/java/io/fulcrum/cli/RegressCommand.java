@@ -1,8 +1,6 @@
 package io.fulcrum.cli;
 
 import io.fulcrum.engine.policy.CompiledPolicy;
-import io.fulcrum.engine.policy.PolicyCompilationFailed;
-import io.fulcrum.engine.policy.PolicyNotFound;
 import io.fulcrum.engine.policy.PolicyRef;
 import io.fulcrum.engine.runtime.MarginEngine;
 import io.fulcrum.scenarios.regress.RegressionResult;
@@ -11,7 +9,6 @@ import io.fulcrum.scenarios.report.JunitXml;
 import io.fulcrum.scenarios.report.RegressionReports;
 import io.fulcrum.scenarios.run.Progress;
 import io.fulcrum.scenarios.suite.Suite;
-import io.fulcrum.scenarios.suite.SuiteFormatException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,34 +33,21 @@ public final class RegressCommand implements Callable<Integer> {
   private String policy;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    try {
-      Suite suite = options.load(options.stressLibrary());
-      CompiledPolicy compiled = MarginEngine.over(library.library()).policy(PolicyRef.parse(policy));
-      RegressionResult result;
-      try (Progress progress = options.noProgress ? Progress.silent()
-          : Progress.on(System.err, "regress", (long) suite.book().size() * suite.marketStates().size())) {
-        result = new RegressionRunner(options.threads()).run(suite, compiled, progress);
-      }
-      String base = "regress-" + SuiteOptions.fileSafe(suite.name() + "-" + compiled.stamp().ref());
-      out.print(RegressionReports.text(result));
-      out.println("JUnit XML: " + options.write(base + ".xml", JunitXml.of(result)));
-      out.println("HTML:      " + options.write(base + ".html", RegressionReports.html(result)));
-      out.flush();
-      return result.passed() ? FulcrumCli.OK : FulcrumCli.FAILED;
-    } catch (SuiteFormatException e) {
-      err.println("bad suite: " + e.getMessage());
-      return FulcrumCli.BAD_INPUT;
-    } catch (PolicyNotFound | IllegalArgumentException e) {
-      err.println(e.getMessage());
-      return FulcrumCli.BAD_INPUT;
-    } catch (PolicyCompilationFailed e) {
-      err.println(e.getMessage());
-      return FulcrumCli.POLICY_ERROR;
-    } finally {
-      err.flush();
+    Suite suite = options.load(options.stressLibrary());
+    CompiledPolicy compiled = MarginEngine.over(library.library()).policy(PolicyRef.parse(policy));
+    RegressionResult result;
+    try (Progress progress = options.noProgress ? Progress.silent()
+        : Progress.on(System.err, "regress", (long) suite.book().size() * suite.marketStates().size())) {
+      result = new RegressionRunner(options.threads()).run(suite, compiled, progress);
     }
+    String base = "regress-" + SuiteOptions.fileSafe(suite.name() + "-" + compiled.stamp().ref());
+    out.print(RegressionReports.text(result));
+    out.println("JUnit XML: " + options.write(base + ".xml", JunitXml.of(result)));
+    out.println("HTML:      " + options.write(base + ".html", RegressionReports.html(result)));
+    out.flush();
+    return result.passed() ? FulcrumCli.OK : FulcrumCli.FAILED;
   }
 }

@@ -1,8 +1,6 @@
 package io.fulcrum.cli;
 
 import io.fulcrum.engine.policy.CompiledPolicy;
-import io.fulcrum.engine.policy.PolicyCompilationFailed;
-import io.fulcrum.engine.policy.PolicyNotFound;
 import io.fulcrum.engine.policy.PolicyRef;
 import io.fulcrum.engine.runtime.MarginEngine;
 import io.fulcrum.scenarios.report.StressReports;
@@ -12,7 +10,6 @@ import io.fulcrum.scenarios.stress.StressResult;
 import io.fulcrum.scenarios.stress.StressRunner;
 import io.fulcrum.scenarios.stress.StressScenario;
 import io.fulcrum.scenarios.suite.Suite;
-import io.fulcrum.scenarios.suite.SuiteFormatException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,38 +43,25 @@ public final class StressCommand implements Callable<Integer> {
   private int listed;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    try {
-      StressLibrary stress = options.stressLibrary();
-      List<StressScenario> chosen = scenario.equals("all") ? stress.all()
-          : List.of(stress.find(scenario).orElseThrow(() -> new IllegalArgumentException("no stress scenario '"
-              + scenario + "'; the library has " + stress.all().stream().map(StressScenario::name).toList())));
-      Suite book = options.load(stress);
-      CompiledPolicy compiled = MarginEngine.over(library.library()).policy(PolicyRef.parse(policy));
-      StressResult result;
-      try (Progress progress = options.noProgress ? Progress.silent()
-          : Progress.on(System.err, "stress", (long) book.book().size() * chosen.size())) {
-        result = new StressRunner(options.threads()).run(book, compiled, chosen, progress);
-      }
-      String name = "stress-" + SuiteOptions.fileSafe(book.name() + "-" + compiled.stamp().ref() + "-" + scenario);
-      out.print(StressReports.text(result));
-      out.println("JSON: " + options.write(name + ".json", StressReports.json(result)));
-      out.println("HTML: " + options.write(name + ".html", StressReports.html(result, listed)));
-      out.flush();
-      return FulcrumCli.OK;
-    } catch (SuiteFormatException e) {
-      err.println("bad input: " + e.getMessage());
-      return FulcrumCli.BAD_INPUT;
-    } catch (PolicyNotFound | IllegalArgumentException e) {
-      err.println(e.getMessage());
-      return FulcrumCli.BAD_INPUT;
-    } catch (PolicyCompilationFailed e) {
-      err.println(e.getMessage());
-      return FulcrumCli.POLICY_ERROR;
-    } finally {
-      err.flush();
+    StressLibrary stress = options.stressLibrary();
+    List<StressScenario> chosen = scenario.equals("all") ? stress.all()
+        : List.of(stress.find(scenario).orElseThrow(() -> new IllegalArgumentException("no stress scenario '"
+            + scenario + "'; the library has " + stress.all().stream().map(StressScenario::name).toList())));
+    Suite book = options.load(stress);
+    CompiledPolicy compiled = MarginEngine.over(library.library()).policy(PolicyRef.parse(policy));
+    StressResult result;
+    try (Progress progress = options.noProgress ? Progress.silent()
+        : Progress.on(System.err, "stress", (long) book.book().size() * chosen.size())) {
+      result = new StressRunner(options.threads()).run(book, compiled, chosen, progress);
     }
+    String name = "stress-" + SuiteOptions.fileSafe(book.name() + "-" + compiled.stamp().ref() + "-" + scenario);
+    out.print(StressReports.text(result));
+    out.println("JSON: " + options.write(name + ".json", StressReports.json(result)));
+    out.println("HTML: " + options.write(name + ".html", StressReports.html(result, listed)));
+    out.flush();
+    return FulcrumCli.OK;
   }
 }
