@@ -15,20 +15,21 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every tiered-perps bracket table is internally consistent: brackets are contiguous from 0, and
- * their notionalFloor/notionalCap outputs repeat each row's interval, and
- * the maintenance amount follows cum_n = floor_n x (MMR_n - MMR_n-1) + cum_n-1 (Binance
- * "Leverage and Margin of USDⓈ-M Futures"), so maintenance margin is continuous at every floor.
+ * their notionalFloor/notionalCap outputs repeat each row's interval, and the maintenance amount
+ * follows cum_n = floor_n x (MMR_n - MMR_n-1) + cum_n-1 (Binance "Leverage and Margin of USDⓈ-M
+ * Futures"), so maintenance margin is continuous at every floor.
  */
 class BracketTablesTest {
 
-  private static final Pattern ROW = Pattern.compile(
-      "\\[(\\d+)\\.\\.(\\d+)\\)</text></inputEntry>\\s*"
-          + "<outputEntry[^>]*><text>(\\d+)</text></outputEntry>\\s*"
-          + "<outputEntry[^>]*><text>([\\d.]+)</text></outputEntry>\\s*"
-          + "<outputEntry[^>]*><text>([\\d.]+)</text></outputEntry>\\s*"
-          + "<outputEntry[^>]*><text>\\d+</text></outputEntry>\\s*"
-          + "<outputEntry[^>]*><text>(\\d+)</text></outputEntry>\\s*"
-          + "<outputEntry[^>]*><text>(\\d+)</text></outputEntry>");
+  private static final Pattern ROW =
+      Pattern.compile(
+          "\\[(\\d+)\\.\\.(\\d+)\\)</text></inputEntry>\\s*"
+              + "<outputEntry[^>]*><text>(\\d+)</text></outputEntry>\\s*"
+              + "<outputEntry[^>]*><text>([\\d.]+)</text></outputEntry>\\s*"
+              + "<outputEntry[^>]*><text>([\\d.]+)</text></outputEntry>\\s*"
+              + "<outputEntry[^>]*><text>\\d+</text></outputEntry>\\s*"
+              + "<outputEntry[^>]*><text>(\\d+)</text></outputEntry>\\s*"
+              + "<outputEntry[^>]*><text>(\\d+)</text></outputEntry>");
 
   record Bracket(BigDecimal floor, BigDecimal cap, BigDecimal rate, BigDecimal cum) {}
 
@@ -46,11 +47,19 @@ class BracketTablesTest {
     Matcher m = ROW.matcher(Files.readString(dmn));
     List<Bracket> brackets = new ArrayList<>();
     while (m.find()) {
-      brackets.add(new Bracket(new BigDecimal(m.group(1)), new BigDecimal(m.group(2)),
-          new BigDecimal(m.group(4)), new BigDecimal(m.group(5))));
+      brackets.add(
+          new Bracket(
+              new BigDecimal(m.group(1)),
+              new BigDecimal(m.group(2)),
+              new BigDecimal(m.group(4)),
+              new BigDecimal(m.group(5))));
       // The floor and cap outputs repeat the row's notional interval.
-      assertThat(new BigDecimal(m.group(6))).as("notionalFloor in %s", dmn).isEqualByComparingTo(m.group(1));
-      assertThat(new BigDecimal(m.group(7))).as("notionalCap in %s", dmn).isEqualByComparingTo(m.group(2));
+      assertThat(new BigDecimal(m.group(6)))
+          .as("notionalFloor in %s", dmn)
+          .isEqualByComparingTo(m.group(1));
+      assertThat(new BigDecimal(m.group(7)))
+          .as("notionalCap in %s", dmn)
+          .isEqualByComparingTo(m.group(2));
     }
     assertThat(brackets).as("brackets parsed from %s", dmn).hasSize(10);
     assertThat(brackets.get(0).floor()).isZero();
@@ -58,7 +67,9 @@ class BracketTablesTest {
     for (int i = 1; i < brackets.size(); i++) {
       Bracket prev = brackets.get(i - 1);
       Bracket b = brackets.get(i);
-      assertThat(b.floor()).as("bracket %d starts where %d ends", i + 1, i).isEqualByComparingTo(prev.cap());
+      assertThat(b.floor())
+          .as("bracket %d starts where %d ends", i + 1, i)
+          .isEqualByComparingTo(prev.cap());
       BigDecimal expected = b.floor().multiply(b.rate().subtract(prev.rate())).add(prev.cum());
       assertThat(b.cum()).as("cum of bracket %d in %s", i + 1, dmn).isEqualByComparingTo(expected);
     }

@@ -11,17 +11,21 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * collateral-health against the Aave v3 documentation and contracts: health factor =
- * sum(collateral x price x liquidation threshold) / debt value (Aave docs "Health Factor";
- * GenericLogic.sol); close factor 50%, or 100% at HF <= 0.95 or when collateral or debt is under
- * 2,000 USD (LiquidationLogic.sol, v3.3); collateral seized = debt repaid x (1 + bonus) / price.
- * Published example: 10,000 USD of ETH with LT 80% against 6,000 USD of debt gives HF 1.333.
+ * collateral-health against the Aave v3 documentation and contracts: health factor = sum(collateral
+ * x price x liquidation threshold) / debt value (Aave docs "Health Factor"; GenericLogic.sol);
+ * close factor 50%, or 100% at HF <= 0.95 or when collateral or debt is under 2,000 USD
+ * (LiquidationLogic.sol, v3.3); collateral seized = debt repaid x (1 + bonus) / price. Published
+ * example: 10,000 USD of ETH with LT 80% against 6,000 USD of debt gives HF 1.333.
  */
 class CollateralHealthTest {
 
   private static MarginDecision ethLoan(String ethAmount, String ethPrice, String debtUsdc) {
-    return decide("collateral-health@1", lending(
-        Map.of("ETH", ethAmount), Map.of("USDC", debtUsdc), Map.of("ETH", ethPrice, "USDC", "1")));
+    return decide(
+        "collateral-health@1",
+        lending(
+            Map.of("ETH", ethAmount),
+            Map.of("USDC", debtUsdc),
+            Map.of("ETH", ethPrice, "USDC", "1")));
   }
 
   @Test
@@ -49,7 +53,8 @@ class CollateralHealthTest {
     MarginDecision d = ethLoan("5", "1400", "6000"); // HF = 5,600 / 6,000 = 0.93333
     assertThat(d.metrics().get("closeFactor")).isEqualByComparingTo("1");
     assertThat(d.metrics().get("maxDebtRepayable")).isEqualByComparingTo("6000");
-    assertThat(d.metrics().get("maxCollateralSeized.ETH")).isEqualByComparingTo("4.5"); // 6,300 / 1,400
+    assertThat(d.metrics().get("maxCollateralSeized.ETH"))
+        .isEqualByComparingTo("4.5"); // 6,300 / 1,400
     assertThat(firedRules(d)).contains("Full liquidation at health factor 0.95 or below");
   }
 
@@ -82,17 +87,21 @@ class CollateralHealthTest {
 
   @Test
   void severalCollateralAssets_addTheirThresholdWeightedValues() {
-    MarginDecision d = decide("collateral-health@1", lending(
-        Map.of("ETH", "2", "BTC", "0.1"), Map.of("USDC", "5000"),
-        Map.of("ETH", "2000", "BTC", "50000", "USDC", "1")));
+    MarginDecision d =
+        decide(
+            "collateral-health@1",
+            lending(
+                Map.of("ETH", "2", "BTC", "0.1"),
+                Map.of("USDC", "5000"),
+                Map.of("ETH", "2000", "BTC", "50000", "USDC", "1")));
     // (4,000 x 0.80 + 5,000 x 0.75) / 5,000
     assertThat(d.metrics().get("healthFactor")).isEqualByComparingTo("1.39");
   }
 
   @Test
   void noDebt_isOkWithoutAHealthFactor() {
-    MarginDecision d = decide("collateral-health@1", lending(
-        Map.of("ETH", "1"), Map.of(), Map.of("ETH", "2000")));
+    MarginDecision d =
+        decide("collateral-health@1", lending(Map.of("ETH", "1"), Map.of(), Map.of("ETH", "2000")));
     assertThat(d.status()).isEqualTo(DecisionStatus.OK);
     assertThat(d.metrics()).doesNotContainKey("healthFactor");
   }

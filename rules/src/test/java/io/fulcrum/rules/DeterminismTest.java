@@ -21,10 +21,15 @@ class DeterminismTest {
   @Test
   void sameRequestAndVersion_giveByteIdenticalDecisions_evenAcrossFreshEngines() throws Exception {
     String json = Files.readString(REQUEST);
-    MarginDecision first = ShippedPolicies.ENGINE.decide(PolicyRef.parse("tiered-perps@1"), RequestReader.read(json), true);
-    MarginDecision again = ShippedPolicies.ENGINE.decide(PolicyRef.parse("tiered-perps@1"), RequestReader.read(json), true);
+    MarginDecision first =
+        ShippedPolicies.ENGINE.decide(
+            PolicyRef.parse("tiered-perps@1"), RequestReader.read(json), true);
+    MarginDecision again =
+        ShippedPolicies.ENGINE.decide(
+            PolicyRef.parse("tiered-perps@1"), RequestReader.read(json), true);
     MarginEngine fresh = MarginEngine.over(PolicyLibrary.at(Path.of(".").toAbsolutePath()));
-    MarginDecision recompiled = fresh.decide(PolicyRef.parse("tiered-perps@1"), RequestReader.read(json), true);
+    MarginDecision recompiled =
+        fresh.decide(PolicyRef.parse("tiered-perps@1"), RequestReader.read(json), true);
 
     assertThat(Json.canonical(again)).isEqualTo(Json.canonical(first));
     assertThat(Json.canonical(recompiled)).isEqualTo(Json.canonical(first));
@@ -34,18 +39,24 @@ class DeterminismTest {
 
   @Test
   void decisionHash_isSha256OfTheCanonicalJsonWithoutTheHash() throws Exception {
-    MarginDecision d = ShippedPolicies.ENGINE.decide(PolicyRef.parse("tiered-perps@1"),
-        RequestReader.read(Files.readString(REQUEST)), true);
-    byte[] json = Json.canonical(d.withHash(null)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(json));
+    MarginDecision d =
+        ShippedPolicies.ENGINE.decide(
+            PolicyRef.parse("tiered-perps@1"), RequestReader.read(Files.readString(REQUEST)), true);
+    byte[] json =
+        Json.canonical(d.withHash(null)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String expected =
+        java.util.HexFormat.of()
+            .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(json));
     assertThat(d.decisionHash()).isEqualTo(expected);
   }
 
   @Test
   void decisionHash_changesWithThePolicyVersion() throws Exception {
     var request = RequestReader.read(Files.readString(REQUEST));
-    MarginDecision v1 = ShippedPolicies.ENGINE.decide(PolicyRef.parse("tiered-perps@1"), request, true);
-    MarginDecision v2 = ShippedPolicies.ENGINE.decide(PolicyRef.parse("tiered-perps@2"), request, true);
+    MarginDecision v1 =
+        ShippedPolicies.ENGINE.decide(PolicyRef.parse("tiered-perps@1"), request, true);
+    MarginDecision v2 =
+        ShippedPolicies.ENGINE.decide(PolicyRef.parse("tiered-perps@2"), request, true);
     assertThat(v1.policy().hash()).isNotEqualTo(v2.policy().hash());
     assertThat(v1.decisionHash()).isNotEqualTo(v2.decisionHash());
   }
@@ -53,8 +64,10 @@ class DeterminismTest {
   @Test
   void explanationCaptureOff_givesTheSameFigures() throws Exception {
     var request = RequestReader.read(Files.readString(REQUEST));
-    MarginDecision on = ShippedPolicies.ENGINE.decide(PolicyRef.parse("tiered-perps@1"), request, true);
-    MarginDecision off = ShippedPolicies.ENGINE.decide(PolicyRef.parse("tiered-perps@1"), request, false);
+    MarginDecision on =
+        ShippedPolicies.ENGINE.decide(PolicyRef.parse("tiered-perps@1"), request, true);
+    MarginDecision off =
+        ShippedPolicies.ENGINE.decide(PolicyRef.parse("tiered-perps@1"), request, false);
     assertThat(off.explanation().captured()).isFalse();
     assertThat(off.explanation().steps()).isEmpty();
     assertThat(off.positions()).isEqualTo(on.positions());
@@ -65,6 +78,7 @@ class DeterminismTest {
   @Test
   void latestVersion_isTheHighest() {
     assertThat(ShippedPolicies.ENGINE.library().latestVersion("tiered-perps")).isEqualTo("2");
-    assertThat(ShippedPolicies.ENGINE.policy(PolicyRef.parse("tiered-perps")).stamp().version()).isEqualTo("2");
+    assertThat(ShippedPolicies.ENGINE.policy(PolicyRef.parse("tiered-perps")).stamp().version())
+        .isEqualTo("2");
   }
 }

@@ -71,28 +71,60 @@ class RiskBasedImTest {
   }
 
   static MarketHistory inline(int days) {
-    return MarketHistory.inline(Map.of("BTC", history("BTC", days, 60_000, 0.03, 1),
-        "ETH", history("ETH", days, 3_000, 0.04, 2)));
+    return MarketHistory.inline(
+        Map.of(
+            "BTC",
+            history("BTC", days, 60_000, 0.03, 1),
+            "ETH",
+            history("ETH", days, 3_000, 0.04, 2)));
   }
 
-  /** Long 2 BTC perp, short 20 ETH perp, short 3 BTC 70k calls, long 4 BTC 55k puts (Dec 25 2026). */
+  /**
+   * Long 2 BTC perp, short 20 ETH perp, short 3 BTC 70k calls, long 4 BTC 55k puts (Dec 25 2026).
+   */
   static MarginRequest request(String wallet, String btcQuantity, MarketHistory history) {
-    List<Instrument> instruments = List.of(
-        new PerpetualFuture("BTCUSDT", "BTC", "USDT", BigDecimal.ONE),
-        new PerpetualFuture("ETHUSDT", "ETH", "USDT", BigDecimal.ONE),
-        new EuropeanOption("BTC-70000-C", "BTC", "USDT", BigDecimal.ONE, LocalDate.of(2026, 12, 25), dec("70000"), OptionRight.CALL),
-        new EuropeanOption("BTC-55000-P", "BTC", "USDT", BigDecimal.ONE, LocalDate.of(2026, 12, 25), dec("55000"), OptionRight.PUT));
+    List<Instrument> instruments =
+        List.of(
+            new PerpetualFuture("BTCUSDT", "BTC", "USDT", BigDecimal.ONE),
+            new PerpetualFuture("ETHUSDT", "ETH", "USDT", BigDecimal.ONE),
+            new EuropeanOption(
+                "BTC-70000-C",
+                "BTC",
+                "USDT",
+                BigDecimal.ONE,
+                LocalDate.of(2026, 12, 25),
+                dec("70000"),
+                OptionRight.CALL),
+            new EuropeanOption(
+                "BTC-55000-P",
+                "BTC",
+                "USDT",
+                BigDecimal.ONE,
+                LocalDate.of(2026, 12, 25),
+                dec("55000"),
+                OptionRight.PUT));
     TreeMap<String, InstrumentPrice> prices = new TreeMap<>();
     prices.put("BTCUSDT", new InstrumentPrice(dec("60000"), null));
     prices.put("ETHUSDT", new InstrumentPrice(dec("3000"), null));
     prices.put("BTC-70000-C", new InstrumentPrice(dec("900"), dec("60000"), dec("0.6")));
     prices.put("BTC-55000-P", new InstrumentPrice(dec("1500"), dec("60000"), dec("0.65")));
-    MarketSnapshot market = new MarketSnapshot(ShippedPolicies.AS_OF, "USDT", instruments, prices,
-        new TreeMap<>(Map.of("USDT", BigDecimal.ONE)), history);
-    List<Position> positions = List.of(
-        Position.cross("BTCUSDT", btcQuantity, "60000"), Position.cross("ETHUSDT", "-20", "3000"),
-        Position.cross("BTC-70000-C", "-3", "900"), Position.cross("BTC-55000-P", "4", "1500"));
-    return new MarginRequest(new Account("pm-1", positions, List.of(new CollateralBalance("USDT", dec(wallet))), List.of()), market);
+    MarketSnapshot market =
+        new MarketSnapshot(
+            ShippedPolicies.AS_OF,
+            "USDT",
+            instruments,
+            prices,
+            new TreeMap<>(Map.of("USDT", BigDecimal.ONE)),
+            history);
+    List<Position> positions =
+        List.of(
+            Position.cross("BTCUSDT", btcQuantity, "60000"),
+                Position.cross("ETHUSDT", "-20", "3000"),
+            Position.cross("BTC-70000-C", "-3", "900"), Position.cross("BTC-55000-P", "4", "1500"));
+    return new MarginRequest(
+        new Account(
+            "pm-1", positions, List.of(new CollateralBalance("USDT", dec(wallet))), List.of()),
+        market);
   }
 
   static MarginDecision decide(MarginRequest request) {
@@ -101,40 +133,79 @@ class RiskBasedImTest {
 
   /** The portfolio as the measures see it, built here independently of the engine. */
   static DerivativesPortfolio portfolio(double btcUnits) {
-    return DerivativesPortfolio.of("USDT", 0.0, Map.of("BTC", 60_000.0, "ETH", 3_000.0), List.of(
-        new DerivativesPortfolio.Future("BTCUSDT", "BTC", btcUnits),
-        new DerivativesPortfolio.Future("ETHUSDT", "ETH", -20),
-        new DerivativesPortfolio.EuropeanOption("BTC-70000-C", "BTC", -3, DerivativesPortfolio.OptionRight.CALL, 70_000, T, 0.6),
-        new DerivativesPortfolio.EuropeanOption("BTC-55000-P", "BTC", 4, DerivativesPortfolio.OptionRight.PUT, 55_000, T, 0.65)));
+    return DerivativesPortfolio.of(
+        "USDT",
+        0.0,
+        Map.of("BTC", 60_000.0, "ETH", 3_000.0),
+        List.of(
+            new DerivativesPortfolio.Future("BTCUSDT", "BTC", btcUnits),
+            new DerivativesPortfolio.Future("ETHUSDT", "ETH", -20),
+            new DerivativesPortfolio.EuropeanOption(
+                "BTC-70000-C", "BTC", -3, DerivativesPortfolio.OptionRight.CALL, 70_000, T, 0.6),
+            new DerivativesPortfolio.EuropeanOption(
+                "BTC-55000-P", "BTC", 4, DerivativesPortfolio.OptionRight.PUT, 55_000, T, 0.65)));
   }
 
   static HistoricalPortfolio withHistory(double btcUnits, MarketHistory h) {
     PriceHistory btc = h.series().get("BTC");
     PriceHistory eth = h.series().get("ETH");
-    return new HistoricalPortfolio(portfolio(btcUnits), btc.dates().subList(1, btc.size()),
-        new TreeMap<>(Map.of("BTC", new UnderlyingReturns(btc.simpleReturns(), null),
-            "ETH", new UnderlyingReturns(eth.simpleReturns(), null))), null);
+    return new HistoricalPortfolio(
+        portfolio(btcUnits),
+        btc.dates().subList(1, btc.size()),
+        new TreeMap<>(
+            Map.of(
+                "BTC",
+                new UnderlyingReturns(btc.simpleReturns(), null),
+                "ETH",
+                new UnderlyingReturns(eth.simpleReturns(), null))),
+        null);
   }
 
   static double measure(String name, Object input, Map<String, String> settings) {
-    return RiskMeasures.load().get(name).evaluate((io.fulcrum.engine.measure.MeasureInput) input,
-        MeasureParameters.of(settings)).value();
+    return RiskMeasures.load()
+        .get(name)
+        .evaluate((io.fulcrum.engine.measure.MeasureInput) input, MeasureParameters.of(settings))
+        .value();
   }
 
-  static final Map<String, String> ES = Map.of("alpha", "0.975", "horizonDays", "2", "horizonMethod", "overlapping",
-      "minimumObservations", "250");
+  static final Map<String, String> ES =
+      Map.of(
+          "alpha",
+          "0.975",
+          "horizonDays",
+          "2",
+          "horizonMethod",
+          "overlapping",
+          "minimumObservations",
+          "250");
 
   @Test
   void initialMargin_isTheBufferedLargerOfFhsEsAndGridLoss_maintenanceEightyPercent() {
     MarketHistory h = inline(400);
     MarginDecision d = decide(request("1000000", "2", h));
-    double fhs = measure("fhs-portfolio-es", withHistory(2, h), new TreeMap<>(Map.of("alpha", "0.975", "lambda", "0.94",
-        "horizonDays", "2", "horizonMethod", "overlapping", "minimumObservations", "250")));
+    double fhs =
+        measure(
+            "fhs-portfolio-es",
+            withHistory(2, h),
+            new TreeMap<>(
+                Map.of(
+                    "alpha",
+                    "0.975",
+                    "lambda",
+                    "0.94",
+                    "horizonDays",
+                    "2",
+                    "horizonMethod",
+                    "overlapping",
+                    "minimumObservations",
+                    "250")));
     double grid = measure("scenario-grid", portfolio(2), Map.of());
     double risk = Math.max(Math.max(fhs, grid), 0);
     assertThat(d.metrics().get("riskMargin").doubleValue()).isCloseTo(risk, within(1e-6));
-    // Exposures: BTC 2 x 60,000 = 120k, options 3 and 4 x 60,000; ETH 60k: all far below 5% of depth.
-    assertThat(d.positions()).allSatisfy(p -> assertThat(p.initialMargin()).isEqualByComparingTo("0"));
+    // Exposures: BTC 2 x 60,000 = 120k, options 3 and 4 x 60,000; ETH 60k: all far below 5% of
+    // depth.
+    assertThat(d.positions())
+        .allSatisfy(p -> assertThat(p.initialMargin()).isEqualByComparingTo("0"));
     assertThat(d.initialMargin().doubleValue()).isCloseTo(risk * 1.25, within(1e-6));
     assertThat(d.maintenanceMargin().doubleValue()).isCloseTo(risk * 1.25 * 0.8, within(1e-6));
     assertThat(d.status()).isEqualTo(DecisionStatus.OK);
@@ -148,26 +219,34 @@ class RiskBasedImTest {
     assertThat(btc.parameters()).containsEntry("addOnRate", dec("0.03"));
     assertThat(btc.initialMargin()).isEqualByComparingTo("720000");
     assertThat(btc.maintenanceMargin()).isEqualByComparingTo("576000"); // 0.8 x 720,000
-    assertThat(d.initialMargin()).isEqualByComparingTo(d.metrics().get("apcMargin").add(dec("720000")));
+    assertThat(d.initialMargin())
+        .isEqualByComparingTo(d.metrics().get("apcMargin").add(dec("720000")));
   }
 
   @Test
   void stressedFloorVariant_floorsTheRiskMarginAtTheStressedEs(@TempDir Path dir) throws Exception {
     Path bundle = dir.resolve("risk-based-im/1");
     Files.createDirectories(bundle);
-    for (String f : List.of("manifest.yaml", "concentration.dmn", "concentration.scesim", "margin.drl")) {
+    for (String f :
+        List.of("manifest.yaml", "concentration.dmn", "concentration.scesim", "margin.drl")) {
       String text = Files.readString(Path.of("risk-based-im/1").resolve(f));
-      Files.writeString(bundle.resolve(f), text.replace("antiProcyclicality: buffer", "antiProcyclicality: stressed-floor"));
+      Files.writeString(
+          bundle.resolve(f),
+          text.replace("antiProcyclicality: buffer", "antiProcyclicality: stressed-floor"));
     }
     MarginEngine engine = MarginEngine.over(PolicyLibrary.at(dir));
     MarketHistory h = inline(400);
     MarginDecision d = engine.decide(PolicyRef.parse(POLICY), request("1000000", "2", h), true);
     double stressed = measure("historical-portfolio-es", withHistory(2, h), ES);
     double risk = d.metrics().get("riskMargin").doubleValue();
-    assertThat(d.metrics().get("apcMargin").doubleValue()).isCloseTo(Math.max(risk, stressed), within(1e-6));
+    assertThat(d.metrics().get("apcMargin").doubleValue())
+        .isCloseTo(Math.max(risk, stressed), within(1e-6));
     assertThat(d.initialMargin()).isEqualByComparingTo(d.metrics().get("apcMargin"));
-    assertThat(d.explanation().steps().stream().filter(s -> s instanceof MeasureCalled)
-        .map(s -> ((MeasureCalled) s).as())).containsExactly("fhsEs", "scenarioGrid", "stressedEs");
+    assertThat(
+            d.explanation().steps().stream()
+                .filter(s -> s instanceof MeasureCalled)
+                .map(s -> ((MeasureCalled) s).as()))
+        .containsExactly("fhsEs", "scenarioGrid", "stressedEs");
   }
 
   @Test
@@ -177,26 +256,40 @@ class RiskBasedImTest {
     BigDecimal mm = im.multiply(dec("0.8"));
     // Unrealised P&L is zero (entries at marks), so the balance is the wallet.
     assertThat(decide(request(im.toPlainString(), "2", h)).status()).isEqualTo(DecisionStatus.OK);
-    assertThat(decide(request(im.subtract(dec("0.01")).toPlainString(), "2", h)).status()).isEqualTo(DecisionStatus.MARGIN_CALL);
-    assertThat(decide(request(mm.toPlainString(), "2", h)).status()).isEqualTo(DecisionStatus.MARGIN_CALL);
-    assertThat(decide(request(mm.subtract(dec("0.01")).toPlainString(), "2", h)).status()).isEqualTo(DecisionStatus.LIQUIDATE);
+    assertThat(decide(request(im.subtract(dec("0.01")).toPlainString(), "2", h)).status())
+        .isEqualTo(DecisionStatus.MARGIN_CALL);
+    assertThat(decide(request(mm.toPlainString(), "2", h)).status())
+        .isEqualTo(DecisionStatus.MARGIN_CALL);
+    assertThat(decide(request(mm.subtract(dec("0.01")).toPlainString(), "2", h)).status())
+        .isEqualTo(DecisionStatus.LIQUIDATE);
   }
 
   @Test
   void explanation_listsEveryMeasureCallWithItsInputsAndTheDataUsed() {
     MarketHistory h = inline(400);
     MarginDecision d = decide(request("1000000", "2", h));
-    List<MeasureCalled> calls = d.explanation().steps().stream().filter(s -> s instanceof MeasureCalled)
-        .map(MeasureCalled.class::cast).toList();
-    // stressedEs has when: {antiProcyclicality: stressed-floor}, so with the buffer it is never computed
+    List<MeasureCalled> calls =
+        d.explanation().steps().stream()
+            .filter(s -> s instanceof MeasureCalled)
+            .map(MeasureCalled.class::cast)
+            .toList();
+    // stressedEs has when: {antiProcyclicality: stressed-floor}, so with the buffer it is never
+    // computed
     assertThat(calls).extracting(MeasureCalled::as).containsExactly("fhsEs", "scenarioGrid");
     MeasureCalled fhs = calls.get(0);
-    assertThat(fhs.inputs()).containsEntry("n", 399).containsEntry("observationsUsed", 398).containsEntry("alpha", 0.975).containsEntry("lambda", 0.94)
-        .containsEntry("horizonDays", 2).containsEntry("horizonMethod", "overlapping")
-        .containsEntry("from", LAST_CLOSE.minusDays(398).toString()).containsEntry("to", LAST_CLOSE.toString());
+    assertThat(fhs.inputs())
+        .containsEntry("n", 399)
+        .containsEntry("observationsUsed", 398)
+        .containsEntry("alpha", 0.975)
+        .containsEntry("lambda", 0.94)
+        .containsEntry("horizonDays", 2)
+        .containsEntry("horizonMethod", "overlapping")
+        .containsEntry("from", LAST_CLOSE.minusDays(398).toString())
+        .containsEntry("to", LAST_CLOSE.toString());
     assertThat(marketData(fhs)).containsEntry("inlineHash", h.inlineHash());
     assertThat(calls.get(1).inputs()).containsKeys("n", "priceMoveRange", "volShocks");
-    assertThat(io.fulcrum.engine.explain.ExplanationText.render(d)).contains("measure fhs-portfolio-es as fhsEs");
+    assertThat(io.fulcrum.engine.explain.ExplanationText.render(d))
+        .contains("measure fhs-portfolio-es as fhsEs");
   }
 
   @Test
@@ -204,10 +297,21 @@ class RiskBasedImTest {
     MarketHistory h = inline(400);
     MarketDataSet set = MarketDataSet.of("crypto-daily", "2026-11-24", h.series());
     MarginEngine engine = ShippedPolicies.ENGINE.withMarketData(MarketDataSets.of(List.of(set)));
-    MarginDecision byRef = engine.decide(PolicyRef.parse(POLICY), request("1000000", "2", MarketHistory.ofDataSet("crypto-daily@2026-11-24")), true);
-    assertThat(byRef.initialMargin()).isEqualByComparingTo(decide(request("1000000", "2", h)).initialMargin());
-    MeasureCalled fhs = (MeasureCalled) byRef.explanation().steps().stream().filter(s -> s instanceof MeasureCalled).findFirst().orElseThrow();
-    assertThat(marketData(fhs)).containsEntry("dataSet", "crypto-daily@2026-11-24")
+    MarginDecision byRef =
+        engine.decide(
+            PolicyRef.parse(POLICY),
+            request("1000000", "2", MarketHistory.ofDataSet("crypto-daily@2026-11-24")),
+            true);
+    assertThat(byRef.initialMargin())
+        .isEqualByComparingTo(decide(request("1000000", "2", h)).initialMargin());
+    MeasureCalled fhs =
+        (MeasureCalled)
+            byRef.explanation().steps().stream()
+                .filter(s -> s instanceof MeasureCalled)
+                .findFirst()
+                .orElseThrow();
+    assertThat(marketData(fhs))
+        .containsEntry("dataSet", "crypto-daily@2026-11-24")
         .containsEntry("dataSetHash", set.hash());
   }
 
@@ -226,38 +330,50 @@ class RiskBasedImTest {
   @Test
   void unknownDataSet_isNamed() {
     assertThatThrownBy(() -> decide(request("1000", "2", MarketHistory.ofDataSet("nope@1"))))
-        .isInstanceOf(InvalidRequest.class).hasMessageContaining("unknown market data set 'nope@1'")
-        .satisfies(e -> assertThat(((InvalidRequest) e).field()).isEqualTo("market.history.dataSet"));
+        .isInstanceOf(InvalidRequest.class)
+        .hasMessageContaining("unknown market data set 'nope@1'")
+        .satisfies(
+            e -> assertThat(((InvalidRequest) e).field()).isEqualTo("market.history.dataSet"));
   }
 
   @Test
   void tooShortHistory_isNamed() {
     assertThatThrownBy(() -> decide(request("1000", "2", inline(100))))
-        .isInstanceOf(InvalidRequest.class).hasMessageContaining("needs at least 250 daily returns")
-        .hasMessageContaining("fhsEs").satisfies(e -> assertThat(((InvalidRequest) e).field()).isEqualTo("market.history"));
+        .isInstanceOf(InvalidRequest.class)
+        .hasMessageContaining("needs at least 250 daily returns")
+        .hasMessageContaining("fhsEs")
+        .satisfies(e -> assertThat(((InvalidRequest) e).field()).isEqualTo("market.history"));
   }
 
   @Test
   void missingHistory_isNamed() {
     assertThatThrownBy(() -> decide(request("1000", "2", null)))
-        .isInstanceOf(InvalidRequest.class).hasMessageContaining("need daily price history of [BTC, ETH]")
+        .isInstanceOf(InvalidRequest.class)
+        .hasMessageContaining("need daily price history of [BTC, ETH]")
         .satisfies(e -> assertThat(((InvalidRequest) e).field()).isEqualTo("market.history"));
   }
 
   @Test
   void historyWithoutAnUnderlying_isNamed() {
-    MarketHistory btcOnly = MarketHistory.inline(Map.of("BTC", history("BTC", 300, 60_000, 0.03, 1)));
+    MarketHistory btcOnly =
+        MarketHistory.inline(Map.of("BTC", history("BTC", 300, 60_000, 0.03, 1)));
     assertThatThrownBy(() -> decide(request("1000", "2", btcOnly)))
-        .isInstanceOf(InvalidRequest.class).hasMessageContaining("no price history for underlying 'ETH'")
-        .satisfies(e -> assertThat(((InvalidRequest) e).field()).isEqualTo("market.history.series.ETH"));
+        .isInstanceOf(InvalidRequest.class)
+        .hasMessageContaining("no price history for underlying 'ETH'")
+        .satisfies(
+            e -> assertThat(((InvalidRequest) e).field()).isEqualTo("market.history.series.ETH"));
   }
 
   @Test
   void nanCloseInTheRequestJson_isRefused() {
     String json = Json.canonical(request("1000", "2", inline(300)));
-    String bad = json.replaceFirst("\"closes\":\\[([0-9.]+),", "\"closes\":[$1,\"NaN\",").replaceFirst(",[0-9.]+\\]", "]");
-    assertThatThrownBy(() -> RequestReader.read(bad)).isInstanceOf(InvalidRequest.class)
-        .hasMessageContaining("NaN").satisfies(e -> assertThat(((InvalidRequest) e).field()).startsWith("market.history"));
+    String bad =
+        json.replaceFirst("\"closes\":\\[([0-9.]+),", "\"closes\":[$1,\"NaN\",")
+            .replaceFirst(",[0-9.]+\\]", "]");
+    assertThatThrownBy(() -> RequestReader.read(bad))
+        .isInstanceOf(InvalidRequest.class)
+        .hasMessageContaining("NaN")
+        .satisfies(e -> assertThat(((InvalidRequest) e).field()).startsWith("market.history"));
   }
 
   @Test
@@ -265,9 +381,19 @@ class RiskBasedImTest {
     MarginRequest r = request("1000", "2", inline(300));
     TreeMap<String, InstrumentPrice> prices = new TreeMap<>(r.market().prices());
     prices.put("BTC-70000-C", new InstrumentPrice(dec("900"), dec("60000")));
-    MarketSnapshot m = new MarketSnapshot(r.market().asOf(), "USDT", r.market().instruments(), prices,
-        r.market().assetPrices(), r.market().history());
-    assertThatThrownBy(() -> decide(new MarginRequest(r.account(), m))).isInstanceOf(InvalidRequest.class)
-        .satisfies(e -> assertThat(((InvalidRequest) e).field()).isEqualTo("market.prices.BTC-70000-C.impliedVolatility"));
+    MarketSnapshot m =
+        new MarketSnapshot(
+            r.market().asOf(),
+            "USDT",
+            r.market().instruments(),
+            prices,
+            r.market().assetPrices(),
+            r.market().history());
+    assertThatThrownBy(() -> decide(new MarginRequest(r.account(), m)))
+        .isInstanceOf(InvalidRequest.class)
+        .satisfies(
+            e ->
+                assertThat(((InvalidRequest) e).field())
+                    .isEqualTo("market.prices.BTC-70000-C.impliedVolatility"));
   }
 }

@@ -16,13 +16,27 @@ class ShippedBundlesTest {
   @TestFactory
   Stream<DynamicTest> everyShippedBundleCompiles() {
     PolicyLibrary library = ShippedPolicies.ENGINE.library();
-    return library.ids().stream().flatMap(id -> library.versions(id).stream().map(v -> DynamicTest.dynamicTest(
-        id + "@" + v, () -> assertThat(ShippedPolicies.ENGINE.policy(PolicyRef.of(id, v)).stamp().version()).isEqualTo(v))));
+    return library.ids().stream()
+        .flatMap(
+            id ->
+                library.versions(id).stream()
+                    .map(
+                        v ->
+                            DynamicTest.dynamicTest(
+                                id + "@" + v,
+                                () ->
+                                    assertThat(
+                                            ShippedPolicies.ENGINE
+                                                .policy(PolicyRef.of(id, v))
+                                                .stamp()
+                                                .version())
+                                        .isEqualTo(v))));
   }
 
   @Test
   void theShippedPoliciesAreTiered_perpsAndCollateralHealth() {
-    assertThat(ShippedPolicies.ENGINE.library().ids()).contains("tiered-perps", "collateral-health");
+    assertThat(ShippedPolicies.ENGINE.library().ids())
+        .contains("tiered-perps", "collateral-health");
     assertThat(ShippedPolicies.ENGINE.library().versions("tiered-perps")).containsExactly("1", "2");
   }
 

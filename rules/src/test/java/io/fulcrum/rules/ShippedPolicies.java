@@ -24,7 +24,8 @@ import java.util.TreeMap;
 /** The shipped bundles (this module's directory) behind one engine, and request builders. */
 final class ShippedPolicies {
 
-  static final MarginEngine ENGINE = MarginEngine.over(PolicyLibrary.at(Path.of(".").toAbsolutePath().normalize()));
+  static final MarginEngine ENGINE =
+      MarginEngine.over(PolicyLibrary.at(Path.of(".").toAbsolutePath().normalize()));
   static final Instant AS_OF = Instant.parse("2026-11-25T12:00:00Z");
 
   private ShippedPolicies() {}
@@ -54,29 +55,49 @@ final class ShippedPolicies {
     }
 
     Perps isolated(String qty, String entry, String leverage, String isolatedMargin) {
-      positions.add(new Position("BTCUSDT", dec(qty), dec(entry), MarginMode.ISOLATED,
-          leverage == null ? null : dec(leverage), dec(isolatedMargin)));
+      positions.add(
+          new Position(
+              "BTCUSDT",
+              dec(qty),
+              dec(entry),
+              MarginMode.ISOLATED,
+              leverage == null ? null : dec(leverage),
+              dec(isolatedMargin)));
       return this;
     }
 
     Perps cross(String qty, String entry, String leverage) {
-      positions.add(new Position("BTCUSDT", dec(qty), dec(entry), MarginMode.CROSS,
-          leverage == null ? null : dec(leverage), null));
+      positions.add(
+          new Position(
+              "BTCUSDT",
+              dec(qty),
+              dec(entry),
+              MarginMode.CROSS,
+              leverage == null ? null : dec(leverage),
+              null));
       return this;
     }
 
     MarginRequest request() {
       Map<String, InstrumentPrice> prices = new TreeMap<>();
       prices.put("BTCUSDT", new InstrumentPrice(dec(mark), null));
-      MarketSnapshot market = new MarketSnapshot(AS_OF, "USDT",
-          List.of(new PerpetualFuture("BTCUSDT", "BTC", "USDT", BigDecimal.ONE)),
-          new TreeMap<>(prices), new TreeMap<>(Map.of("USDT", BigDecimal.ONE)));
-      return new MarginRequest(new Account("acc-1", positions, List.of(new CollateralBalance("USDT", dec(wallet))), List.of()), market);
+      MarketSnapshot market =
+          new MarketSnapshot(
+              AS_OF,
+              "USDT",
+              List.of(new PerpetualFuture("BTCUSDT", "BTC", "USDT", BigDecimal.ONE)),
+              new TreeMap<>(prices),
+              new TreeMap<>(Map.of("USDT", BigDecimal.ONE)));
+      return new MarginRequest(
+          new Account(
+              "acc-1", positions, List.of(new CollateralBalance("USDT", dec(wallet))), List.of()),
+          market);
     }
   }
 
   /** A lending account: collateral and debts priced in USD. */
-  static MarginRequest lending(Map<String, String> collateral, Map<String, String> debts, Map<String, String> prices) {
+  static MarginRequest lending(
+      Map<String, String> collateral, Map<String, String> debts, Map<String, String> prices) {
     List<CollateralBalance> c = new ArrayList<>();
     new TreeMap<>(collateral).forEach((a, amt) -> c.add(new CollateralBalance(a, dec(amt))));
     List<Debt> d = new ArrayList<>();

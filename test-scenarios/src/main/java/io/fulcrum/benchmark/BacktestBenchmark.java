@@ -1,5 +1,6 @@
 package io.fulcrum.benchmark;
 
+import io.fulcrum.backtest.PortfolioFile;
 import io.fulcrum.engine.backtest.Backtest;
 import io.fulcrum.engine.backtest.BacktestPortfolio;
 import io.fulcrum.engine.backtest.BacktestResult;
@@ -20,7 +21,6 @@ import io.fulcrum.engine.measure.RiskMeasures;
 import io.fulcrum.engine.policy.PolicyLibrary;
 import io.fulcrum.engine.policy.PolicyRef;
 import io.fulcrum.engine.runtime.MarginEngine;
-import io.fulcrum.backtest.PortfolioFile;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -67,20 +67,33 @@ public class BacktestBenchmark {
 
   @Setup
   public void load() {
-    MarketDataSet set = DirectoryMarketDataSets.at(Path.of("test-scenarios", "data"), MissingDataPolicy.SKIP_DAY)
-        .get("btc-usd-daily+eth-usd-daily");
+    MarketDataSet set =
+        DirectoryMarketDataSets.at(Path.of("test-scenarios", "data"), MissingDataPolicy.SKIP_DAY)
+            .get("btc-usd-daily+eth-usd-daily");
     book = PortfolioFile.read(Path.of("test-scenarios", "backtest", "btc-eth-10.yaml"));
     panel = PricePanel.of(set, book.assets());
     stamp = DataStamp.of(set, panel.notes());
     measures = RiskMeasures.load();
-    policy = new PolicyMarginModel(MarginEngine.over(PolicyLibrary.at(Path.of("rules")))
-        .policy(PolicyRef.parse("risk-based-im@1")), book.currency(), 450);
+    policy =
+        new PolicyMarginModel(
+            MarginEngine.over(PolicyLibrary.at(Path.of("rules")))
+                .policy(PolicyRef.parse("risk-based-im@1")),
+            book.currency(),
+            450);
   }
 
   @Benchmark
   public BacktestResult fiveYearMeasureBacktest() {
-    return Backtest.run(panel, stamp, new BacktestSpec(book,
-        MeasureMarginModel.of(measures, Map.of("measure", "fhs-es", "lookback", "450")), 2, 0.99, FROM, TO));
+    return Backtest.run(
+        panel,
+        stamp,
+        new BacktestSpec(
+            book,
+            MeasureMarginModel.of(measures, Map.of("measure", "fhs-es", "lookback", "450")),
+            2,
+            0.99,
+            FROM,
+            TO));
   }
 
   @Benchmark
@@ -91,9 +104,19 @@ public class BacktestBenchmark {
   @Benchmark
   public Calibration.Result hundredPointCalibration() {
     Map<String, String> fixed = Map.of("measure", "fhs-es", "lookback", "450");
-    BacktestSpec base = new BacktestSpec(book, MeasureMarginModel.of(measures, fixed), 2, 0.99, FROM, TO);
-    return Calibration.run(panel, stamp, new MeasureModelFactory(measures), new CalibrationSpec(base, 0.99,
-        List.of(ParameterRange.parse("confidence=0.95:0.995:0.005"),
-            ParameterRange.parse("mporScaling=0.8:1.25:0.05")), fixed, Objective.MIN_AVERAGE_MARGIN));
+    BacktestSpec base =
+        new BacktestSpec(book, MeasureMarginModel.of(measures, fixed), 2, 0.99, FROM, TO);
+    return Calibration.run(
+        panel,
+        stamp,
+        new MeasureModelFactory(measures),
+        new CalibrationSpec(
+            base,
+            0.99,
+            List.of(
+                ParameterRange.parse("confidence=0.95:0.995:0.005"),
+                ParameterRange.parse("mporScaling=0.8:1.25:0.05")),
+            fixed,
+            Objective.MIN_AVERAGE_MARGIN));
   }
 }

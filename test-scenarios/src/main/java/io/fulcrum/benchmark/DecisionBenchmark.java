@@ -40,7 +40,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * Run from the repository root (see README); the policy is compiled once in setup, never per call.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xms2g", "-Xmx2g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class DecisionBenchmark {
@@ -55,7 +57,8 @@ public class DecisionBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    MarginEngine engine = MarginEngine.over(PolicyLibrary.at(Path.of(System.getProperty("fulcrum.rules", "rules"))));
+    MarginEngine engine =
+        MarginEngine.over(PolicyLibrary.at(Path.of(System.getProperty("fulcrum.rules", "rules"))));
     policy = engine.policy(PolicyRef.parse("tiered-perps@1"));
     SplittableRandom random = new SplittableRandom(42);
     requests = new MarginRequest[DISTINCT];
@@ -70,7 +73,9 @@ public class DecisionBenchmark {
   /** wallet, quantity, entry, mark, leverage: notionals spread over the first five brackets. */
   static BigDecimal[] randomAccount(SplittableRandom random) {
     BigDecimal mark = BigDecimal.valueOf(40000 + random.nextInt(40000));
-    BigDecimal quantity = BigDecimal.valueOf(random.nextInt(1, 200000), 3).multiply(BigDecimal.valueOf(random.nextBoolean() ? 1 : -1));
+    BigDecimal quantity =
+        BigDecimal.valueOf(random.nextInt(1, 200000), 3)
+            .multiply(BigDecimal.valueOf(random.nextBoolean() ? 1 : -1));
     BigDecimal entry = mark.multiply(BigDecimal.valueOf(900 + random.nextInt(200), 3));
     BigDecimal notional = quantity.abs().multiply(mark);
     BigDecimal wallet = notional.multiply(BigDecimal.valueOf(1 + random.nextInt(300), 3));
@@ -80,11 +85,16 @@ public class DecisionBenchmark {
 
   static MarginRequest request(String id, BigDecimal[] in) {
     Position p = new Position("BTCUSDT", in[1], in[2], MarginMode.CROSS, in[4], null);
-    MarketSnapshot market = new MarketSnapshot(AS_OF, "USDT",
-        List.of(new PerpetualFuture("BTCUSDT", "BTC", "USDT", BigDecimal.ONE)),
-        new TreeMap<>(Map.of("BTCUSDT", new InstrumentPrice(in[3], null))),
-        new TreeMap<>(Map.of("USDT", BigDecimal.ONE)));
-    return new MarginRequest(new Account(id, List.of(p), List.of(new CollateralBalance("USDT", in[0])), List.of()), market);
+    MarketSnapshot market =
+        new MarketSnapshot(
+            AS_OF,
+            "USDT",
+            List.of(new PerpetualFuture("BTCUSDT", "BTC", "USDT", BigDecimal.ONE)),
+            new TreeMap<>(Map.of("BTCUSDT", new InstrumentPrice(in[3], null))),
+            new TreeMap<>(Map.of("USDT", BigDecimal.ONE)));
+    return new MarginRequest(
+        new Account(id, List.of(p), List.of(new CollateralBalance("USDT", in[0])), List.of()),
+        market);
   }
 
   private int nextIndex() {
@@ -121,7 +131,8 @@ public class DecisionBenchmark {
   @Warmup(iterations = 1)
   @Measurement(iterations = 3)
   public void batchOf100kAccounts(Blackhole bh) {
-    java.util.stream.IntStream.range(0, 100_000).parallel()
+    java.util.stream.IntStream.range(0, 100_000)
+        .parallel()
         .forEach(i -> bh.consume(MarginEngine.decide(policy, requests[i & (DISTINCT - 1)], false)));
   }
 }

@@ -44,14 +44,16 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One risk-based-im@1 decision for a 20-position portfolio (a BTC and an ETH perpetual, 9 BTC and 9
  * ETH European options) with 500 days of BTC/ETH history (501 closes, seeded random walk): three
- * measures (FHS ES with 2-day overlapping windows = 499 full revaluations, a 27-point scenario grid,
- * the unfiltered ES), a DMN table per position, the rules. Variants: explanation on/off, history
- * inline or as a named data set. The policy is compiled in setup; the EWMA series are cached after
- * the first decision (warm-up), so the figures are the steady state of repeated decisions on one
- * data-set version. Run from the repository root (see README).
+ * measures (FHS ES with 2-day overlapping windows = 499 full revaluations, a 27-point scenario
+ * grid, the unfiltered ES), a DMN table per position, the rules. Variants: explanation on/off,
+ * history inline or as a named data set. The policy is compiled in setup; the EWMA series are
+ * cached after the first decision (warm-up), so the figures are the steady state of repeated
+ * decisions on one data-set version. Run from the repository root (see README).
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @BenchmarkMode(Mode.AverageTime)
@@ -68,7 +70,8 @@ public class RiskBasedPolicyBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    MarginEngine engine = MarginEngine.over(PolicyLibrary.at(Path.of(System.getProperty("fulcrum.rules", "rules"))));
+    MarginEngine engine =
+        MarginEngine.over(PolicyLibrary.at(Path.of(System.getProperty("fulcrum.rules", "rules"))));
     policy = engine.policy(PolicyRef.parse("risk-based-im@1"));
     TreeMap<String, PriceHistory> series = new TreeMap<>();
     series.put("BTC", history("BTC", 60_000, 0.03, 1));
@@ -85,7 +88,8 @@ public class RiskBasedPolicyBenchmark {
     double price = start;
     for (int i = 0; i <= DAYS; i++) {
       dates.add(LocalDate.of(2026, 11, 24).minusDays(DAYS - i));
-      price *= 1 + vol * (random.nextDouble() + random.nextDouble() + random.nextDouble() - 1.5) * 2;
+      price *=
+          1 + vol * (random.nextDouble() + random.nextDouble() + random.nextDouble() - 1.5) * 2;
       closes[i] = price;
     }
     return new PriceHistory(asset, dates, closes);
@@ -103,25 +107,58 @@ public class RiskBasedPolicyBenchmark {
     positions.add(Position.cross("ETHUSDT", "-40", "3000"));
     options(instruments, prices, positions, "BTC", 60_000, 0.6);
     options(instruments, prices, positions, "ETH", 3_000, 0.7);
-    MarketSnapshot market = new MarketSnapshot(AS_OF, "USDT", instruments, prices,
-        new TreeMap<>(Map.of("USDT", BigDecimal.ONE)), history);
-    return new MarginRequest(new Account("bench-pm", positions,
-        List.of(new CollateralBalance("USDT", new BigDecimal("500000"))), List.of()), market);
+    MarketSnapshot market =
+        new MarketSnapshot(
+            AS_OF,
+            "USDT",
+            instruments,
+            prices,
+            new TreeMap<>(Map.of("USDT", BigDecimal.ONE)),
+            history);
+    return new MarginRequest(
+        new Account(
+            "bench-pm",
+            positions,
+            List.of(new CollateralBalance("USDT", new BigDecimal("500000"))),
+            List.of()),
+        market);
   }
 
   /** 9 options: strikes 80%..120% of spot, calls above spot, puts below, alternating long/short. */
-  private static void options(List<Instrument> instruments, Map<String, InstrumentPrice> prices,
-      List<Position> positions, String underlying, double spot, double vol) {
+  private static void options(
+      List<Instrument> instruments,
+      Map<String, InstrumentPrice> prices,
+      List<Position> positions,
+      String underlying,
+      double spot,
+      double vol) {
     for (int i = 0; i < 9; i++) {
       double strike = spot * (0.8 + 0.05 * i);
       OptionRight right = strike >= spot ? OptionRight.CALL : OptionRight.PUT;
       String symbol = underlying + "-" + (long) strike + "-" + right.name().charAt(0);
       LocalDate expiry = LocalDate.of(2026, 12, 25).plusMonths(i % 3);
-      instruments.add(new EuropeanOption(symbol, underlying, "USDT", BigDecimal.ONE, expiry,
-          BigDecimal.valueOf((long) strike), right));
-      BigDecimal mark = BigDecimal.valueOf(Math.max(spot * 0.01, Math.abs(spot - strike) * 0.2 + spot * 0.02));
-      prices.put(symbol, new InstrumentPrice(mark, BigDecimal.valueOf(spot), BigDecimal.valueOf(vol + 0.02 * (i - 4) * (i - 4) / 4)));
-      positions.add(Position.cross(symbol, (i % 2 == 0 ? "" : "-") + (underlying.equals("BTC") ? "2" : "20"), mark.toPlainString()));
+      instruments.add(
+          new EuropeanOption(
+              symbol,
+              underlying,
+              "USDT",
+              BigDecimal.ONE,
+              expiry,
+              BigDecimal.valueOf((long) strike),
+              right));
+      BigDecimal mark =
+          BigDecimal.valueOf(Math.max(spot * 0.01, Math.abs(spot - strike) * 0.2 + spot * 0.02));
+      prices.put(
+          symbol,
+          new InstrumentPrice(
+              mark,
+              BigDecimal.valueOf(spot),
+              BigDecimal.valueOf(vol + 0.02 * (i - 4) * (i - 4) / 4)));
+      positions.add(
+          Position.cross(
+              symbol,
+              (i % 2 == 0 ? "" : "-") + (underlying.equals("BTC") ? "2" : "20"),
+              mark.toPlainString()));
     }
   }
 

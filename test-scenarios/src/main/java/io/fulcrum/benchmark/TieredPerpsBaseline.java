@@ -25,6 +25,7 @@ public final class TieredPerpsBaseline {
     row("200000000", "0.25", "25016300", "2"),
     row("300000000", "0.50", "100016300", "1"),
   };
+
   private static final BigDecimal CAP = new BigDecimal("500000000");
   private static final BigDecimal CALL = new BigDecimal("0.8");
 
@@ -40,7 +41,9 @@ public final class TieredPerpsBaseline {
       DecisionStatus status) {}
 
   private static BigDecimal[] row(String floor, String rate, String amount, String leverage) {
-    return new BigDecimal[] {new BigDecimal(floor), new BigDecimal(rate), new BigDecimal(amount), new BigDecimal(leverage)};
+    return new BigDecimal[] {
+      new BigDecimal(floor), new BigDecimal(rate), new BigDecimal(amount), new BigDecimal(leverage)
+    };
   }
 
   /** Binary search for the bracket of a notional; null above the last cap. */
@@ -61,7 +64,12 @@ public final class TieredPerpsBaseline {
     return BRACKETS[lo];
   }
 
-  public static Result decide(BigDecimal wallet, BigDecimal quantity, BigDecimal entry, BigDecimal mark, BigDecimal leverage) {
+  public static Result decide(
+      BigDecimal wallet,
+      BigDecimal quantity,
+      BigDecimal entry,
+      BigDecimal mark,
+      BigDecimal leverage) {
     BigDecimal size = quantity.abs();
     BigDecimal side = BigDecimal.valueOf(quantity.signum());
     BigDecimal notional = size.multiply(mark);
@@ -71,19 +79,34 @@ public final class TieredPerpsBaseline {
     BigDecimal mm = Rounding.requirement(notional.multiply(b[1]).subtract(b[2]));
     BigDecimal upnl = side.multiply(size).multiply(mark.subtract(entry));
     BigDecimal balance = wallet.add(upnl);
-    BigDecimal ratio = balance.signum() > 0 ? Rounding.ratio(mm.divide(balance, MathContext.DECIMAL128)) : null;
-    DecisionStatus status = ratio == null && mm.signum() > 0 ? DecisionStatus.LIQUIDATE
-        : ratio != null && ratio.compareTo(BigDecimal.ONE) >= 0 ? DecisionStatus.LIQUIDATE
-        : ratio != null && ratio.compareTo(CALL) >= 0 ? DecisionStatus.MARGIN_CALL
-        : DecisionStatus.OK;
-    return new Result(im, mm, Rounding.money(balance), ratio, liquidationPrice(wallet, side, size, entry, b), status);
+    BigDecimal ratio =
+        balance.signum() > 0 ? Rounding.ratio(mm.divide(balance, MathContext.DECIMAL128)) : null;
+    DecisionStatus status =
+        ratio == null && mm.signum() > 0
+            ? DecisionStatus.LIQUIDATE
+            : ratio != null && ratio.compareTo(BigDecimal.ONE) >= 0
+                ? DecisionStatus.LIQUIDATE
+                : ratio != null && ratio.compareTo(CALL) >= 0
+                    ? DecisionStatus.MARGIN_CALL
+                    : DecisionStatus.OK;
+    return new Result(
+        im,
+        mm,
+        Rounding.money(balance),
+        ratio,
+        liquidationPrice(wallet, side, size, entry, b),
+        status);
   }
 
-  private static BigDecimal liquidationPrice(BigDecimal wallet, BigDecimal side, BigDecimal size, BigDecimal entry, BigDecimal[] b) {
+  private static BigDecimal liquidationPrice(
+      BigDecimal wallet, BigDecimal side, BigDecimal size, BigDecimal entry, BigDecimal[] b) {
     BigDecimal lp = null;
     for (int round = 0; round < 12; round++) {
-      lp = wallet.add(b[2]).subtract(side.multiply(size).multiply(entry))
-          .divide(size.multiply(b[1]).subtract(side.multiply(size)), MathContext.DECIMAL128);
+      lp =
+          wallet
+              .add(b[2])
+              .subtract(side.multiply(size).multiply(entry))
+              .divide(size.multiply(b[1]).subtract(side.multiply(size)), MathContext.DECIMAL128);
       if (lp.signum() <= 0) {
         return null;
       }

@@ -24,12 +24,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code fulcrum backtest (--policy ID@V | --model MEASURE --param k=v...) --data SET --portfolio
- * FILE [--from D] [--to D] [--mpor H] [--out DIR]}: margin from the data up to each day against
- * the realised H-day loss; writes backtest.json and backtest.html under --out and prints the
- * summary and tests as JSON. Exit 0, or 2 for bad input.
+ * FILE [--from D] [--to D] [--mpor H] [--out DIR]}: margin from the data up to each day against the
+ * realised H-day loss; writes backtest.json and backtest.html under --out and prints the summary
+ * and tests as JSON. Exit 0, or 2 for bad input.
  */
-@Command(name = "backtest", mixinStandardHelpOptions = true,
-    description = "Backtest a margin on real price history: breaches, coverage tests, procyclicality.")
+@Command(
+    name = "backtest",
+    mixinStandardHelpOptions = true,
+    description =
+        "Backtest a margin on real price history: breaches, coverage tests, procyclicality.")
 public final class BacktestCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
@@ -37,19 +40,37 @@ public final class BacktestCommand implements Callable<Integer> {
   @Mixin private MarketDataOption data;
   @Mixin private ModelOption model;
 
-  @Option(names = "--portfolio", required = true, paramLabel = "FILE", description = "Portfolio YAML/JSON.")
+  @Option(
+      names = "--portfolio",
+      required = true,
+      paramLabel = "FILE",
+      description = "Portfolio YAML/JSON.")
   private Path portfolio;
 
-  @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First margin day (default: earliest with enough history).")
+  @Option(
+      names = "--from",
+      paramLabel = "YYYY-MM-DD",
+      description = "First margin day (default: earliest with enough history).")
   private LocalDate from;
 
-  @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last margin day (default: latest with a realised loss).")
+  @Option(
+      names = "--to",
+      paramLabel = "YYYY-MM-DD",
+      description = "Last margin day (default: latest with a realised loss).")
   private LocalDate to;
 
-  @Option(names = "--mpor", defaultValue = "2", paramLabel = "DAYS", description = "Margin period of risk (default 2).")
+  @Option(
+      names = "--mpor",
+      defaultValue = "2",
+      paramLabel = "DAYS",
+      description = "Margin period of risk (default 2).")
   private int mpor;
 
-  @Option(names = "--out", defaultValue = "backtest-report", paramLabel = "DIR", description = "Report directory.")
+  @Option(
+      names = "--out",
+      defaultValue = "backtest-report",
+      paramLabel = "DIR",
+      description = "Report directory.")
   private Path out;
 
   @Override
@@ -60,8 +81,11 @@ public final class BacktestCommand implements Callable<Integer> {
       MarginModel m = model.build(model.parameters(), library, book.currency());
       PricePanel panel = PricePanel.of(set, book.assets());
       long start = System.nanoTime();
-      BacktestResult result = Backtest.run(panel, DataStamp.of(set, panel.notes()),
-          new BacktestSpec(book, m, mpor, model.confidence(m), from, to));
+      BacktestResult result =
+          Backtest.run(
+              panel,
+              DataStamp.of(set, panel.notes()),
+              new BacktestSpec(book, m, mpor, model.confidence(m), from, to));
       double seconds = (System.nanoTime() - start) / 1e9;
       var files = BacktestReport.write(result, model.policy, out);
       Map<String, Object> printed = new LinkedHashMap<>();

@@ -14,10 +14,10 @@ import io.fulcrum.engine.calibration.ModelFactory;
 import io.fulcrum.engine.calibration.Objective;
 import io.fulcrum.engine.calibration.ParameterRange;
 import io.fulcrum.engine.calibration.PolicyModelFactory;
-import io.fulcrum.engine.policy.PolicyBundle;
-import io.fulcrum.engine.policy.PolicyCompiler;
 import io.fulcrum.engine.market.MarketDataSet;
 import io.fulcrum.engine.measure.RiskMeasures;
+import io.fulcrum.engine.policy.PolicyBundle;
+import io.fulcrum.engine.policy.PolicyCompiler;
 import io.fulcrum.engine.policy.PolicyRef;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,10 +41,12 @@ import picocli.CommandLine.Spec;
  * changed ({@code <parameter>} or {@code measures.<name>.<setting>}), compiled in memory and
  * backtested as a {@link io.fulcrum.engine.backtest.PolicyMarginModel}; the winner is written as a
  * new DRAFT bundle version with the report as evidence under --draft-dir (default DIR/draft/, so
- * never into the library unless that is given explicitly); nothing is activated. Exit 0 (1 when
- * no candidate passes), 2 for bad input.
+ * never into the library unless that is given explicitly); nothing is activated. Exit 0 (1 when no
+ * candidate passes), 2 for bad input.
  */
-@Command(name = "calibrate", mixinStandardHelpOptions = true,
+@Command(
+    name = "calibrate",
+    mixinStandardHelpOptions = true,
     description = "Search margin parameters for the best objective that meets a coverage target.")
 public final class CalibrateCommand implements Callable<Integer> {
 
@@ -53,20 +55,41 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Mixin private MarketDataOption data;
   @Mixin private ModelOption model;
 
-  @Option(names = "--portfolio", required = true, paramLabel = "FILE") private Path portfolio;
-  @Option(names = "--from", paramLabel = "YYYY-MM-DD") private LocalDate from;
-  @Option(names = "--to", paramLabel = "YYYY-MM-DD") private LocalDate to;
-  @Option(names = "--mpor", defaultValue = "2", paramLabel = "DAYS") private int mpor;
-  @Option(names = "--target-coverage", defaultValue = "0.99", paramLabel = "C") private double target;
-  @Option(names = "--vary", required = true, paramLabel = "name=range",
-      description = "name=from:to:step, name=v1,v2,... or name=from..to (Brent search); repeatable.")
+  @Option(names = "--portfolio", required = true, paramLabel = "FILE")
+  private Path portfolio;
+
+  @Option(names = "--from", paramLabel = "YYYY-MM-DD")
+  private LocalDate from;
+
+  @Option(names = "--to", paramLabel = "YYYY-MM-DD")
+  private LocalDate to;
+
+  @Option(names = "--mpor", defaultValue = "2", paramLabel = "DAYS")
+  private int mpor;
+
+  @Option(names = "--target-coverage", defaultValue = "0.99", paramLabel = "C")
+  private double target;
+
+  @Option(
+      names = "--vary",
+      required = true,
+      paramLabel = "name=range",
+      description =
+          "name=from:to:step, name=v1,v2,... or name=from..to (Brent search); repeatable.")
   private List<String> vary;
+
   @Option(names = "--objective", defaultValue = "min-average-margin", paramLabel = "OBJECTIVE")
   private String objective;
-  @Option(names = "--out", defaultValue = "calibration-report", paramLabel = "DIR") private Path out;
-  @Option(names = "--draft-dir", paramLabel = "DIR",
-      description = "With --policy: where the winner's DRAFT bundle goes (<DIR>/<id>/<next version>/). "
-          + "Default: <out>/draft. Give the library directory only to put the draft there on purpose.")
+
+  @Option(names = "--out", defaultValue = "calibration-report", paramLabel = "DIR")
+  private Path out;
+
+  @Option(
+      names = "--draft-dir",
+      paramLabel = "DIR",
+      description =
+          "With --policy: where the winner's DRAFT bundle goes (<DIR>/<id>/<next version>/). "
+              + "Default: <out>/draft. Give the library directory only to put the draft there on purpose.")
   private Path draftDir;
 
   @Override
@@ -79,8 +102,12 @@ public final class CalibrateCommand implements Callable<Integer> {
       Map<String, String> fixed = model.parameters();
       PricePanel panel = PricePanel.of(set, book.assets());
       BacktestSpec base = new BacktestSpec(book, factory.create(fixed), mpor, target, from, to);
-      Calibration.Result result = Calibration.run(panel, DataStamp.of(set, panel.notes()), factory,
-          new CalibrationSpec(base, target, ranges, fixed, Objective.parse(objective)));
+      Calibration.Result result =
+          Calibration.run(
+              panel,
+              DataStamp.of(set, panel.notes()),
+              factory,
+              new CalibrationSpec(base, target, ranges, fixed, Objective.parse(objective)));
       Map<String, Object> report = new LinkedHashMap<>();
       report.put("data", DataStamp.of(set, panel.notes()));
       report.put("policy", model.policy);
@@ -98,8 +125,13 @@ public final class CalibrateCommand implements Callable<Integer> {
       Files.createDirectories(out);
       Files.writeString(out.resolve("calibration.json"), json, StandardCharsets.UTF_8);
       if (result.winner().isPresent() && model.policy != null) {
-        Path draft = DraftPolicyWriter.write(library.library(), PolicyRef.parse(model.policy),
-            result.winner().get().parameters(), json, draftDir == null ? out.resolve("draft") : draftDir);
+        Path draft =
+            DraftPolicyWriter.write(
+                library.library(),
+                PolicyRef.parse(model.policy),
+                result.winner().get().parameters(),
+                json,
+                draftDir == null ? out.resolve("draft") : draftDir);
         report.put("draft", draft.toString());
       }
       Map<String, Object> printed = new LinkedHashMap<>(report);
@@ -120,7 +152,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         throw new IllegalArgumentException("give --policy or --model, not both");
       }
       PolicyBundle bundle = library.library().load(PolicyRef.parse(model.policy));
-      return new PolicyModelFactory(bundle, new PolicyCompiler(RiskMeasures.load()), currency, model.historyDays);
+      return new PolicyModelFactory(
+          bundle, new PolicyCompiler(RiskMeasures.load()), currency, model.historyDays);
     }
     if (model.model == null) {
       throw new IllegalArgumentException("give --policy <id>@<version> or --model <measure>");

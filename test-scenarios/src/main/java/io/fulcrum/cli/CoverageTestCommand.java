@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "coverage-test",
     mixinStandardHelpOptions = true,
-    description = "Coverage tests (Kupiec, Christoffersen, traffic light) for a model run elsewhere.")
+    description =
+        "Coverage tests (Kupiec, Christoffersen, traffic light) for a model run elsewhere.")
 public final class CoverageTestCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
@@ -31,14 +32,24 @@ public final class CoverageTestCommand implements Callable<Integer> {
   @Option(names = "--observations", required = true, paramLabel = "N", description = "Days tested.")
   private int observations;
 
-  @Option(names = "--breaches", required = true, paramLabel = "X", description = "Days with a loss above the margin.")
+  @Option(
+      names = "--breaches",
+      required = true,
+      paramLabel = "X",
+      description = "Days with a loss above the margin.")
   private int breaches;
 
-  @Option(names = "--confidence", required = true, paramLabel = "A",
+  @Option(
+      names = "--confidence",
+      required = true,
+      paramLabel = "A",
       description = "Coverage level the margin claims, e.g. 0.99.")
   private double confidence;
 
-  @Option(names = "--breach-days", split = ",", paramLabel = "d1,d2,...",
+  @Option(
+      names = "--breach-days",
+      split = ",",
+      paramLabel = "d1,d2,...",
       description = "Day numbers (1..N) of the breaches; enables the Christoffersen tests.")
   private List<Integer> breachDays;
 
@@ -63,8 +74,12 @@ public final class CoverageTestCommand implements Callable<Integer> {
       return out;
     }
     if (breachDays.size() != breaches) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "--breach-days lists %d days but --breaches is %d", breachDays.size(), breaches));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "--breach-days lists %d days but --breaches is %d",
+              breachDays.size(),
+              breaches));
     }
     if (observations < 2) {
       throw new IllegalArgumentException("observations must be >= 2 but was " + observations);
@@ -73,8 +88,12 @@ public final class CoverageTestCommand implements Callable<Integer> {
     List<Integer> seen = new ArrayList<>();
     for (int d : breachDays) {
       if (d < 1 || d > observations) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "--breach-days must be day numbers in [1, %d] but had %d", observations, d));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "--breach-days must be day numbers in [1, %d] but had %d",
+                observations,
+                d));
       }
       if (sequence[d - 1]) {
         throw new IllegalArgumentException("--breach-days lists day " + d + " twice");

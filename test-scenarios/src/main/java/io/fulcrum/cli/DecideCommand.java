@@ -17,38 +17,53 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code fulcrum decide --policy id[@version] --request FILE [--explain]}: one margin decision.
- * Prints the decision JSON, or with {@code --explain} the human-readable explanation. Exit codes:
- * 0 decided, 2 bad request or unknown policy, 3 the policy does not compile or failed.
+ * Prints the decision JSON, or with {@code --explain} the human-readable explanation. Exit codes: 0
+ * decided, 2 bad request or unknown policy, 3 the policy does not compile or failed.
  */
-@Command(name = "decide", mixinStandardHelpOptions = true,
-    description = "Take a margin decision for one account and print it (JSON, or text with --explain).")
+@Command(
+    name = "decide",
+    mixinStandardHelpOptions = true,
+    description =
+        "Take a margin decision for one account and print it (JSON, or text with --explain).")
 public final class DecideCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
   @Mixin private LibraryOption library;
 
-  @Option(names = "--policy", required = true, paramLabel = "ID[@VERSION]",
+  @Option(
+      names = "--policy",
+      required = true,
+      paramLabel = "ID[@VERSION]",
       description = "Policy id, optionally pinned to a version (default: latest).")
   private String policy;
 
-  @Option(names = "--request", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--request",
+      required = true,
+      paramLabel = "FILE",
       description = "Request JSON: {account, market}; '-' reads standard input.")
   private Path request;
 
-  @Option(names = "--explain", description = "Print the human-readable explanation instead of JSON.")
+  @Option(
+      names = "--explain",
+      description = "Print the human-readable explanation instead of JSON.")
   private boolean explain;
 
-  @Option(names = "--no-capture", description = "Skip explanation capture (faster; JSON has an empty explanation).")
+  @Option(
+      names = "--no-capture",
+      description = "Skip explanation capture (faster; JSON has an empty explanation).")
   private boolean noCapture;
 
   @Override
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
-    String json = request.toString().equals("-")
-        ? new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-        : Files.readString(request);
+    String json =
+        request.toString().equals("-")
+            ? new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+            : Files.readString(request);
     MarginEngine engine = MarginEngine.over(library.library());
-    MarginDecision decision = engine.decide(PolicyRef.parse(policy), RequestReader.read(json), !noCapture);
+    MarginDecision decision =
+        engine.decide(PolicyRef.parse(policy), RequestReader.read(json), !noCapture);
     out.println(explain ? ExplanationText.render(decision) : Json.pretty(decision));
     out.flush();
     return FulcrumCli.OK;

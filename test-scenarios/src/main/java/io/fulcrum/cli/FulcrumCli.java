@@ -26,6 +26,7 @@ public final class FulcrumCli {
 
   /** Exit codes shared by the subcommands. */
   public static final int OK = 0;
+
   public static final int FAILED = 1;
   public static final int BAD_INPUT = 2;
   public static final int POLICY_ERROR = 3;
@@ -41,9 +42,9 @@ public final class FulcrumCli {
   }
 
   /**
-   * One place that turns a failed command into a message and an exit code: bad input (a request,
-   * a suite, a file, an unknown policy or parameter) is 2, a policy that does not compile or fails
-   * is 3, anything else 1. Messages name the problem; no stack traces.
+   * One place that turns a failed command into a message and an exit code: bad input (a request, a
+   * suite, a file, an unknown policy or parameter) is 2, a policy that does not compile or fails is
+   * 3, anything else 1. Messages name the problem; no stack traces.
    */
   static int report(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     var err = cmd.getErr();
@@ -60,7 +61,8 @@ public final class FulcrumCli {
     } else if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
       err.println("cannot read input: " + e.getMessage());
       code = BAD_INPUT;
-    } else if (e instanceof io.fulcrum.engine.policy.PolicyNotFound || e instanceof IllegalArgumentException) {
+    } else if (e instanceof io.fulcrum.engine.policy.PolicyNotFound
+        || e instanceof IllegalArgumentException) {
       err.println(e.getMessage());
       code = BAD_INPUT;
     } else if (e instanceof io.fulcrum.engine.policy.PolicyCompilationFailed

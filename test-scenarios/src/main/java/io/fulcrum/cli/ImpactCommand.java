@@ -18,10 +18,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code fulcrum impact --baseline ID@V1 --candidate ID@V2 --suite FILE}: what a policy change does
- * to a book. Prints a short summary; writes JSON and HTML. Exit codes: 0 done (whatever changed),
- * 2 bad input, 3 a policy does not compile.
+ * to a book. Prints a short summary; writes JSON and HTML. Exit codes: 0 done (whatever changed), 2
+ * bad input, 3 a policy does not compile.
  */
-@Command(name = "impact", mixinStandardHelpOptions = true,
+@Command(
+    name = "impact",
+    mixinStandardHelpOptions = true,
     description = "Compare two policy versions on every account x market state of a suite.")
 public final class ImpactCommand implements Callable<Integer> {
 
@@ -29,18 +31,34 @@ public final class ImpactCommand implements Callable<Integer> {
   @Mixin private LibraryOption library;
   @Mixin private SuiteOptions options;
 
-  @Option(names = "--baseline", required = true, paramLabel = "ID@VERSION", description = "Policy in force.")
+  @Option(
+      names = "--baseline",
+      required = true,
+      paramLabel = "ID@VERSION",
+      description = "Policy in force.")
   private String baseline;
 
-  @Option(names = "--candidate", required = true, paramLabel = "ID@VERSION", description = "Proposed policy.")
+  @Option(
+      names = "--candidate",
+      required = true,
+      paramLabel = "ID@VERSION",
+      description = "Proposed policy.")
   private String candidate;
 
-  @Option(names = "--explain-limit", paramLabel = "N", defaultValue = "1000",
-      description = "Explain (rules and table rows that fired differently) the first N changed cells (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--explain-limit",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description =
+          "Explain (rules and table rows that fired differently) the first N changed cells (default ${DEFAULT-VALUE}).")
   private int explainLimit;
 
-  @Option(names = "--list", paramLabel = "N", defaultValue = "5000",
-      description = "List at most N changed cells in the JSON and HTML reports (default ${DEFAULT-VALUE}); totals cover all.")
+  @Option(
+      names = "--list",
+      paramLabel = "N",
+      defaultValue = "5000",
+      description =
+          "List at most N changed cells in the JSON and HTML reports (default ${DEFAULT-VALUE}); totals cover all.")
   private int listed;
 
   @Override
@@ -52,11 +70,17 @@ public final class ImpactCommand implements Callable<Integer> {
     CompiledPolicy base = engine.policy(PolicyRef.parse(baseline));
     CompiledPolicy cand = engine.policy(PolicyRef.parse(candidate));
     ImpactResult result;
-    try (Progress progress = options.noProgress ? Progress.silent()
-        : Progress.on(System.err, "impact", (long) suite.book().size() * suite.marketStates().size())) {
+    try (Progress progress =
+        options.noProgress
+            ? Progress.silent()
+            : Progress.on(
+                System.err, "impact", (long) suite.book().size() * suite.marketStates().size())) {
       result = new ImpactRunner(options.threads(), explainLimit).run(suite, base, cand, progress);
     }
-    String name = "impact-" + SuiteOptions.fileSafe(suite.name() + "-" + base.stamp().ref() + "-vs-" + cand.stamp().ref());
+    String name =
+        "impact-"
+            + SuiteOptions.fileSafe(
+                suite.name() + "-" + base.stamp().ref() + "-vs-" + cand.stamp().ref());
     out.print(ImpactReports.text(result));
     out.println("JSON: " + options.write(name + ".json", ImpactReports.json(result, listed)));
     out.println("HTML: " + options.write(name + ".html", ImpactHtml.of(result, listed)));

@@ -10,7 +10,8 @@ public final class LibraryOption {
   @Option(
       names = "--rules",
       paramLabel = "DIR",
-      description = "Policy library root (<id>/<version>/ bundles). Default: $FULCRUM_HOME/rules or ./rules.")
+      description =
+          "Policy library root (<id>/<version>/ bundles). Default: $FULCRUM_HOME/rules or ./rules.")
   private Path rules;
 
   public PolicyLibrary library() {

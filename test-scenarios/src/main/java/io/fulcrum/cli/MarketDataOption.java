@@ -9,21 +9,32 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --data SET|FILE.csv [--data-dir DIR] [--missing skip-day|carry-forward|refuse]}: a market
- * data set by name from the data directory (default $FULCRUM_HOME/test-scenarios/data), joined
- * with {@code +}, optionally pinned {@code @version}; or a user's CSV file.
+ * data set by name from the data directory (default $FULCRUM_HOME/test-scenarios/data), joined with
+ * {@code +}, optionally pinned {@code @version}; or a user's CSV file.
  */
 public final class MarketDataOption {
 
-  @Option(names = "--data", required = true, paramLabel = "SET|FILE.csv",
-      description = "Market data set (e.g. btc-usd-daily, btc-usd-daily+eth-usd-daily, name@version) or a CSV file.")
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "SET|FILE.csv",
+      description =
+          "Market data set (e.g. btc-usd-daily, btc-usd-daily+eth-usd-daily, name@version) or a CSV file.")
   private String data;
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Directory of price CSVs. Default: $FULCRUM_HOME/test-scenarios/data or ./test-scenarios/data.")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description =
+          "Directory of price CSVs. Default: $FULCRUM_HOME/test-scenarios/data or ./test-scenarios/data.")
   private Path dataDir;
 
-  @Option(names = "--missing", paramLabel = "POLICY", defaultValue = "skip-day",
-      description = "Rows without a price and missing days: skip-day (default), carry-forward or refuse.")
+  @Option(
+      names = "--missing",
+      paramLabel = "POLICY",
+      defaultValue = "skip-day",
+      description =
+          "Rows without a price and missing days: skip-day (default), carry-forward or refuse.")
   private String missing;
 
   public MarketDataSet load() {
@@ -39,7 +50,8 @@ public final class MarketDataOption {
       return dataDir;
     }
     String home = System.getenv("FULCRUM_HOME");
-    Path dir = home == null ? Path.of("test-scenarios", "data") : Path.of(home, "test-scenarios", "data");
+    Path dir =
+        home == null ? Path.of("test-scenarios", "data") : Path.of(home, "test-scenarios", "data");
     return Files.isDirectory(dir) || home != null ? dir : Path.of("data");
   }
 }

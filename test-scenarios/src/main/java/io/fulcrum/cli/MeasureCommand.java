@@ -24,9 +24,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code fulcrum measure <name> --returns FILE.csv [--confidence A] [--param key=value ...]}:
- * evaluates one risk measure on a returns file and prints the result as JSON (sorted keys):
- * {@code measure}, {@code value}, {@code unit}, {@code inputs}, {@code details}. Exit code 0 on
- * success, 2 for a bad measure name, parameter or file.
+ * evaluates one risk measure on a returns file and prints the result as JSON (sorted keys): {@code
+ * measure}, {@code value}, {@code unit}, {@code inputs}, {@code details}. Exit code 0 on success, 2
+ * for a bad measure name, parameter or file.
  */
 @Command(
     name = "measure",
@@ -87,7 +87,9 @@ public final class MeasureCommand implements Callable<Integer> {
       if (all.containsKey("alpha")) {
         throw new IllegalArgumentException(
             "--confidence and --param alpha must not both be given but were "
-                + confidence + " and " + all.get("alpha"));
+                + confidence
+                + " and "
+                + all.get("alpha"));
       }
       all.put("alpha", confidence);
     }

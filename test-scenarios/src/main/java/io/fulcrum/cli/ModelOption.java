@@ -1,11 +1,11 @@
 package io.fulcrum.cli;
 
 import io.fulcrum.engine.backtest.MarginModel;
+import io.fulcrum.engine.backtest.MeasureMarginModel;
 import io.fulcrum.engine.backtest.PolicyMarginModel;
+import io.fulcrum.engine.measure.RiskMeasures;
 import io.fulcrum.engine.policy.PolicyRef;
 import io.fulcrum.engine.runtime.MarginEngine;
-import io.fulcrum.engine.backtest.MeasureMarginModel;
-import io.fulcrum.engine.measure.RiskMeasures;
 import java.util.Map;
 import java.util.TreeMap;
 import picocli.CommandLine.Option;
@@ -17,16 +17,24 @@ import picocli.CommandLine.Option;
  */
 public final class ModelOption {
 
-  @Option(names = "--policy", paramLabel = "ID@VERSION",
-      description = "Policy version whose margin is tested (needs a policy that uses price history).")
+  @Option(
+      names = "--policy",
+      paramLabel = "ID@VERSION",
+      description =
+          "Policy version whose margin is tested (needs a policy that uses price history).")
   String policy;
 
-  @Option(names = "--model", paramLabel = "MEASURE",
+  @Option(
+      names = "--model",
+      paramLabel = "MEASURE",
       description = "Risk measure as margin model, e.g. fhs-es, historical-es, parametric-var.")
   String model;
 
-  @Option(names = "--param", paramLabel = "name=value",
-      description = "Model parameter: confidence, lookback, lambda, mporScaling, buffer, horizonMethod; repeatable.")
+  @Option(
+      names = "--param",
+      paramLabel = "name=value",
+      description =
+          "Model parameter: confidence, lookback, lambda, mporScaling, buffer, horizonMethod; repeatable.")
   Map<String, String> params = new TreeMap<>();
 
   /** The model's parameters as given, with the measure name. */
@@ -38,8 +46,12 @@ public final class ModelOption {
     return all;
   }
 
-  @Option(names = "--history-days", defaultValue = "500", paramLabel = "DAYS",
-      description = "With --policy: days of price history sent with each day's request (default 500).")
+  @Option(
+      names = "--history-days",
+      defaultValue = "500",
+      paramLabel = "DAYS",
+      description =
+          "With --policy: days of price history sent with each day's request (default 500).")
   int historyDays;
 
   MarginModel build(Map<String, String> values, LibraryOption library, String currency) {

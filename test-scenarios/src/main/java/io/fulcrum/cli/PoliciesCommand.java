@@ -7,11 +7,13 @@ import io.fulcrum.engine.policy.PolicyRef;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code fulcrum policies}: every bundle in the library with version, content hash and title. */
-@Command(name = "policies", mixinStandardHelpOptions = true,
+@Command(
+    name = "policies",
+    mixinStandardHelpOptions = true,
     description = "List policy bundles with their versions and content hashes.")
 public final class PoliciesCommand implements Callable<Integer> {
 

@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
  * JUnit XML and HTML reports. Exit codes: 0 all expectations hold, 1 an expectation failed, 2 bad
  * input (suite does not parse: file:line: message; unknown policy), 3 the policy does not compile.
  */
-@Command(name = "regress", mixinStandardHelpOptions = true,
+@Command(
+    name = "regress",
+    mixinStandardHelpOptions = true,
     description = "Run a scenario suite against a policy version; JUnit XML + HTML reports.")
 public final class RegressCommand implements Callable<Integer> {
 
@@ -29,7 +31,11 @@ public final class RegressCommand implements Callable<Integer> {
   @Mixin private LibraryOption library;
   @Mixin private SuiteOptions options;
 
-  @Option(names = "--policy", required = true, paramLabel = "ID@VERSION", description = "Policy to test.")
+  @Option(
+      names = "--policy",
+      required = true,
+      paramLabel = "ID@VERSION",
+      description = "Policy to test.")
   private String policy;
 
   @Override
@@ -39,8 +45,11 @@ public final class RegressCommand implements Callable<Integer> {
     Suite suite = options.load(options.stressLibrary());
     CompiledPolicy compiled = MarginEngine.over(library.library()).policy(PolicyRef.parse(policy));
     RegressionResult result;
-    try (Progress progress = options.noProgress ? Progress.silent()
-        : Progress.on(System.err, "regress", (long) suite.book().size() * suite.marketStates().size())) {
+    try (Progress progress =
+        options.noProgress
+            ? Progress.silent()
+            : Progress.on(
+                System.err, "regress", (long) suite.book().size() * suite.marketStates().size())) {
       result = new RegressionRunner(options.threads()).run(suite, compiled, progress);
     }
     String base = "regress-" + SuiteOptions.fileSafe(suite.name() + "-" + compiled.stamp().ref());

@@ -40,7 +40,8 @@ final class ReturnsCsv {
       }
     }
     if (returns.isEmpty()) {
-      throw new IllegalArgumentException(file + " must contain at least one return row but has none");
+      throw new IllegalArgumentException(
+          file + " must contain at least one return row but has none");
     }
     return returns.stream().mapToDouble(Double::doubleValue).toArray();
   }
@@ -51,8 +52,12 @@ final class ReturnsCsv {
       return Double.parseDouble(text);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          file + " line " + row.getParser().getCurrentLineNumber()
-              + ": the return (last column) must be a number but was '" + text + "'");
+          file
+              + " line "
+              + row.getParser().getCurrentLineNumber()
+              + ": the return (last column) must be a number but was '"
+              + text
+              + "'");
     }
   }
 }

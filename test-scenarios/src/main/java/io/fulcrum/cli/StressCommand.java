@@ -20,26 +20,40 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code fulcrum stress --policy ID@V --suite BOOK --scenario NAME|all}: per account loss vs posted
- * margin and shortfall, and book figures (total shortfall, cover-2, liquidations). Exit codes:
- * 0 done, 2 bad input (suite, unknown scenario or policy), 3 the policy does not compile.
+ * margin and shortfall, and book figures (total shortfall, cover-2, liquidations). Exit codes: 0
+ * done, 2 bad input (suite, unknown scenario or policy), 3 the policy does not compile.
  */
-@Command(name = "stress", mixinStandardHelpOptions = true,
-    description = "Apply named stress scenarios to a book: losses, shortfalls, cover-2, liquidations.")
+@Command(
+    name = "stress",
+    mixinStandardHelpOptions = true,
+    description =
+        "Apply named stress scenarios to a book: losses, shortfalls, cover-2, liquidations.")
 public final class StressCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
   @Mixin private LibraryOption library;
   @Mixin private SuiteOptions options;
 
-  @Option(names = "--policy", required = true, paramLabel = "ID@VERSION", description = "Policy to evaluate with.")
+  @Option(
+      names = "--policy",
+      required = true,
+      paramLabel = "ID@VERSION",
+      description = "Policy to evaluate with.")
   private String policy;
 
-  @Option(names = {"--scenario"}, required = true, paramLabel = "NAME|all",
+  @Option(
+      names = {"--scenario"},
+      required = true,
+      paramLabel = "NAME|all",
       description = "A scenario of the stress library, or 'all'.")
   private String scenario;
 
-  @Option(names = "--list", paramLabel = "N", defaultValue = "200",
-      description = "List at most N accounts per scenario in the HTML report (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--list",
+      paramLabel = "N",
+      defaultValue = "200",
+      description =
+          "List at most N accounts per scenario in the HTML report (default ${DEFAULT-VALUE}).")
   private int listed;
 
   @Override
@@ -47,17 +61,31 @@ public final class StressCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     StressLibrary stress = options.stressLibrary();
-    List<StressScenario> chosen = scenario.equals("all") ? stress.all()
-        : List.of(stress.find(scenario).orElseThrow(() -> new IllegalArgumentException("no stress scenario '"
-            + scenario + "'; the library has " + stress.all().stream().map(StressScenario::name).toList())));
+    List<StressScenario> chosen =
+        scenario.equals("all")
+            ? stress.all()
+            : List.of(
+                stress
+                    .find(scenario)
+                    .orElseThrow(
+                        () ->
+                            new IllegalArgumentException(
+                                "no stress scenario '"
+                                    + scenario
+                                    + "'; the library has "
+                                    + stress.all().stream().map(StressScenario::name).toList())));
     Suite book = options.load(stress);
     CompiledPolicy compiled = MarginEngine.over(library.library()).policy(PolicyRef.parse(policy));
     StressResult result;
-    try (Progress progress = options.noProgress ? Progress.silent()
-        : Progress.on(System.err, "stress", (long) book.book().size() * chosen.size())) {
+    try (Progress progress =
+        options.noProgress
+            ? Progress.silent()
+            : Progress.on(System.err, "stress", (long) book.book().size() * chosen.size())) {
       result = new StressRunner(options.threads()).run(book, compiled, chosen, progress);
     }
-    String name = "stress-" + SuiteOptions.fileSafe(book.name() + "-" + compiled.stamp().ref() + "-" + scenario);
+    String name =
+        "stress-"
+            + SuiteOptions.fileSafe(book.name() + "-" + compiled.stamp().ref() + "-" + scenario);
     out.print(StressReports.text(result));
     out.println("JSON: " + options.write(name + ".json", StressReports.json(result)));
     out.println("HTML: " + options.write(name + ".html", StressReports.html(result, listed)));

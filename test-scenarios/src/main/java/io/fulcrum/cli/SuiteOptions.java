@@ -11,24 +11,42 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Options shared by the suite runners: suite file, stress library, generated count, threads, output. */
+/**
+ * Options shared by the suite runners: suite file, stress library, generated count, threads,
+ * output.
+ */
 public final class SuiteOptions {
 
-  @Option(names = "--suite", required = true, paramLabel = "FILE", description = "Suite file (YAML or JSON).")
+  @Option(
+      names = "--suite",
+      required = true,
+      paramLabel = "FILE",
+      description = "Suite file (YAML or JSON).")
   Path suite;
 
-  @Option(names = "--stress-dir", paramLabel = "DIR",
+  @Option(
+      names = "--stress-dir",
+      paramLabel = "DIR",
       description = "Stress scenario library. Default: $FULCRUM_HOME/test-scenarios/stress.")
   Path stressDir;
 
-  @Option(names = "--generate", paramLabel = "N",
-      description = "Generate N accounts with the suite's 'generate' section (overrides its count).")
+  @Option(
+      names = "--generate",
+      paramLabel = "N",
+      description =
+          "Generate N accounts with the suite's 'generate' section (overrides its count).")
   Integer generate;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads (default: all cores).")
   Integer threads;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "fulcrum-reports",
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "fulcrum-reports",
       description = "Directory for reports (default: ${DEFAULT-VALUE}).")
   Path out;
 
@@ -39,9 +57,14 @@ public final class SuiteOptions {
     Path dir = stressDir;
     if (dir == null) {
       String home = System.getenv("FULCRUM_HOME");
-      dir = home == null ? Path.of("test-scenarios", "stress") : Path.of(home, "test-scenarios", "stress");
+      dir =
+          home == null
+              ? Path.of("test-scenarios", "stress")
+              : Path.of(home, "test-scenarios", "stress");
     }
-    return Files.isDirectory(dir) || stressDir != null ? StressLibrary.at(dir) : StressLibrary.empty();
+    return Files.isDirectory(dir) || stressDir != null
+        ? StressLibrary.at(dir)
+        : StressLibrary.empty();
   }
 
   Suite load(StressLibrary library) {

@@ -15,10 +15,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code fulcrum validate rules/<id>/<version>}: reads and compiles one bundle; prints its hash,
- * or every problem as {@code file:line: message}. Exit code 0 valid, 3 invalid, 2 no such bundle.
+ * {@code fulcrum validate rules/<id>/<version>}: reads and compiles one bundle; prints its hash, or
+ * every problem as {@code file:line: message}. Exit code 0 valid, 3 invalid, 2 no such bundle.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
     description = "Compile a policy bundle directory and report problems with file and line.")
 public final class ValidateCommand implements Callable<Integer> {
 

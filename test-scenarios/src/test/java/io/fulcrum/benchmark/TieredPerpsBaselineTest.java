@@ -20,8 +20,9 @@ class TieredPerpsBaselineTest {
 
   @Test
   void engineAndHandWrittenBaseline_agreeOnRandomAccounts() {
-    CompiledPolicy policy = MarginEngine.over(PolicyLibrary.at(Path.of("../rules")))
-        .policy(PolicyRef.parse("tiered-perps@1"));
+    CompiledPolicy policy =
+        MarginEngine.over(PolicyLibrary.at(Path.of("../rules")))
+            .policy(PolicyRef.parse("tiered-perps@1"));
     SplittableRandom random = new SplittableRandom(7);
     for (int i = 0; i < 1000; i++) {
       BigDecimal[] in = DecisionBenchmark.randomAccount(random);
@@ -35,7 +36,9 @@ class TieredPerpsBaselineTest {
       if (b.liquidationPrice() == null) {
         assertThat(d.positions().get(0).liquidationPrice()).as(where).isNull();
       } else {
-        assertThat(d.positions().get(0).liquidationPrice()).as(where).isEqualByComparingTo(b.liquidationPrice());
+        assertThat(d.positions().get(0).liquidationPrice())
+            .as(where)
+            .isEqualByComparingTo(b.liquidationPrice());
       }
     }
   }

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** fulcrum coverage-test, backtest and calibrate on the shipped BTC/ETH data (test-scenarios/data). */
+/**
+ * fulcrum coverage-test, backtest and calibrate on the shipped BTC/ETH data (test-scenarios/data).
+ */
 class BacktestCommandsTest {
 
   static final String DATA_DIR = "data";
@@ -39,37 +41,91 @@ class BacktestCommandsTest {
   void coverageTest_printsKupiecChristoffersenAndZone() throws IOException {
     // Hand-computed in the engine's KupiecTest/ChristoffersenTest: LR_uc(250, 5) = 1.9568,
     // LR_ind = 3.1540 for breaches on days 11, 12, 101, 151, 201.
-    assertThat(run("coverage-test", "--observations", "250", "--breaches", "5", "--confidence", "0.99",
-        "--breach-days", "11,12,101,151,201")).isEqualTo(0);
+    assertThat(
+            run(
+                "coverage-test",
+                "--observations",
+                "250",
+                "--breaches",
+                "5",
+                "--confidence",
+                "0.99",
+                "--breach-days",
+                "11,12,101,151,201"))
+        .isEqualTo(0);
     JsonNode c = json().get("coverage");
-    assertThat(c.get("kupiec").get("statistic").asDouble()).isCloseTo(1.956809788230622, within(1e-12));
-    assertThat(c.get("independence").get("statistic").asDouble()).isCloseTo(3.153989286651445, within(1e-12));
+    assertThat(c.get("kupiec").get("statistic").asDouble())
+        .isCloseTo(1.956809788230622, within(1e-12));
+    assertThat(c.get("independence").get("statistic").asDouble())
+        .isCloseTo(3.153989286651445, within(1e-12));
     assertThat(c.get("trafficLight").get("zone").asText()).isEqualTo("YELLOW");
   }
 
   @Test
-  void coverageTest_withoutBreachDays_hasNoChristoffersen_andBadCountsAreRejected() throws IOException {
-    assertThat(run("coverage-test", "--observations", "250", "--breaches", "10", "--confidence", "0.99")).isZero();
+  void coverageTest_withoutBreachDays_hasNoChristoffersen_andBadCountsAreRejected()
+      throws IOException {
+    assertThat(
+            run(
+                "coverage-test",
+                "--observations",
+                "250",
+                "--breaches",
+                "10",
+                "--confidence",
+                "0.99"))
+        .isZero();
     assertThat(json().get("coverage").get("trafficLight").get("zone").asText()).isEqualTo("RED");
     assertThat(json().get("coverage").get("independence").isNull()).isTrue();
-    assertThat(run("coverage-test", "--observations", "250", "--breaches", "2", "--confidence", "0.99",
-        "--breach-days", "3,300")).isEqualTo(FulcrumCli.BAD_INPUT);
-    assertThat(err.toString()).contains("--breach-days must be day numbers in [1, 250] but had 300");
+    assertThat(
+            run(
+                "coverage-test",
+                "--observations",
+                "250",
+                "--breaches",
+                "2",
+                "--confidence",
+                "0.99",
+                "--breach-days",
+                "3,300"))
+        .isEqualTo(FulcrumCli.BAD_INPUT);
+    assertThat(err.toString())
+        .contains("--breach-days must be day numbers in [1, 250] but had 300");
   }
 
   @Test
   void backtest_writesJsonAndHtml_recordingTheDataSet() throws IOException {
     Path reports = dir.resolve("bt");
-    int code = run("backtest", "--model", "historical-es", "--param", "confidence=0.99", "--param", "lookback=250",
-        "--data", "btc-usd-daily+eth-usd-daily", "--data-dir", DATA_DIR, "--portfolio", BOOK,
-        "--from", "2020-01-01", "--to", "2020-12-31", "--mpor", "2", "--out", reports.toString());
+    int code =
+        run(
+            "backtest",
+            "--model",
+            "historical-es",
+            "--param",
+            "confidence=0.99",
+            "--param",
+            "lookback=250",
+            "--data",
+            "btc-usd-daily+eth-usd-daily",
+            "--data-dir",
+            DATA_DIR,
+            "--portfolio",
+            BOOK,
+            "--from",
+            "2020-01-01",
+            "--to",
+            "2020-12-31",
+            "--mpor",
+            "2",
+            "--out",
+            reports.toString());
     assertThat(code).as(err.toString()).isZero();
     JsonNode printed = json();
     // 366 days of 2020 less ETH's four null days (skip-day, the default): 362 common days.
     assertThat(printed.get("summary").get("observations").asInt()).isEqualTo(362);
     JsonNode report = new ObjectMapper().readTree(reports.resolve("backtest.json").toFile());
     assertThat(report.get("data").get("name").asText()).isEqualTo("btc-usd-daily+eth-usd-daily");
-    assertThat(report.get("data").get("hash").asText()).hasSize(64)
+    assertThat(report.get("data").get("hash").asText())
+        .hasSize(64)
         .startsWith(report.get("data").get("version").asText());
     assertThat(report.get("data").get("notes").toString()).contains("2020-04-17");
     assertThat(report.get("days")).hasSize(362);
@@ -79,45 +135,151 @@ class BacktestCommandsTest {
 
   @Test
   void backtest_badInputs_giveClearErrors() {
-    assertThat(run("backtest", "--model", "fhs-es", "--data", "btc-usd-daily", "--data-dir", DATA_DIR,
-        "--portfolio", "backtest/btc-long.yaml", "--from", "2010-01-01")).isEqualTo(FulcrumCli.BAD_INPUT);
-    assertThat(err.toString()).contains("from 2010-01-01 is outside the data, which covers 2014-09-18 .. 2025-11-29");
-    assertThat(run("backtest", "--model", "fhs-es", "--param", "lookbak=5", "--data", "btc-usd-daily",
-        "--data-dir", DATA_DIR, "--portfolio", "backtest/btc-long.yaml")).isEqualTo(FulcrumCli.BAD_INPUT);
+    assertThat(
+            run(
+                "backtest",
+                "--model",
+                "fhs-es",
+                "--data",
+                "btc-usd-daily",
+                "--data-dir",
+                DATA_DIR,
+                "--portfolio",
+                "backtest/btc-long.yaml",
+                "--from",
+                "2010-01-01"))
+        .isEqualTo(FulcrumCli.BAD_INPUT);
+    assertThat(err.toString())
+        .contains("from 2010-01-01 is outside the data, which covers 2014-09-18 .. 2025-11-29");
+    assertThat(
+            run(
+                "backtest",
+                "--model",
+                "fhs-es",
+                "--param",
+                "lookbak=5",
+                "--data",
+                "btc-usd-daily",
+                "--data-dir",
+                DATA_DIR,
+                "--portfolio",
+                "backtest/btc-long.yaml"))
+        .isEqualTo(FulcrumCli.BAD_INPUT);
     assertThat(err.toString()).contains("has no parameter 'lookbak'");
-    assertThat(run("backtest", "--model", "fhs-es", "--data", "sol-usd-daily", "--data-dir", DATA_DIR,
-        "--portfolio", "backtest/btc-long.yaml")).isEqualTo(FulcrumCli.BAD_INPUT);
+    assertThat(
+            run(
+                "backtest",
+                "--model",
+                "fhs-es",
+                "--data",
+                "sol-usd-daily",
+                "--data-dir",
+                DATA_DIR,
+                "--portfolio",
+                "backtest/btc-long.yaml"))
+        .isEqualTo(FulcrumCli.BAD_INPUT);
     assertThat(err.toString()).contains("market data set 'sol-usd-daily' not found");
   }
 
   @Test
   void calibrate_reportsAFrontierAndAWinner_andRejectsUnknownParameters() throws IOException {
     Path reports = dir.resolve("cal");
-    int code = run("calibrate", "--model", "historical-es", "--param", "lookback=250", "--data", "btc-usd-daily",
-        "--data-dir", DATA_DIR, "--portfolio", "backtest/btc-long.yaml", "--from", "2019-01-01",
-        "--to", "2021-12-31", "--mpor", "1", "--target-coverage", "0.99",
-        "--vary", "mporScaling=0.8:2.0:0.2", "--out", reports.toString());
+    int code =
+        run(
+            "calibrate",
+            "--model",
+            "historical-es",
+            "--param",
+            "lookback=250",
+            "--data",
+            "btc-usd-daily",
+            "--data-dir",
+            DATA_DIR,
+            "--portfolio",
+            "backtest/btc-long.yaml",
+            "--from",
+            "2019-01-01",
+            "--to",
+            "2021-12-31",
+            "--mpor",
+            "1",
+            "--target-coverage",
+            "0.99",
+            "--vary",
+            "mporScaling=0.8:2.0:0.2",
+            "--out",
+            reports.toString());
     assertThat(code).as(out.toString()).isZero();
     JsonNode report = new ObjectMapper().readTree(reports.resolve("calibration.json").toFile());
     assertThat(report.get("candidates")).hasSize(7);
     assertThat(report.get("winner").get("coverageRatio").asDouble()).isGreaterThanOrEqualTo(0.99);
     assertThat(report.get("frontier").size()).isPositive();
     assertThat(report.get("data").get("hash").asText()).hasSize(64);
-    assertThat(run("calibrate", "--model", "fhs-es", "--data", "btc-usd-daily", "--data-dir", DATA_DIR,
-        "--portfolio", "backtest/btc-long.yaml", "--vary", "haircut=0.1,0.2")).isEqualTo(FulcrumCli.BAD_INPUT);
+    assertThat(
+            run(
+                "calibrate",
+                "--model",
+                "fhs-es",
+                "--data",
+                "btc-usd-daily",
+                "--data-dir",
+                DATA_DIR,
+                "--portfolio",
+                "backtest/btc-long.yaml",
+                "--vary",
+                "haircut=0.1,0.2"))
+        .isEqualTo(FulcrumCli.BAD_INPUT);
     assertThat(err.toString()).contains("unknown parameter 'haircut'");
-    assertThat(run("calibrate", "--model", "fhs-es", "--data", "btc-usd-daily", "--data-dir", DATA_DIR,
-        "--portfolio", "backtest/btc-long.yaml", "--vary", "confidence=0.99:0.95:0.01")).isEqualTo(FulcrumCli.BAD_INPUT);
+    assertThat(
+            run(
+                "calibrate",
+                "--model",
+                "fhs-es",
+                "--data",
+                "btc-usd-daily",
+                "--data-dir",
+                DATA_DIR,
+                "--portfolio",
+                "backtest/btc-long.yaml",
+                "--vary",
+                "confidence=0.99:0.95:0.01"))
+        .isEqualTo(FulcrumCli.BAD_INPUT);
     assertThat(err.toString()).contains("range of confidence is empty");
   }
+
   @Test
-  void calibratePolicy_variesManifestValues_andWritesTheWinnerAsADraftOutsideTheLibrary() throws IOException {
+  void calibratePolicy_variesManifestValues_andWritesTheWinnerAsADraftOutsideTheLibrary()
+      throws IOException {
     Path reports = dir.resolve("policy-cal");
-    int code = run("calibrate", "--policy", "risk-based-im@1", "--rules", "../rules", "--data",
-        "btc-usd-daily+eth-usd-daily", "--data-dir", DATA_DIR, "--portfolio", BOOK, "--from", "2021-01-04",
-        "--to", "2021-02-26", "--mpor", "2", "--history-days", "300", "--target-coverage", "0.95",
-        "--vary", "apcBufferRate=0,0.25", "--vary", "measures.fhsEs.lambda=0.94,0.97",
-        "--out", reports.toString());
+    int code =
+        run(
+            "calibrate",
+            "--policy",
+            "risk-based-im@1",
+            "--rules",
+            "../rules",
+            "--data",
+            "btc-usd-daily+eth-usd-daily",
+            "--data-dir",
+            DATA_DIR,
+            "--portfolio",
+            BOOK,
+            "--from",
+            "2021-01-04",
+            "--to",
+            "2021-02-26",
+            "--mpor",
+            "2",
+            "--history-days",
+            "300",
+            "--target-coverage",
+            "0.95",
+            "--vary",
+            "apcBufferRate=0,0.25",
+            "--vary",
+            "measures.fhsEs.lambda=0.94,0.97",
+            "--out",
+            reports.toString());
     assertThat(code).as(out + "\n" + err).isZero();
     JsonNode report = new ObjectMapper().readTree(reports.resolve("calibration.json").toFile());
     assertThat(report.get("candidates")).hasSize(4);
@@ -139,7 +301,10 @@ class BacktestCommandsTest {
     assertThat(buffered).isCloseTo(1.25 * unbuffered, within(0.05));
     Path draft = reports.resolve("draft/risk-based-im/2");
     String manifest = Files.readString(draft.resolve("manifest.yaml"));
-    assertThat(manifest).contains("version: \"2\"").contains("DRAFT").contains("apcBufferRate: 0")
+    assertThat(manifest)
+        .contains("version: \"2\"")
+        .contains("DRAFT")
+        .contains("apcBufferRate: 0")
         .contains("lambda: " + winner.get("parameters").get("measures.fhsEs.lambda").asText())
         .contains("antiProcyclicality: stressed-floor"); // the when: condition is kept
     assertThat(draft.resolve("evidence/calibration-report.json")).exists();
@@ -148,10 +313,25 @@ class BacktestCommandsTest {
 
   @Test
   void calibratePolicy_namesAParameterTheManifestDoesNotHave() {
-    assertThat(run("calibrate", "--policy", "risk-based-im@1", "--rules", "../rules", "--data",
-        "btc-usd-daily+eth-usd-daily", "--data-dir", DATA_DIR, "--portfolio", BOOK,
-        "--vary", "apcBuffer=0.1,0.2")).isEqualTo(FulcrumCli.BAD_INPUT);
-    assertThat(err.toString()).contains("unknown parameter 'apcBuffer'").contains("apcBufferRate")
+    assertThat(
+            run(
+                "calibrate",
+                "--policy",
+                "risk-based-im@1",
+                "--rules",
+                "../rules",
+                "--data",
+                "btc-usd-daily+eth-usd-daily",
+                "--data-dir",
+                DATA_DIR,
+                "--portfolio",
+                BOOK,
+                "--vary",
+                "apcBuffer=0.1,0.2"))
+        .isEqualTo(FulcrumCli.BAD_INPUT);
+    assertThat(err.toString())
+        .contains("unknown parameter 'apcBuffer'")
+        .contains("apcBufferRate")
         .contains("measures.fhsEs.lambda");
   }
 }

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.TestFactory;
 import picocli.CommandLine;
 
 /**
- * Golden copies: the decision JSON and explanation text of every example request in examples/
- * must stay byte-identical to the checked-in files. They change only by running this test with
- * {@code -Dgolden.update=true}, and the diff is then reviewed like code.
+ * Golden copies: the decision JSON and explanation text of every example request in examples/ must
+ * stay byte-identical to the checked-in files. They change only by running this test with {@code
+ * -Dgolden.update=true}, and the diff is then reviewed like code.
  */
 class ExamplesGoldenTest {
 
@@ -30,9 +30,11 @@ class ExamplesGoldenTest {
             new Example("btc-isolated-long", "tiered-perps@1"),
             new Example("btc-cross-margin-call", "tiered-perps@1"),
             new Example("aave-eth-loan", "collateral-health@1"))
-        .flatMap(e -> Stream.of(
-            DynamicTest.dynamicTest(e.request() + " json", () -> check(e, false)),
-            DynamicTest.dynamicTest(e.request() + " text", () -> check(e, true))));
+        .flatMap(
+            e ->
+                Stream.of(
+                    DynamicTest.dynamicTest(e.request() + " json", () -> check(e, false)),
+                    DynamicTest.dynamicTest(e.request() + " text", () -> check(e, true))));
   }
 
   private static void check(Example e, boolean text) throws Exception {
@@ -41,16 +43,38 @@ class ExamplesGoldenTest {
     CommandLine cli = FulcrumCli.commandLine();
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
-    String[] args = text
-        ? new String[] {"decide", "--rules", "../rules", "--policy", e.policy(), "--request", EXAMPLES.resolve(e.request() + ".json").toString(), "--explain"}
-        : new String[] {"decide", "--rules", "../rules", "--policy", e.policy(), "--request", EXAMPLES.resolve(e.request() + ".json").toString()};
+    String[] args =
+        text
+            ? new String[] {
+              "decide",
+              "--rules",
+              "../rules",
+              "--policy",
+              e.policy(),
+              "--request",
+              EXAMPLES.resolve(e.request() + ".json").toString(),
+              "--explain"
+            }
+            : new String[] {
+              "decide",
+              "--rules",
+              "../rules",
+              "--policy",
+              e.policy(),
+              "--request",
+              EXAMPLES.resolve(e.request() + ".json").toString()
+            };
     int code = cli.execute(args);
     assertThat(code).as(err.toString()).isZero();
-    Path golden = EXAMPLES.resolve("decisions").resolve(e.request() + "." + e.policy().replace('@', '-') + (text ? ".txt" : ".json"));
+    Path golden =
+        EXAMPLES
+            .resolve("decisions")
+            .resolve(e.request() + "." + e.policy().replace('@', '-') + (text ? ".txt" : ".json"));
     if (UPDATE || !Files.exists(golden)) {
       Files.writeString(golden, out.toString(), StandardCharsets.UTF_8);
     }
-    assertThat(out.toString()).as("golden file %s (re-run with -Dgolden.update=true after review)", golden)
+    assertThat(out.toString())
+        .as("golden file %s (re-run with -Dgolden.update=true after review)", golden)
         .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
   }
 }

@@ -68,8 +68,15 @@ class MeasureCommandTest {
     Path file = csv(DATED_CSV);
     int code =
         run(
-            "historical-var", "--returns", file.toString(), "--confidence", "0.9",
-            "--param", "horizonDays=2", "--param", "horizonMethod=overlapping");
+            "historical-var",
+            "--returns",
+            file.toString(),
+            "--confidence",
+            "0.9",
+            "--param",
+            "horizonDays=2",
+            "--param",
+            "horizonMethod=overlapping");
     assertThat(code).as(err.toString()).isZero();
     JsonNode result = json();
     assertThat(result.get("value").asDouble()).isCloseTo(0.0481, within(1e-12));
@@ -124,8 +131,14 @@ class MeasureCommandTest {
   @Test
   void confidenceAndAlphaParam_togetherAreRejected() throws IOException {
     int code =
-        run("historical-var", "--returns", csv(DATED_CSV).toString(),
-            "--confidence", "0.9", "--param", "alpha=0.95");
+        run(
+            "historical-var",
+            "--returns",
+            csv(DATED_CSV).toString(),
+            "--confidence",
+            "0.9",
+            "--param",
+            "alpha=0.95");
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("--confidence and --param alpha");
   }

@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 class RegressionRunnerTest {
 
   private static RegressionResult runWrongSuite() {
-    var suite = new SuiteLoader(ScenarioResolver.NONE).load(TestPolicies.TEST_SUITES.resolve("wrong-expectation.yaml"));
-    return new RegressionRunner(2).run(suite, TestPolicies.compiled("tiered-perps@1"), Progress.silent());
+    var suite =
+        new SuiteLoader(ScenarioResolver.NONE)
+            .load(TestPolicies.TEST_SUITES.resolve("wrong-expectation.yaml"));
+    return new RegressionRunner(2)
+        .run(suite, TestPolicies.compiled("tiered-perps@1"), Progress.silent());
   }
 
   @Test
@@ -25,24 +28,33 @@ class RegressionRunnerTest {
     assertThat(result.passed()).isFalse();
     assertThat(result.failures()).hasSize(2);
     Failure wrongNumber = result.failures().get(0);
-    assertThat(wrongNumber.message()).isEqualTo("account small-long in market state base under tiered-perps@1: "
-        + "maintenanceMargin expected 121 but was 120 (expectation at line 20)");
-    assertThat(result.failures().get(1).message()).contains("account small-long", "market state btc-down-10",
-        "rule 'OK below the call ratio'", "expected not fired but was fired");
+    assertThat(wrongNumber.message())
+        .isEqualTo(
+            "account small-long in market state base under tiered-perps@1: "
+                + "maintenanceMargin expected 121 but was 120 (expectation at line 20)");
+    assertThat(result.failures().get(1).message())
+        .contains(
+            "account small-long",
+            "market state btc-down-10",
+            "rule 'OK below the call ratio'",
+            "expected not fired but was fired");
   }
 
   @Test
   void wrongExpectation_appearsAsJunitFailure() {
     String xml = JunitXml.of(runWrongSuite());
 
-    assertThat(xml).contains("tests=\"2\" failures=\"2\"")
+    assertThat(xml)
+        .contains("tests=\"2\" failures=\"2\"")
         .contains("<testcase classname=\"scenarios.wrong-expectation\" name=\"small-long @ base\">")
         .contains("maintenanceMargin expected 121 but was 120");
   }
 
   @Test
   void run_isDeterministicAcrossThreadCounts() {
-    var suite = new SuiteLoader(ScenarioResolver.NONE).load(TestPolicies.SUITES.resolve("tiered-perps.yaml"));
+    var suite =
+        new SuiteLoader(ScenarioResolver.NONE)
+            .load(TestPolicies.SUITES.resolve("tiered-perps.yaml"));
     var policy = TestPolicies.compiled("tiered-perps@2");
     var one = new RegressionRunner(1).run(suite, policy, Progress.silent());
     var two = new RegressionRunner(2).run(suite, policy, Progress.silent());

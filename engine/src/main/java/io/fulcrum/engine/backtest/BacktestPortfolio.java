@@ -24,8 +24,12 @@ public record BacktestPortfolio(String name, String currency, List<Holding> posi
         throw new IllegalArgumentException("positions[].asset is required");
       }
       if (!Double.isFinite(quantity) || quantity == 0.0) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "positions[].quantity of %s must be a non-zero number but was %s", asset, quantity));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "positions[].quantity of %s must be a non-zero number but was %s",
+                asset,
+                quantity));
       }
     }
   }

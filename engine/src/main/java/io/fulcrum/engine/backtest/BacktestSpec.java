@@ -14,8 +14,12 @@ import java.util.Objects;
  * @param to last margin day, or null for the latest day with an h-day realised loss
  */
 public record BacktestSpec(
-    BacktestPortfolio portfolio, MarginModel model, int mporDays, double confidence,
-    LocalDate from, LocalDate to) {
+    BacktestPortfolio portfolio,
+    MarginModel model,
+    int mporDays,
+    double confidence,
+    LocalDate from,
+    LocalDate to) {
 
   public BacktestSpec {
     Objects.requireNonNull(portfolio, "portfolio");

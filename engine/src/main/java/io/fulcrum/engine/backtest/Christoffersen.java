@@ -3,9 +3,9 @@ package io.fulcrum.engine.backtest;
 import java.util.Locale;
 
 /**
- * Christoffersen's independence and conditional-coverage tests on a breach sequence I_1..I_n.
- * From the n - 1 day-to-day transitions count n_ij (state i then j; 1 = breach), with pi_01 =
- * n01 / (n00 + n01), pi_11 = n11 / (n10 + n11) and pi = (n01 + n11) / (n - 1):
+ * Christoffersen's independence and conditional-coverage tests on a breach sequence I_1..I_n. From
+ * the n - 1 day-to-day transitions count n_ij (state i then j; 1 = breach), with pi_01 = n01 / (n00
+ * + n01), pi_11 = n11 / (n10 + n11) and pi = (n01 + n11) / (n - 1):
  *
  * <pre>
  *   LR_ind = -2 ln[ (1 - pi)^(n00 + n10) pi^(n01 + n11)
@@ -14,8 +14,8 @@ import java.util.Locale;
  * </pre>
  *
  * with 0 ln 0 = 0; LR_uc is {@link Kupiec} on all n days (the usual convention; the transitions
- * cover n - 1). With an h-day margin period of risk, overlapping loss windows make breaches
- * cluster by construction, so independence is expected to be rejected for h &gt; 1. Reference: P.
+ * cover n - 1). With an h-day margin period of risk, overlapping loss windows make breaches cluster
+ * by construction, so independence is expected to be rejected for h &gt; 1. Reference: P.
  * Christoffersen, "Evaluating interval forecasts", Int. Economic Review 39 (1998) 841-862.
  */
 public final class Christoffersen {
@@ -49,9 +49,13 @@ public final class Christoffersen {
     double pi = (n01 + n11) / total;
     double pi01 = n00 + n01 == 0 ? 0.0 : n01 / (n00 + n01);
     double pi11 = n10 + n11 == 0 ? 0.0 : n11 / (n10 + n11);
-    double restricted = Distributions.xLogY(n00 + n10, 1.0 - pi) + Distributions.xLogY(n01 + n11, pi);
-    double unrestricted = Distributions.xLogY(n00, 1.0 - pi01) + Distributions.xLogY(n01, pi01)
-        + Distributions.xLogY(n10, 1.0 - pi11) + Distributions.xLogY(n11, pi11);
+    double restricted =
+        Distributions.xLogY(n00 + n10, 1.0 - pi) + Distributions.xLogY(n01 + n11, pi);
+    double unrestricted =
+        Distributions.xLogY(n00, 1.0 - pi01)
+            + Distributions.xLogY(n01, pi01)
+            + Distributions.xLogY(n10, 1.0 - pi11)
+            + Distributions.xLogY(n11, pi11);
     return -2.0 * (restricted - unrestricted);
   }
 
@@ -66,15 +70,19 @@ public final class Christoffersen {
     for (boolean b : breaches) {
       x += b ? 1 : 0;
     }
-    double lr = Kupiec.statistic(breaches.length, x, confidence)
-        + independenceStatistic(Transitions.of(breaches));
+    double lr =
+        Kupiec.statistic(breaches.length, x, confidence)
+            + independenceStatistic(Transitions.of(breaches));
     return TestResult.of(CONDITIONAL_COVERAGE, lr, 2);
   }
 
   private static void requireLength(boolean[] breaches) {
     if (breaches.length < 2) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "breach sequence must have at least 2 days but had %d", breaches.length));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "breach sequence must have at least 2 days but had %d",
+              breaches.length));
     }
   }
 }

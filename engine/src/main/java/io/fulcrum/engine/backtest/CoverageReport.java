@@ -6,8 +6,8 @@ import java.util.TreeMap;
 
 /**
  * The statistical verdict on a breach sequence: Kupiec POF, Christoffersen independence and
- * conditional coverage, the Basel traffic light of the last 250 days (or of all days if fewer)
- * and, over every 250-day window, the distribution of breach counts and the worst zone.
+ * conditional coverage, the Basel traffic light of the last 250 days (or of all days if fewer) and,
+ * over every 250-day window, the distribution of breach counts and the worst zone.
  *
  * @param independence null when no breach sequence was given
  * @param conditionalCoverage null when no breach sequence was given
@@ -31,9 +31,19 @@ public record CoverageReport(
 
   /** Tests from counts alone (no Christoffersen, no windows). */
   public static CoverageReport ofCounts(int observations, int breaches, double confidence) {
-    return new CoverageReport(observations, breaches, confidence, observations * (1 - confidence),
-        breaches / (double) observations, Kupiec.test(observations, breaches, confidence), null,
-        null, TrafficLight.of(observations, breaches, confidence), 0, new TreeMap<>(), null);
+    return new CoverageReport(
+        observations,
+        breaches,
+        confidence,
+        observations * (1 - confidence),
+        breaches / (double) observations,
+        Kupiec.test(observations, breaches, confidence),
+        null,
+        null,
+        TrafficLight.of(observations, breaches, confidence),
+        0,
+        new TreeMap<>(),
+        null);
   }
 
   /** Every test on the breach sequence {@code breach[0..n-1]}, oldest first. */
@@ -60,10 +70,18 @@ public record CoverageReport(
       worst = Math.max(worst, count);
     }
     int last = prefix[n] - prefix[n - window];
-    return new CoverageReport(n, x, confidence, n * (1 - confidence), x / (double) n,
-        Kupiec.test(n, x, confidence), Christoffersen.independence(breach),
+    return new CoverageReport(
+        n,
+        x,
+        confidence,
+        n * (1 - confidence),
+        x / (double) n,
+        Kupiec.test(n, x, confidence),
+        Christoffersen.independence(breach),
         Christoffersen.conditionalCoverage(breach, confidence),
-        TrafficLight.of(window, last, confidence), window, distribution,
+        TrafficLight.of(window, last, confidence),
+        window,
+        distribution,
         TrafficLight.of(window, worst, confidence).zone());
   }
 }

@@ -14,7 +14,8 @@ public final class HistoryView {
 
   HistoryView(PricePanel panel, int today) {
     if (today < 0 || today >= panel.size()) {
-      throw new IllegalArgumentException("day index must be in [0," + panel.size() + ") but was " + today);
+      throw new IllegalArgumentException(
+          "day index must be in [0," + panel.size() + ") but was " + today);
     }
     this.panel = panel;
     this.today = today;
@@ -40,8 +41,13 @@ public final class HistoryView {
    */
   public double[] scenarioPnl(double[] quantities, int count) {
     if (count < 1 || count > today) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "lookback must be in [1, %d] (returns known on %s) but was %d", today, date(), count));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "lookback must be in [1, %d] (returns known on %s) but was %d",
+              today,
+              date(),
+              count));
     }
     double[] pnl = new double[count];
     int first = today - count + 1;
@@ -54,15 +60,17 @@ public final class HistoryView {
     return pnl;
   }
 
-  /** The last {@code days} + 1 closes of {@code asset} up to today (fewer if the data starts later). */
+  /**
+   * The last {@code days} + 1 closes of {@code asset} up to today (fewer if the data starts later).
+   */
   public io.fulcrum.engine.market.PriceHistory history(int asset, int days) {
     int first = Math.max(0, today - days);
     double[] closes = new double[today - first + 1];
     for (int t = first; t <= today; t++) {
       closes[t - first] = panel.close(asset, t);
     }
-    return new io.fulcrum.engine.market.PriceHistory(panel.assets().get(asset),
-        panel.dates().subList(first, today + 1), closes);
+    return new io.fulcrum.engine.market.PriceHistory(
+        panel.assets().get(asset), panel.dates().subList(first, today + 1), closes);
   }
 
   public String asset(int index) {

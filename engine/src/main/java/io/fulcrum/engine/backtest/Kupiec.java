@@ -46,8 +46,12 @@ public final class Kupiec {
           String.format(Locale.ROOT, "observations must be >= 1 but was %d", observations));
     }
     if (breaches < 0 || breaches > observations) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "breaches must be in [0, observations=%d] but was %d", observations, breaches));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "breaches must be in [0, observations=%d] but was %d",
+              observations,
+              breaches));
     }
     if (!(confidence > 0.0 && confidence < 1.0)) {
       throw new IllegalArgumentException(

@@ -28,8 +28,16 @@ import java.util.TreeSet;
  */
 public final class MeasureMarginModel implements MarginModel {
 
-  public static final SortedSet<String> PARAMETERS = new TreeSet<>(java.util.List.of(
-      "measure", "confidence", "lookback", "lambda", "mporScaling", "buffer", "horizonMethod"));
+  public static final SortedSet<String> PARAMETERS =
+      new TreeSet<>(
+          java.util.List.of(
+              "measure",
+              "confidence",
+              "lookback",
+              "lambda",
+              "mporScaling",
+              "buffer",
+              "horizonMethod"));
 
   private final RiskMeasure measure;
   private final SortedMap<String, Object> parameters;
@@ -39,8 +47,14 @@ public final class MeasureMarginModel implements MarginModel {
   private final double buffer;
   private final Map<String, String> measureSettings;
 
-  private MeasureMarginModel(RiskMeasure measure, SortedMap<String, Object> parameters,
-      double confidence, int lookback, double scaling, double buffer, Map<String, String> settings) {
+  private MeasureMarginModel(
+      RiskMeasure measure,
+      SortedMap<String, Object> parameters,
+      double confidence,
+      int lookback,
+      double scaling,
+      double buffer,
+      Map<String, String> settings) {
     this.measure = measure;
     this.parameters = parameters;
     this.confidence = confidence;
@@ -68,8 +82,11 @@ public final class MeasureMarginModel implements MarginModel {
     settings.put("horizonMethod", p.text("horizonMethod", "sqrt-time"));
     if (p.has("lambda")) {
       if (!measure.parameterNames().contains("lambda")) {
-        throw new IllegalArgumentException("lambda is not a parameter of measure '" + measure.name()
-            + "'; its parameters are " + measure.parameterNames());
+        throw new IllegalArgumentException(
+            "lambda is not a parameter of measure '"
+                + measure.name()
+                + "'; its parameters are "
+                + measure.parameterNames());
       }
       double lambda = p.number("lambda", 0.94);
       require(lambda > 0 && lambda < 1, "lambda", "in (0,1)", lambda);
@@ -85,8 +102,14 @@ public final class MeasureMarginModel implements MarginModel {
     if (settings.containsKey("lambda")) {
       all.put("lambda", Double.parseDouble(settings.get("lambda")));
     }
-    return new MeasureMarginModel(measure, java.util.Collections.unmodifiableSortedMap(all),
-        confidence, lookback, scaling, buffer, settings);
+    return new MeasureMarginModel(
+        measure,
+        java.util.Collections.unmodifiableSortedMap(all),
+        confidence,
+        lookback,
+        scaling,
+        buffer,
+        settings);
   }
 
   private static void require(boolean ok, String name, String rule, Object value) {
@@ -98,8 +121,14 @@ public final class MeasureMarginModel implements MarginModel {
 
   @Override
   public String description() {
-    return String.format(Locale.ROOT, "%s %.4g%% over %d days x%.4g +%.4g%% buffer",
-        measure.name(), confidence * 100, lookback, scaling, buffer * 100);
+    return String.format(
+        Locale.ROOT,
+        "%s %.4g%% over %d days x%.4g +%.4g%% buffer",
+        measure.name(),
+        confidence * 100,
+        lookback,
+        scaling,
+        buffer * 100);
   }
 
   @Override
@@ -120,9 +149,12 @@ public final class MeasureMarginModel implements MarginModel {
   public double margin(HistoryView history, double[] quantities, int mporDays) {
     TreeMap<String, String> settings = new TreeMap<>(measureSettings);
     settings.put("horizonDays", Integer.toString(mporDays));
-    double pnlMeasure = measure.evaluate(
-        new PnlVector(history.scenarioPnl(quantities, lookback)), new MeasureParameters(settings))
-        .value();
+    double pnlMeasure =
+        measure
+            .evaluate(
+                new PnlVector(history.scenarioPnl(quantities, lookback)),
+                new MeasureParameters(settings))
+            .value();
     return Math.max(0.0, (1.0 + buffer) * scaling * pnlMeasure);
   }
 }

@@ -25,9 +25,9 @@ import java.util.TreeMap;
 /**
  * A policy version as margin model: on day t the account holds each asset's net quantity as a
  * linear perpetual ({@code <ASSET>-PERP}, contract size 1, marked at the day's close) and the
- * request carries the inline price history of the last {@code historyDays} days up to t only;
- * the margin is the decision's initial margin. The policy's own horizon applies (risk-based-im:
- * 2 days), so backtest it with the same MPOR. Thread-safe ({@link MarginEngine#decide} is).
+ * request carries the inline price history of the last {@code historyDays} days up to t only; the
+ * margin is the decision's initial margin. The policy's own horizon applies (risk-based-im: 2
+ * days), so backtest it with the same MPOR. Thread-safe ({@link MarginEngine#decide} is).
  */
 public final class PolicyMarginModel implements MarginModel {
 
@@ -46,8 +46,13 @@ public final class PolicyMarginModel implements MarginModel {
 
   @Override
   public String description() {
-    return "policy " + policy.bundle().manifest().id() + "@" + policy.bundle().manifest().version()
-        + " initial margin, " + historyDays + " days of history";
+    return "policy "
+        + policy.bundle().manifest().id()
+        + "@"
+        + policy.bundle().manifest().version()
+        + " initial margin, "
+        + historyDays
+        + " days of history";
   }
 
   @Override
@@ -78,17 +83,34 @@ public final class PolicyMarginModel implements MarginModel {
       instruments.add(new PerpetualFuture(symbol, asset, currency, BigDecimal.ONE));
       prices.put(symbol, new InstrumentPrice(mark, mark));
       series.put(asset, history.history(a, historyDays));
-      positions.add(new Position(symbol, BigDecimal.valueOf(quantities[a]), mark, MarginMode.CROSS,
-          BigDecimal.ONE, null));
+      positions.add(
+          new Position(
+              symbol,
+              BigDecimal.valueOf(quantities[a]),
+              mark,
+              MarginMode.CROSS,
+              BigDecimal.ONE,
+              null));
     }
-    MarketSnapshot market = new MarketSnapshot(history.date().atStartOfDay().toInstant(ZoneOffset.UTC)
-        .plusSeconds(86_399), currency, instruments, prices, new TreeMap<>(), MarketHistory.inline(series));
-    Account account = new Account("backtest", positions,
-        List.of(new CollateralBalance(currency, new BigDecimal("1000000000"))), List.of());
-    MarginDecision decision = MarginEngine.decide(policy, new MarginRequest(account, market), false);
+    MarketSnapshot market =
+        new MarketSnapshot(
+            history.date().atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(86_399),
+            currency,
+            instruments,
+            prices,
+            new TreeMap<>(),
+            MarketHistory.inline(series));
+    Account account =
+        new Account(
+            "backtest",
+            positions,
+            List.of(new CollateralBalance(currency, new BigDecimal("1000000000"))),
+            List.of());
+    MarginDecision decision =
+        MarginEngine.decide(policy, new MarginRequest(account, market), false);
     if (decision.initialMargin() == null) {
-      throw new IllegalStateException("policy gave no initial margin on " + history.date()
-          + ": status " + decision.status());
+      throw new IllegalStateException(
+          "policy gave no initial margin on " + history.date() + ": status " + decision.status());
     }
     return decision.initialMargin().doubleValue();
   }

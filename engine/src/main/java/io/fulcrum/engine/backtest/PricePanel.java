@@ -22,7 +22,8 @@ public final class PricePanel {
   private final double[][] returns; // [asset][t], returns[a][0] = 0 (no previous day)
   private final List<String> notes;
 
-  private PricePanel(List<String> assets, List<LocalDate> dates, double[][] closes, List<String> notes) {
+  private PricePanel(
+      List<String> assets, List<LocalDate> dates, double[][] closes, List<String> notes) {
     this.assets = List.copyOf(assets);
     this.dates = List.copyOf(dates);
     this.closes = closes;
@@ -45,8 +46,13 @@ public final class PricePanel {
     histories.forEach(h -> common.retainAll(new HashSet<>(h.dates())));
     List<LocalDate> dates = histories.get(0).dates().stream().filter(common::contains).toList();
     if (dates.size() < 2) {
-      throw new IllegalArgumentException("market data set " + data.ref() + " has fewer than 2 days "
-          + "on which all of " + assets + " have a price");
+      throw new IllegalArgumentException(
+          "market data set "
+              + data.ref()
+              + " has fewer than 2 days "
+              + "on which all of "
+              + assets
+              + " have a price");
     }
     List<String> notes = new ArrayList<>();
     double[][] closes = new double[assets.size()][dates.size()];
@@ -60,8 +66,13 @@ public final class PricePanel {
       }
       int dropped = h.size() - dates.size();
       if (dropped > 0) {
-        notes.add(String.format(Locale.ROOT, "%s: %d day(s) outside the days common to %s left out",
-            assets.get(a), dropped, assets));
+        notes.add(
+            String.format(
+                Locale.ROOT,
+                "%s: %d day(s) outside the days common to %s left out",
+                assets.get(a),
+                dropped,
+                assets));
       }
     }
     return new PricePanel(assets, dates, closes, notes);
@@ -104,7 +115,8 @@ public final class PricePanel {
   public int indexOf(String asset) {
     int i = assets.indexOf(asset);
     if (i < 0) {
-      throw new IllegalArgumentException("price panel has no asset '" + asset + "'; it has " + assets);
+      throw new IllegalArgumentException(
+          "price panel has no asset '" + asset + "'; it has " + assets);
     }
     return i;
   }

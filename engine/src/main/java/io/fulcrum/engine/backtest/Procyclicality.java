@@ -33,15 +33,22 @@ public record Procyclicality(
 
   /** Margin levels in a window of days ending on {@code to}. */
   public record WindowLevel(
-      LocalDate from, LocalDate to, double pnlVolatility, double averageMargin,
+      LocalDate from,
+      LocalDate to,
+      double pnlVolatility,
+      double averageMargin,
       double averageMarginToGrossExposure) {}
 
   /**
    * @param normalisedPnl daily P&amp;L per unit of the previous day's gross exposure, aligned with
    *     margins (the value for day t is the move into day t)
    */
-  static Procyclicality of(List<LocalDate> dates, double[] margins, double[] grossExposure,
-      double[] normalisedPnl, int window) {
+  static Procyclicality of(
+      List<LocalDate> dates,
+      double[] margins,
+      double[] grossExposure,
+      double[] normalisedPnl,
+      int window) {
     int n = margins.length;
     int peak = 0;
     int trough = 0;
@@ -51,8 +58,13 @@ public record Procyclicality(
     }
     double ratio = margins[trough] > 0 ? margins[peak] / margins[trough] : Double.NaN;
     int w = Math.min(window, n);
-    return new Procyclicality(w, ratio, dates.get(peak), dates.get(trough),
-        increase(dates, margins, 1), increase(dates, margins, w),
+    return new Procyclicality(
+        w,
+        ratio,
+        dates.get(peak),
+        dates.get(trough),
+        increase(dates, margins, 1),
+        increase(dates, margins, w),
         level(dates, margins, grossExposure, normalisedPnl, w, false),
         level(dates, margins, grossExposure, normalisedPnl, w, true));
   }
@@ -68,12 +80,12 @@ public record Procyclicality(
       return new Increase(days, dates.get(m.length - 1), 0.0, 0.0);
     }
     double before = m[best - days];
-    return new Increase(days, dates.get(best), m[best] - before,
-        before > 0 ? m[best] / before - 1.0 : Double.NaN);
+    return new Increase(
+        days, dates.get(best), m[best] - before, before > 0 ? m[best] / before - 1.0 : Double.NaN);
   }
 
-  private static WindowLevel level(List<LocalDate> dates, double[] m, double[] gross,
-      double[] pnl, int w, boolean stressed) {
+  private static WindowLevel level(
+      List<LocalDate> dates, double[] m, double[] gross, double[] pnl, int w, boolean stressed) {
     double sum = 0;
     double sumSq = 0;
     int best = -1;
@@ -100,6 +112,7 @@ public record Procyclicality(
       margin += m[t];
       relative += gross[t] > 0 ? m[t] / gross[t] : 0.0;
     }
-    return new WindowLevel(dates.get(best - w + 1), dates.get(best), bestVol, margin / w, relative / w);
+    return new WindowLevel(
+        dates.get(best - w + 1), dates.get(best), bestVol, margin / w, relative / w);
   }
 }

@@ -10,7 +10,11 @@ package io.fulcrum.engine.backtest;
  * @param rejectedAt5Percent whether pValue &lt; 0.05
  */
 public record TestResult(
-    String test, double statistic, int degreesOfFreedom, double pValue, boolean rejectedAt5Percent) {
+    String test,
+    double statistic,
+    int degreesOfFreedom,
+    double pValue,
+    boolean rejectedAt5Percent) {
 
   static TestResult of(String test, double statistic, int degreesOfFreedom) {
     double lr = Math.max(0.0, statistic); // rounding can give -1e-15 for an exact fit

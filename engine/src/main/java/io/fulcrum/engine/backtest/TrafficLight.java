@@ -15,10 +15,18 @@ package io.fulcrum.engine.backtest;
  * @param plusFactor the Basel plus factor when n = 250 and alpha = 99%, else NaN
  */
 public record TrafficLight(
-    Zone zone, int observations, int breaches, double confidence, double cumulativeProbability,
+    Zone zone,
+    int observations,
+    int breaches,
+    double confidence,
+    double cumulativeProbability,
     double plusFactor) {
 
-  public enum Zone { GREEN, YELLOW, RED }
+  public enum Zone {
+    GREEN,
+    YELLOW,
+    RED
+  }
 
   public static final double YELLOW_FROM = 0.95;
   public static final double RED_FROM = 0.9999;
@@ -26,7 +34,8 @@ public record TrafficLight(
 
   public static TrafficLight of(int observations, int breaches, double confidence) {
     Kupiec.requireCounts(observations, breaches, confidence);
-    double f = Distributions.binomial(observations, 1.0 - confidence).cumulativeProbability(breaches);
+    double f =
+        Distributions.binomial(observations, 1.0 - confidence).cumulativeProbability(breaches);
     Zone zone = f < YELLOW_FROM ? Zone.GREEN : f < RED_FROM ? Zone.YELLOW : Zone.RED;
     double plus = Double.NaN;
     if (observations == 250 && Math.abs(confidence - 0.99) < 1e-12) {

@@ -22,13 +22,13 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 /**
  * Calibrates a margin model: backtests every point of the grid (the cartesian product of the
  * discrete ranges) and, when one range is continuous, searches it per grid point with a Commons
- * Math {@link BrentOptimizer} on the penalised objective
- * {@code objective / objective(grid midpoint) + 100 max(0, target - coverage) + (fails ? 1 : 0)}.
- * A candidate passes when its coverage meets the target, Kupiec does not reject it at 5% for too
- * many breaches and its traffic light is not red. (Kupiec is two-sided; a rejection for too few
- * breaches means an over-conservative margin, which the objective already penalises, so it does
- * not disqualify.) The winner is the passing candidate with the lowest objective; the
- * frontier is the candidates no other beats on both average margin and coverage. Stateless.
+ * Math {@link BrentOptimizer} on the penalised objective {@code objective / objective(grid
+ * midpoint) + 100 max(0, target - coverage) + (fails ? 1 : 0)}. A candidate passes when its
+ * coverage meets the target, Kupiec does not reject it at 5% for too many breaches and its traffic
+ * light is not red. (Kupiec is two-sided; a rejection for too few breaches means an
+ * over-conservative margin, which the objective already penalises, so it does not disqualify.) The
+ * winner is the passing candidate with the lowest objective; the frontier is the candidates no
+ * other beats on both average margin and coverage. Stateless.
  */
 public final class Calibration {
 
@@ -38,19 +38,25 @@ public final class Calibration {
 
   /** The outcome: every candidate tried, the frontier and the winner if any passes. */
   public record Result(
-      CalibrationSpec spec, List<Candidate> candidates, List<Candidate> frontier,
-      Optional<Candidate> winner, int backtests, double seconds) {}
+      CalibrationSpec spec,
+      List<Candidate> candidates,
+      List<Candidate> frontier,
+      Optional<Candidate> winner,
+      int backtests,
+      double seconds) {}
 
-  public static Result run(PricePanel panel, DataStamp data, ModelFactory factory, CalibrationSpec spec) {
+  public static Result run(
+      PricePanel panel, DataStamp data, ModelFactory factory, CalibrationSpec spec) {
     for (ParameterRange r : spec.ranges()) {
       if (!factory.parameterNames().contains(r.name())) {
-        throw new IllegalArgumentException("unknown parameter '" + r.name() + "'; known: "
-            + factory.parameterNames());
+        throw new IllegalArgumentException(
+            "unknown parameter '" + r.name() + "'; known: " + factory.parameterNames());
       }
     }
     long start = System.nanoTime();
     List<ParameterRange> discrete = spec.ranges().stream().filter(r -> !r.continuous()).toList();
-    Optional<ParameterRange> continuous = spec.ranges().stream().filter(ParameterRange::continuous).findFirst();
+    Optional<ParameterRange> continuous =
+        spec.ranges().stream().filter(ParameterRange::continuous).findFirst();
     List<Candidate> all = new ArrayList<>();
     for (SortedMap<String, String> point : grid(discrete, new TreeMap<>(spec.fixed()))) {
       if (continuous.isPresent()) {
@@ -59,16 +65,23 @@ public final class Calibration {
         all.add(evaluate(panel, data, factory, spec, point, "grid"));
       }
     }
-    Optional<Candidate> winner = all.stream().filter(Candidate::passes)
-        .min(Comparator.comparingDouble(spec.objective()::of));
-    List<Candidate> frontier = all.stream().filter(c -> !Double.isNaN(c.averageMargin()))
-        .filter(c -> all.stream().noneMatch(o -> !Double.isNaN(o.averageMargin()) && o.dominates(c)))
-        .sorted(Comparator.comparingDouble(Candidate::averageMargin))
-        .toList();
+    Optional<Candidate> winner =
+        all.stream()
+            .filter(Candidate::passes)
+            .min(Comparator.comparingDouble(spec.objective()::of));
+    List<Candidate> frontier =
+        all.stream()
+            .filter(c -> !Double.isNaN(c.averageMargin()))
+            .filter(
+                c ->
+                    all.stream().noneMatch(o -> !Double.isNaN(o.averageMargin()) && o.dominates(c)))
+            .sorted(Comparator.comparingDouble(Candidate::averageMargin))
+            .toList();
     return new Result(spec, all, frontier, winner, all.size(), (System.nanoTime() - start) / 1e9);
   }
 
-  static List<SortedMap<String, String>> grid(List<ParameterRange> ranges, SortedMap<String, String> base) {
+  static List<SortedMap<String, String>> grid(
+      List<ParameterRange> ranges, SortedMap<String, String> base) {
     List<SortedMap<String, String>> points = new ArrayList<>();
     points.add(base);
     for (ParameterRange r : ranges) {
@@ -85,59 +98,104 @@ public final class Calibration {
     return points;
   }
 
-  static Candidate evaluate(PricePanel panel, DataStamp data, ModelFactory factory,
-      CalibrationSpec spec, SortedMap<String, String> point, String search) {
+  static Candidate evaluate(
+      PricePanel panel,
+      DataStamp data,
+      ModelFactory factory,
+      CalibrationSpec spec,
+      SortedMap<String, String> point,
+      String search) {
     BacktestResult r;
     try {
-      r = Backtest.run(panel, data,
-          spec.backtest().withModel(factory.create(point), spec.targetCoverage()));
+      r =
+          Backtest.run(
+              panel, data, spec.backtest().withModel(factory.create(point), spec.targetCoverage()));
     } catch (IllegalArgumentException e) {
       return Candidate.failed(point, e.getMessage(), search);
     }
     List<String> reasons = new ArrayList<>();
     if (r.coverageRatio() < spec.targetCoverage()) {
-      reasons.add(String.format(Locale.ROOT, "coverage %.4f below target %.4f", r.coverageRatio(),
-          spec.targetCoverage()));
+      reasons.add(
+          String.format(
+              Locale.ROOT,
+              "coverage %.4f below target %.4f",
+              r.coverageRatio(),
+              spec.targetCoverage()));
     }
-    if (r.tests().kupiec().rejectedAt5Percent() && r.tests().breaches() > r.tests().expectedBreaches()) {
-      reasons.add(String.format(Locale.ROOT, "Kupiec rejected with too many breaches (p = %.4g)",
-          r.tests().kupiec().pValue()));
+    if (r.tests().kupiec().rejectedAt5Percent()
+        && r.tests().breaches() > r.tests().expectedBreaches()) {
+      reasons.add(
+          String.format(
+              Locale.ROOT,
+              "Kupiec rejected with too many breaches (p = %.4g)",
+              r.tests().kupiec().pValue()));
     }
     if (r.tests().trafficLight().zone() == TrafficLight.Zone.RED) {
       reasons.add("red traffic light");
     }
-    return new Candidate(point, r.averageMargin(), r.peakMargin(), r.coverageRatio(),
-        r.breaches().size(), r.tests().kupiec().pValue(), r.tests().trafficLight().zone().name(),
-        r.procyclicality().peakToTrough(), reasons.isEmpty(), reasons, search);
+    return new Candidate(
+        point,
+        r.averageMargin(),
+        r.peakMargin(),
+        r.coverageRatio(),
+        r.breaches().size(),
+        r.tests().kupiec().pValue(),
+        r.tests().trafficLight().zone().name(),
+        r.procyclicality().peakToTrough(),
+        reasons.isEmpty(),
+        reasons,
+        search);
   }
 
-  private static List<Candidate> search(PricePanel panel, DataStamp data, ModelFactory factory,
-      CalibrationSpec spec, SortedMap<String, String> point, ParameterRange range) {
+  private static List<Candidate> search(
+      PricePanel panel,
+      DataStamp data,
+      ModelFactory factory,
+      CalibrationSpec spec,
+      SortedMap<String, String> point,
+      ParameterRange range) {
     List<Candidate> tried = new ArrayList<>();
-    Candidate mid = evaluate(panel, data, factory, spec,
-        with(point, range.name(), (range.lower() + range.upper()) / 2), "brent");
+    Candidate mid =
+        evaluate(
+            panel,
+            data,
+            factory,
+            spec,
+            with(point, range.name(), (range.lower() + range.upper()) / 2),
+            "brent");
     tried.add(mid);
-    double scale = Double.isNaN(mid.averageMargin()) ? 1.0 : Math.max(1e-12, Math.abs(spec.objective().of(mid)));
-    UnivariateObjectiveFunction f = new UnivariateObjectiveFunction(x -> {
-      Candidate c = evaluate(panel, data, factory, spec, with(point, range.name(), x), "brent");
-      tried.add(c);
-      if (Double.isNaN(c.averageMargin())) {
-        return 1e6;
-      }
-      return spec.objective().of(c) / scale
-          + 100 * Math.max(0, spec.targetCoverage() - c.coverageRatio()) + (c.passes() ? 0 : 1);
-    });
+    double scale =
+        Double.isNaN(mid.averageMargin())
+            ? 1.0
+            : Math.max(1e-12, Math.abs(spec.objective().of(mid)));
+    UnivariateObjectiveFunction f =
+        new UnivariateObjectiveFunction(
+            x -> {
+              Candidate c =
+                  evaluate(panel, data, factory, spec, with(point, range.name(), x), "brent");
+              tried.add(c);
+              if (Double.isNaN(c.averageMargin())) {
+                return 1e6;
+              }
+              return spec.objective().of(c) / scale
+                  + 100 * Math.max(0, spec.targetCoverage() - c.coverageRatio())
+                  + (c.passes() ? 0 : 1);
+            });
     try {
-      new BrentOptimizer(1e-3, 1e-6 * Math.max(1, Math.abs(range.upper()))).optimize(
-          new MaxEval(BRENT_EVALUATIONS), f, GoalType.MINIMIZE,
-          new SearchInterval(range.lower(), range.upper()));
+      new BrentOptimizer(1e-3, 1e-6 * Math.max(1, Math.abs(range.upper())))
+          .optimize(
+              new MaxEval(BRENT_EVALUATIONS),
+              f,
+              GoalType.MINIMIZE,
+              new SearchInterval(range.lower(), range.upper()));
     } catch (TooManyEvaluationsException e) {
       // keep the points tried: the best passing one is still a valid candidate
     }
     return tried;
   }
 
-  private static SortedMap<String, String> with(SortedMap<String, String> point, String name, double x) {
+  private static SortedMap<String, String> with(
+      SortedMap<String, String> point, String name, double x) {
     TreeMap<String, String> q = new TreeMap<>(point);
     q.put(name, String.format(Locale.ROOT, "%.6g", x));
     return q;

@@ -15,8 +15,11 @@ import java.util.Objects;
  * @param fixed parameters held at a value
  */
 public record CalibrationSpec(
-    BacktestSpec backtest, double targetCoverage, List<ParameterRange> ranges,
-    Map<String, String> fixed, Objective objective) {
+    BacktestSpec backtest,
+    double targetCoverage,
+    List<ParameterRange> ranges,
+    Map<String, String> fixed,
+    Objective objective) {
 
   public CalibrationSpec {
     Objects.requireNonNull(backtest, "backtest");
@@ -24,7 +27,8 @@ public record CalibrationSpec(
     ranges = List.copyOf(ranges);
     fixed = Map.copyOf(fixed);
     if (!(targetCoverage > 0 && targetCoverage < 1)) {
-      throw new IllegalArgumentException("target coverage must be in (0,1) but was " + targetCoverage);
+      throw new IllegalArgumentException(
+          "target coverage must be in (0,1) but was " + targetCoverage);
     }
     if (ranges.isEmpty()) {
       throw new IllegalArgumentException("give at least one --vary name=range");

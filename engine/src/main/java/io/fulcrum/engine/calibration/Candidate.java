@@ -7,7 +7,8 @@ import java.util.SortedMap;
  * One parameter setting and how its backtest went.
  *
  * @param parameters the varied values (text, as given)
- * @param passes coverage &gt;= target, Kupiec not rejected at 5% for too many breaches, and not in the red zone
+ * @param passes coverage &gt;= target, Kupiec not rejected at 5% for too many breaches, and not in
+ *     the red zone
  * @param reasons why it does not pass (empty when it does), or the error that stopped its backtest
  * @param search {@code grid} or {@code brent} (found by the continuous optimizer)
  */
@@ -30,13 +31,24 @@ public record Candidate(
 
   /** A setting whose backtest failed (bad parameter combination): never passes. */
   static Candidate failed(SortedMap<String, String> parameters, String error, String search) {
-    return new Candidate(parameters, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, "n/a",
-        Double.NaN, false, List.of(error), search);
+    return new Candidate(
+        parameters,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        0,
+        Double.NaN,
+        "n/a",
+        Double.NaN,
+        false,
+        List.of(error),
+        search);
   }
 
   /** Whether this is at least as good as {@code o} on margin and coverage and better on one. */
   boolean dominates(Candidate o) {
-    return averageMargin <= o.averageMargin && coverageRatio >= o.coverageRatio
+    return averageMargin <= o.averageMargin
+        && coverageRatio >= o.coverageRatio
         && (averageMargin < o.averageMargin || coverageRatio > o.coverageRatio);
   }
 }

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.fulcrum.engine.measure.RiskMeasures;
 import io.fulcrum.engine.policy.PolicyManifest;
 import io.fulcrum.engine.policy.PolicyManifest.MeasureBinding;
-import io.fulcrum.engine.measure.RiskMeasures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -31,10 +31,13 @@ import java.util.TreeSet;
  */
 public final class ManifestEdit {
 
-  static final YAMLMapper YAML = new YAMLMapper(
-      YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-          .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS).build());
+  static final YAMLMapper YAML =
+      new YAMLMapper(
+          YAMLFactory.builder()
+              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+              .build());
   private static final String MEASURES = "measures.";
 
   private ManifestEdit() {}
@@ -55,7 +58,10 @@ public final class ManifestEdit {
     return name.startsWith(MEASURES) && name.indexOf('.', MEASURES.length()) > 0;
   }
 
-  /** The YAML of {@code manifestYaml} with {@code values} set; {@link IllegalArgumentException} naming an unknown path. */
+  /**
+   * The YAML of {@code manifestYaml} with {@code values} set; {@link IllegalArgumentException}
+   * naming an unknown path.
+   */
   public static byte[] apply(byte[] manifestYaml, Map<String, String> values) {
     try {
       ObjectNode manifest = (ObjectNode) YAML.readTree(manifestYaml);
@@ -67,8 +73,8 @@ public final class ManifestEdit {
   }
 
   /**
-   * Sets one value; returns false when the path names neither a parameter nor a bound measure
-   * (the caller decides whether that is an error).
+   * Sets one value; returns false when the path names neither a parameter nor a bound measure (the
+   * caller decides whether that is an error).
    */
   static boolean trySet(ObjectNode manifest, String path, String value) {
     if (isMeasurePath(path)) {
@@ -77,8 +83,10 @@ public final class ManifestEdit {
       String name = rest.substring(0, dot);
       for (JsonNode m : manifest.path("measures")) {
         if (name.equals(m.path("name").asText())) {
-          ObjectNode settings = m.path("settings").isObject() ? (ObjectNode) m.get("settings")
-              : ((ObjectNode) m).putObject("settings");
+          ObjectNode settings =
+              m.path("settings").isObject()
+                  ? (ObjectNode) m.get("settings")
+                  : ((ObjectNode) m).putObject("settings");
           settings.set(rest.substring(dot + 1), node(value));
           return true;
         }
@@ -97,8 +105,11 @@ public final class ManifestEdit {
     if (!trySet(manifest, path, value)) {
       List<String> known = new ArrayList<>();
       manifest.path("parameters").fieldNames().forEachRemaining(known::add);
-      manifest.path("measures").forEach(m -> known.add(MEASURES + m.path("name").asText() + ".<setting>"));
-      throw new IllegalArgumentException("the manifest has no parameter '" + path + "'; known: " + known);
+      manifest
+          .path("measures")
+          .forEach(m -> known.add(MEASURES + m.path("name").asText() + ".<setting>"));
+      throw new IllegalArgumentException(
+          "the manifest has no parameter '" + path + "'; known: " + known);
     }
   }
 

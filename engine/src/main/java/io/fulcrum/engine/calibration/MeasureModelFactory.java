@@ -6,7 +6,10 @@ import io.fulcrum.engine.measure.RiskMeasures;
 import java.util.Map;
 import java.util.SortedSet;
 
-/** Builds {@link MeasureMarginModel}s: parameters measure, confidence, lookback, lambda, mporScaling, buffer. */
+/**
+ * Builds {@link MeasureMarginModel}s: parameters measure, confidence, lookback, lambda,
+ * mporScaling, buffer.
+ */
 public record MeasureModelFactory(RiskMeasures measures) implements ModelFactory {
 
   @Override

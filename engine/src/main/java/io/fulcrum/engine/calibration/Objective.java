@@ -29,7 +29,11 @@ public enum Objective {
         return o;
       }
     }
-    throw new IllegalArgumentException("objective must be one of "
-        + Arrays.stream(values()).map(Objective::label).toList() + " but was '" + text + "'");
+    throw new IllegalArgumentException(
+        "objective must be one of "
+            + Arrays.stream(values()).map(Objective::label).toList()
+            + " but was '"
+            + text
+            + "'");
   }
 }

@@ -30,7 +30,9 @@ public record ParameterRange(String name, List<String> values, boolean continuou
     int eq = text.indexOf('=');
     if (eq <= 0 || eq == text.length() - 1) {
       throw new IllegalArgumentException(
-          "--vary must be name=from:to:step, name=v1,v2,... or name=from..to but was '" + text + "'");
+          "--vary must be name=from:to:step, name=v1,v2,... or name=from..to but was '"
+              + text
+              + "'");
     }
     String name = text.substring(0, eq).trim();
     String spec = text.substring(eq + 1).trim();
@@ -39,8 +41,8 @@ public record ParameterRange(String name, List<String> values, boolean continuou
       double lo = number(name, ends[0]);
       double hi = number(name, ends[1]);
       if (!(lo < hi)) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "range of %s is empty: %s needs from < to", name, spec));
+        throw new IllegalArgumentException(
+            String.format(Locale.ROOT, "range of %s is empty: %s needs from < to", name, spec));
       }
       return new ParameterRange(name, List.of(ends[0].trim(), ends[1].trim()), true);
     }
@@ -62,7 +64,8 @@ public record ParameterRange(String name, List<String> values, boolean continuou
   private static ParameterRange grid(String name, String spec) {
     String[] parts = spec.split(":");
     if (parts.length != 3) {
-      throw new IllegalArgumentException("grid of " + name + " must be from:to:step but was '" + spec + "'");
+      throw new IllegalArgumentException(
+          "grid of " + name + " must be from:to:step but was '" + spec + "'");
     }
     BigDecimal from = decimal(name, parts[0]);
     BigDecimal to = decimal(name, parts[1]);
@@ -71,8 +74,13 @@ public record ParameterRange(String name, List<String> values, boolean continuou
       throw new IllegalArgumentException("step of " + name + " must be > 0 but was " + parts[2]);
     }
     if (from.compareTo(to) > 0) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "range of %s is empty: from %s is above to %s", name, parts[0], parts[1]));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "range of %s is empty: from %s is above to %s",
+              name,
+              parts[0],
+              parts[1]));
     }
     List<String> values = new ArrayList<>();
     for (BigDecimal v = from; v.compareTo(to) <= 0; v = v.add(step)) {
@@ -88,7 +96,8 @@ public record ParameterRange(String name, List<String> values, boolean continuou
     try {
       return new BigDecimal(text.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " range bound must be a number but was '" + text + "'");
+      throw new IllegalArgumentException(
+          name + " range bound must be a number but was '" + text + "'");
     }
   }
 

@@ -21,9 +21,21 @@ import java.util.SortedMap;
  * @param metrics further policy-defined figures (e.g. healthFactor), by name
  */
 @JsonPropertyOrder({
-  "accountId", "policy", "asOf", "currency", "status", "initialMargin", "maintenanceMargin",
-  "marginBalance", "marginRatio", "walletBalance", "unrealisedPnl", "metrics", "positions",
-  "explanation", "decisionHash"
+  "accountId",
+  "policy",
+  "asOf",
+  "currency",
+  "status",
+  "initialMargin",
+  "maintenanceMargin",
+  "marginBalance",
+  "marginRatio",
+  "walletBalance",
+  "unrealisedPnl",
+  "metrics",
+  "positions",
+  "explanation",
+  "decisionHash"
 })
 public record MarginDecision(
     String accountId,
@@ -48,7 +60,20 @@ public record MarginDecision(
 
   public MarginDecision withHash(String hash) {
     return new MarginDecision(
-        accountId, policy, asOf, currency, status, initialMargin, maintenanceMargin, marginBalance,
-        marginRatio, walletBalance, unrealisedPnl, metrics, positions, explanation, hash);
+        accountId,
+        policy,
+        asOf,
+        currency,
+        status,
+        initialMargin,
+        maintenanceMargin,
+        marginBalance,
+        marginRatio,
+        walletBalance,
+        unrealisedPnl,
+        metrics,
+        positions,
+        explanation,
+        hash);
   }
 }

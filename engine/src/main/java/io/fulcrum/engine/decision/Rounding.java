@@ -17,6 +17,7 @@ import java.math.RoundingMode;
  *       HALF_EVEN.
  *   <li>Prices (liquidation price): {@value #MONEY_SCALE} decimal places, HALF_EVEN.
  * </ul>
+ *
  * Trailing zeros are stripped so that equal numbers print the same.
  */
 public final class Rounding {

@@ -23,7 +23,10 @@ public final class Checks {
     }
     if (value.abs().compareTo(ABSURD) > 0) {
       throw new IllegalArgumentException(
-          field + " must be at most " + ABSURD.toPlainString() + " in size but was "
+          field
+              + " must be at most "
+              + ABSURD.toPlainString()
+              + " in size but was "
               + value.toPlainString());
     }
     return value;

@@ -17,7 +17,8 @@ public record DatedFuture(
     symbol = Checks.text("symbol", symbol);
     underlying = Checks.text("underlying", underlying);
     settlementAsset = Checks.text("settlementAsset", settlementAsset);
-    contractSize = contractSize == null ? BigDecimal.ONE : Checks.positive("contractSize", contractSize);
+    contractSize =
+        contractSize == null ? BigDecimal.ONE : Checks.positive("contractSize", contractSize);
     Objects.requireNonNull(expiry, "expiry is required for a dated future");
   }
 

@@ -19,7 +19,8 @@ public record EuropeanOption(
     symbol = Checks.text("symbol", symbol);
     underlying = Checks.text("underlying", underlying);
     settlementAsset = Checks.text("settlementAsset", settlementAsset);
-    contractSize = contractSize == null ? BigDecimal.ONE : Checks.positive("contractSize", contractSize);
+    contractSize =
+        contractSize == null ? BigDecimal.ONE : Checks.positive("contractSize", contractSize);
     Objects.requireNonNull(expiry, "expiry is required for an option");
     Checks.positive("strike", strike);
     Objects.requireNonNull(right, "right (CALL or PUT) is required for an option");

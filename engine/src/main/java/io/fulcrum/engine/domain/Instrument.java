@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.math.BigDecimal;
 
 /**
- * A tradable instrument. Prices are quoted per unit of the underlying in the settlement asset;
- * one contract is {@link #contractSize()} units of the underlying.
+ * A tradable instrument. Prices are quoted per unit of the underlying in the settlement asset; one
+ * contract is {@link #contractSize()} units of the underlying.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({

@@ -15,9 +15,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The market state a decision is taken on: instrument definitions, their prices, and the prices
- * of collateral assets in the valuation currency. Everything a decision depends on besides the
- * account and the policy is here, so a stored request replays exactly.
+ * The market state a decision is taken on: instrument definitions, their prices, and the prices of
+ * collateral assets in the valuation currency. Everything a decision depends on besides the account
+ * and the policy is here, so a stored request replays exactly.
  *
  * @param asOf when the prices were observed
  * @param valuationCurrency the currency all money figures of the decision are in, e.g. USDT
@@ -44,14 +44,14 @@ public record MarketSnapshot(
     Map<String, Instrument> seen = new LinkedHashMap<>();
     for (Instrument instrument : instruments) {
       if (seen.put(instrument.symbol(), instrument) != null) {
-        throw new IllegalArgumentException(
-            "instruments lists '" + instrument.symbol() + "' twice");
+        throw new IllegalArgumentException("instruments lists '" + instrument.symbol() + "' twice");
       }
     }
     prices = Collections.unmodifiableSortedMap(new TreeMap<>(prices == null ? Map.of() : prices));
     TreeMap<String, BigDecimal> assets = new TreeMap<>();
     if (assetPrices != null) {
-      assetPrices.forEach((asset, price) -> assets.put(asset, Checks.positive("assetPrices." + asset, price)));
+      assetPrices.forEach(
+          (asset, price) -> assets.put(asset, Checks.positive("assetPrices." + asset, price)));
     }
     assetPrices = Collections.unmodifiableSortedMap(assets);
   }

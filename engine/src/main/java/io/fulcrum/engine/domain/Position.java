@@ -41,7 +41,12 @@ public record Position(
 
   public static Position cross(String instrument, String quantity, String entryPrice) {
     return new Position(
-        instrument, new BigDecimal(quantity), new BigDecimal(entryPrice), MarginMode.CROSS, null, null);
+        instrument,
+        new BigDecimal(quantity),
+        new BigDecimal(entryPrice),
+        MarginMode.CROSS,
+        null,
+        null);
   }
 
   public int side() {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects steps during one evaluation. Not thread-safe: one recorder per evaluation. The
- * disabled recorder drops everything so capture costs nothing when off.
+ * Collects steps during one evaluation. Not thread-safe: one recorder per evaluation. The disabled
+ * recorder drops everything so capture costs nothing when off.
  */
 public class ExplanationRecorder {
 

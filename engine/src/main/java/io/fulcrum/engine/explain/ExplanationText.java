@@ -16,10 +16,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The short human-readable rendering of a decision for compliance officers: the outcome, then
- * per position where each figure came from (which table row, which rule), then every step in
- * order. Deterministic and locale-independent: money with thousands separators and 2 to 8
- * decimals, rates and ratios (names ending in Rate or Ratio) as percentages.
+ * The short human-readable rendering of a decision for compliance officers: the outcome, then per
+ * position where each figure came from (which table row, which rule), then every step in order.
+ * Deterministic and locale-independent: money with thousands separators and 2 to 8 decimals, rates
+ * and ratios (names ending in Rate or Ratio) as percentages.
  */
 public final class ExplanationText {
 
@@ -27,28 +27,50 @@ public final class ExplanationText {
 
   public static String render(MarginDecision d) {
     StringBuilder out = new StringBuilder();
-    out.append("Decision for account ").append(d.accountId()).append(" under policy ")
-        .append(d.policy().ref()).append(" (bundle ").append(d.policy().hash(), 0, 12)
-        .append("), market as of ").append(d.asOf()).append('\n');
-    out.append("Status ").append(d.status()).append(": margin ratio ")
-        .append(d.marginRatio() == null ? "n/a (no positive margin balance)" : percent(d.marginRatio()))
-        .append(" = maintenance margin ").append(money(d.maintenanceMargin(), d.currency()))
-        .append(" / margin balance ").append(money(d.marginBalance(), d.currency())).append('\n');
-    out.append("Initial margin ").append(money(d.initialMargin(), d.currency()))
-        .append("; wallet ").append(money(d.walletBalance(), d.currency()))
-        .append("; unrealised P&L ").append(money(d.unrealisedPnl(), d.currency())).append('\n');
+    out.append("Decision for account ")
+        .append(d.accountId())
+        .append(" under policy ")
+        .append(d.policy().ref())
+        .append(" (bundle ")
+        .append(d.policy().hash(), 0, 12)
+        .append("), market as of ")
+        .append(d.asOf())
+        .append('\n');
+    out.append("Status ")
+        .append(d.status())
+        .append(": margin ratio ")
+        .append(
+            d.marginRatio() == null ? "n/a (no positive margin balance)" : percent(d.marginRatio()))
+        .append(" = maintenance margin ")
+        .append(money(d.maintenanceMargin(), d.currency()))
+        .append(" / margin balance ")
+        .append(money(d.marginBalance(), d.currency()))
+        .append('\n');
+    out.append("Initial margin ")
+        .append(money(d.initialMargin(), d.currency()))
+        .append("; wallet ")
+        .append(money(d.walletBalance(), d.currency()))
+        .append("; unrealised P&L ")
+        .append(money(d.unrealisedPnl(), d.currency()))
+        .append('\n');
     d.metrics().forEach((k, v) -> out.append(k).append(' ').append(number(k, v)).append('\n'));
     List<ExplanationStep> steps = d.explanation().steps();
     for (PositionFigures p : d.positions()) {
       out.append('\n').append(positionHeadline(p, d.currency())).append('\n');
       String subject = "position " + p.instrument();
-      out.append("  Maintenance margin ").append(money(p.maintenanceMargin(), d.currency()))
-          .append(origin(steps, subject, "maintenanceMargin")).append('\n');
-      out.append("  Initial margin ").append(money(p.initialMargin(), d.currency()))
-          .append(origin(steps, subject, "initialMargin")).append('\n');
+      out.append("  Maintenance margin ")
+          .append(money(p.maintenanceMargin(), d.currency()))
+          .append(origin(steps, subject, "maintenanceMargin"))
+          .append('\n');
+      out.append("  Initial margin ")
+          .append(money(p.initialMargin(), d.currency()))
+          .append(origin(steps, subject, "initialMargin"))
+          .append('\n');
       if (p.liquidationPrice() != null) {
-        out.append("  Liquidation price ").append(plain(p.liquidationPrice()))
-            .append(origin(steps, subject, "liquidationPrice")).append('\n');
+        out.append("  Liquidation price ")
+            .append(plain(p.liquidationPrice()))
+            .append(origin(steps, subject, "liquidationPrice"))
+            .append('\n');
       }
     }
     if (!d.explanation().captured()) {
@@ -63,81 +85,161 @@ public final class ExplanationText {
   }
 
   private static String positionHeadline(PositionFigures p, String currency) {
-    return "Position " + p.instrument() + " " + (p.quantity().signum() > 0 ? "long " : "short ")
-        + plain(p.quantity().abs()) + " at mark " + plain(p.markPrice()) + ", notional "
-        + money(p.notional(), currency) + ", unrealised P&L " + money(p.unrealisedPnl(), currency);
+    return "Position "
+        + p.instrument()
+        + " "
+        + (p.quantity().signum() > 0 ? "long " : "short ")
+        + plain(p.quantity().abs())
+        + " at mark "
+        + plain(p.markPrice())
+        + ", notional "
+        + money(p.notional(), currency)
+        + ", unrealised P&L "
+        + money(p.unrealisedPnl(), currency);
   }
 
   /** ": rule 'R' (bracket 3 of table 'T' (...): ...)" for the step that set {@code field}. */
   private static String origin(List<ExplanationStep> steps, String subject, String field) {
-    Optional<RuleFired> rule = steps.stream()
-        .filter(s -> s instanceof RuleFired r && r.set().stream()
-            .anyMatch(a -> a.target().equals(subject) && a.field().equals(field)))
-        .map(RuleFired.class::cast).reduce((a, b) -> b);
+    Optional<RuleFired> rule =
+        steps.stream()
+            .filter(
+                s ->
+                    s instanceof RuleFired r
+                        && r.set().stream()
+                            .anyMatch(a -> a.target().equals(subject) && a.field().equals(field)))
+            .map(RuleFired.class::cast)
+            .reduce((a, b) -> b);
     if (rule.isEmpty()) {
       return "";
     }
     StringBuilder sb = new StringBuilder(": rule '").append(rule.get().rule()).append('\'');
-    steps.stream().filter(s -> s instanceof TableHit t && t.subject().equals(subject))
-        .map(TableHit.class::cast).findFirst()
+    steps.stream()
+        .filter(s -> s instanceof TableHit t && t.subject().equals(subject))
+        .map(TableHit.class::cast)
+        .findFirst()
         .ifPresent(t -> sb.append("; ").append(tableSummary(t)));
     return sb.toString();
   }
 
   private static String tableSummary(TableHit t) {
     String rows = t.selectedRows().stream().map(String::valueOf).collect(Collectors.joining(", "));
-    String entries = t.rows().stream()
-        .map(r -> String.join(", ", r.inputEntries()))
-        .collect(Collectors.joining("; "));
-    return "row " + rows + " of table '" + t.table() + "' (" + inputs(t.inputs()) + " matched "
-        + entries + "): " + outputs(t.output());
+    String entries =
+        t.rows().stream()
+            .map(r -> String.join(", ", r.inputEntries()))
+            .collect(Collectors.joining("; "));
+    return "row "
+        + rows
+        + " of table '"
+        + t.table()
+        + "' ("
+        + inputs(t.inputs())
+        + " matched "
+        + entries
+        + "): "
+        + outputs(t.output());
   }
 
   static String line(ExplanationStep step) {
     if (step instanceof MeasureCalled m) {
-      return "measure " + m.measure() + " as " + m.as() + " on " + m.subject() + " = "
-          + plain(m.value()) + " " + m.unit() + " (inputs " + m.inputs() + ", parameters " + m.parameters() + ")";
+      return "measure "
+          + m.measure()
+          + " as "
+          + m.as()
+          + " on "
+          + m.subject()
+          + " = "
+          + plain(m.value())
+          + " "
+          + m.unit()
+          + " (inputs "
+          + m.inputs()
+          + ", parameters "
+          + m.parameters()
+          + ")";
     }
     if (step instanceof TableHit t) {
-      return "table '" + t.table() + "' for " + t.subject() + ": matched rows " + t.matchedRows()
-          + ", selected " + t.selectedRows() + rowText(t.rows()) + " -> " + outputs(t.output());
+      return "table '"
+          + t.table()
+          + "' for "
+          + t.subject()
+          + ": matched rows "
+          + t.matchedRows()
+          + ", selected "
+          + t.selectedRows()
+          + rowText(t.rows())
+          + " -> "
+          + outputs(t.output());
     }
     if (step instanceof DecisionEvaluated e) {
-      return "decision '" + e.decision() + "' (" + e.model() + ") for " + e.subject()
-          + " with " + inputs(e.inputs()) + " = " + outputs(e.result());
+      return "decision '"
+          + e.decision()
+          + "' ("
+          + e.model()
+          + ") for "
+          + e.subject()
+          + " with "
+          + inputs(e.inputs())
+          + " = "
+          + outputs(e.result());
     }
     if (step instanceof RuleFired r) {
-      return "rule '" + r.rule() + "' [" + r.group() + "] on " + r.subject() + " set "
-          + (r.set().isEmpty() ? "nothing" : r.set().stream().map(ExplanationText::assignment)
-              .collect(Collectors.joining(", ")));
+      return "rule '"
+          + r.rule()
+          + "' ["
+          + r.group()
+          + "] on "
+          + r.subject()
+          + " set "
+          + (r.set().isEmpty()
+              ? "nothing"
+              : r.set().stream()
+                  .map(ExplanationText::assignment)
+                  .collect(Collectors.joining(", ")));
     }
     Calculation c = (Calculation) step;
-    return c.name() + " for " + c.subject() + ": " + c.formula() + " with "
-        + inputs(c.inputs()) + " = " + outputs(c.result());
+    return c.name()
+        + " for "
+        + c.subject()
+        + ": "
+        + c.formula()
+        + " with "
+        + inputs(c.inputs())
+        + " = "
+        + outputs(c.result());
   }
 
   private static String rowText(List<TableRow> rows) {
     List<String> parts = new ArrayList<>();
     for (TableRow r : rows) {
-      parts.add(" (row " + r.row() + ": " + String.join(", ", r.inputEntries()) + " -> "
-          + String.join(", ", r.outputEntries())
-          + (r.annotation() == null ? "" : "; " + r.annotation()) + ")");
+      parts.add(
+          " (row "
+              + r.row()
+              + ": "
+              + String.join(", ", r.inputEntries())
+              + " -> "
+              + String.join(", ", r.outputEntries())
+              + (r.annotation() == null ? "" : "; " + r.annotation())
+              + ")");
     }
     return String.join("", parts);
   }
 
   private static String assignment(Assignment a) {
-    return a.field() + " = " + (a.value() instanceof BigDecimal b ? number(a.field(), b) : a.value());
+    return a.field()
+        + " = "
+        + (a.value() instanceof BigDecimal b ? number(a.field(), b) : a.value());
   }
 
   private static String inputs(Map<String, Object> values) {
-    return values.entrySet().stream().map(e -> e.getKey() + " " + value(e.getKey(), e.getValue()))
+    return values.entrySet().stream()
+        .map(e -> e.getKey() + " " + value(e.getKey(), e.getValue()))
         .collect(Collectors.joining(", "));
   }
 
   private static String outputs(Object output) {
     if (output instanceof Map<?, ?> map) {
-      return map.entrySet().stream().map(e -> e.getKey() + " " + value(String.valueOf(e.getKey()), e.getValue()))
+      return map.entrySet().stream()
+          .map(e -> e.getKey() + " " + value(String.valueOf(e.getKey()), e.getValue()))
           .collect(Collectors.joining(", "));
     }
     return value("", output);
@@ -173,10 +275,12 @@ public final class ExplanationText {
   }
 
   private static ThreadLocal<DecimalFormat> format(String pattern) {
-    return ThreadLocal.withInitial(() -> {
-      DecimalFormat f = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
-      f.setRoundingMode(RoundingMode.HALF_EVEN);
-      return f;
-    });
+    return ThreadLocal.withInitial(
+        () -> {
+          DecimalFormat f =
+              new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+          f.setRoundingMode(RoundingMode.HALF_EVEN);
+          return f;
+        });
   }
 }

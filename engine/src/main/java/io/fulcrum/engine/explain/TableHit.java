@@ -19,5 +19,6 @@ public record TableHit(
     implements ExplanationStep {
 
   /** A row of a decision table as authored. */
-  public record TableRow(int row, List<String> inputEntries, List<String> outputEntries, String annotation) {}
+  public record TableRow(
+      int row, List<String> inputEntries, List<String> outputEntries, String annotation) {}
 }

@@ -23,25 +23,28 @@ import java.math.BigDecimal;
  *   <li>Decimals are written as JSON strings in plain notation ({@code "1300.5"}, never {@code
  *       1.3005E+3}) so no client parses money through a binary float; they are read from strings or
  *       numbers, exactly.
- *   <li>Map entries are written sorted by key; record fields in declaration order; so equal
- *       values give byte-identical JSON.
+ *   <li>Map entries are written sorted by key; record fields in declaration order; so equal values
+ *       give byte-identical JSON.
  *   <li>Timestamps are ISO-8601 strings. Unknown fields, trailing tokens and NaN are rejected.
  * </ul>
  */
 public final class Json {
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .addModule(new JavaTimeModule())
-      .addModule(new SimpleModule("plain-decimals").addSerializer(BigDecimal.class, new PlainDecimal()))
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-      .disable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .addModule(
+              new SimpleModule("plain-decimals")
+                  .addSerializer(BigDecimal.class, new PlainDecimal()))
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          .disable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)
+          .build();
 
   private Json() {}
 
@@ -69,7 +72,8 @@ public final class Json {
 
   private static final class PlainDecimal extends JsonSerializer<BigDecimal> {
     @Override
-    public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+    public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
       gen.writeString(value.toPlainString());
     }
   }

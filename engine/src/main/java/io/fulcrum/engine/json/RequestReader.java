@@ -13,8 +13,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Reads a margin request from JSON, turning every problem into an {@link InvalidRequest} that
- * names the field by its path ({@code account.positions[1].quantity}).
+ * Reads a margin request from JSON, turning every problem into an {@link InvalidRequest} that names
+ * the field by its path ({@code account.positions[1].quantity}).
  */
 public final class RequestReader {
 
@@ -22,12 +22,14 @@ public final class RequestReader {
 
   public static MarginRequest read(String json) {
     if (json == null || json.isBlank()) {
-      throw new InvalidRequest("(body)", "the request is empty; expected a JSON object with account and market");
+      throw new InvalidRequest(
+          "(body)", "the request is empty; expected a JSON object with account and market");
     }
     try {
       MarginRequest request = Json.mapper().readValue(json, MarginRequest.class);
       if (request == null) {
-        throw new InvalidRequest("(body)", "expected a JSON object with account and market but got null");
+        throw new InvalidRequest(
+            "(body)", "expected a JSON object with account and market but got null");
       }
       return request;
     } catch (JsonMappingException e) {
@@ -49,25 +51,34 @@ public final class RequestReader {
     }
     String path = path(e.getPath());
     if (e instanceof UnrecognizedPropertyException u) {
-      return new InvalidRequest(path, "unknown field '" + u.getPropertyName() + "'; known fields: " + u.getKnownPropertyIds());
+      return new InvalidRequest(
+          path,
+          "unknown field '" + u.getPropertyName() + "'; known fields: " + u.getKnownPropertyIds());
     }
     if (e instanceof InvalidFormatException f) {
-      return new InvalidRequest(path, "'" + f.getValue() + "' is not a valid " + simpleName(f.getTargetType()));
+      return new InvalidRequest(
+          path, "'" + f.getValue() + "' is not a valid " + simpleName(f.getTargetType()));
     }
     if (e instanceof ValueInstantiationException && e.getCause() != null) {
       Throwable cause = e.getCause();
       return new InvalidRequest(path.isEmpty() ? "(body)" : path, cause.getMessage());
     }
     String message = e.getOriginalMessage();
-    if (e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof NullPointerException) {
+    if (e.getCause() instanceof IllegalArgumentException
+        || e.getCause() instanceof NullPointerException) {
       message = e.getCause().getMessage();
     }
     return new InvalidRequest(path.isEmpty() ? "(body)" : path, message);
   }
 
   private static InvalidRequest malformed(StreamReadException e) {
-    String where = e.getLocation() == null ? ""
-        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    String where =
+        e.getLocation() == null
+            ? ""
+            : " at line "
+                + e.getLocation().getLineNr()
+                + ", column "
+                + e.getLocation().getColumnNr();
     return new InvalidRequest("(body)", "malformed JSON" + where + ": " + e.getOriginalMessage());
   }
 

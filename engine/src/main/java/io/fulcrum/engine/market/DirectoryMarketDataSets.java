@@ -41,7 +41,8 @@ public final class DirectoryMarketDataSets implements MarketDataSets {
   /** The set names available: the stems of the CSV files, sorted. */
   public List<String> names() {
     try (Stream<Path> files = Files.list(directory)) {
-      return files.map(p -> p.getFileName().toString())
+      return files
+          .map(p -> p.getFileName().toString())
           .filter(n -> n.toLowerCase(Locale.ROOT).endsWith(".csv"))
           .map(n -> n.substring(0, n.length() - 4))
           .sorted()
@@ -75,9 +76,19 @@ public final class DirectoryMarketDataSets implements MarketDataSets {
 
   /** Like {@link #find} but an {@link IllegalArgumentException} saying what exists. */
   public MarketDataSet get(String ref) {
-    return find(ref).orElseThrow(() -> new IllegalArgumentException(String.format(Locale.ROOT,
-        "market data set '%s' not found in %s; sets: %s (version = first %d hex digits of the "
-            + "content hash%s)", ref, directory, names(), VERSION_DIGITS, currentVersion(ref))));
+    return find(ref)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    String.format(
+                        Locale.ROOT,
+                        "market data set '%s' not found in %s; sets: %s (version = first %d hex digits of the "
+                            + "content hash%s)",
+                        ref,
+                        directory,
+                        names(),
+                        VERSION_DIGITS,
+                        currentVersion(ref))));
   }
 
   private String currentVersion(String ref) {
@@ -102,8 +113,12 @@ public final class DirectoryMarketDataSets implements MarketDataSets {
       String asset = assetOf(file);
       PriceCsv.Loaded loaded = PriceCsv.read(file, asset, new PriceCsv.Options(null, missing));
       if (histories.put(asset, loaded.history()) != null) {
-        throw new IllegalArgumentException("market data set " + name + " has two files for asset "
-            + asset + "; the asset is the first word of the file name");
+        throw new IllegalArgumentException(
+            "market data set "
+                + name
+                + " has two files for asset "
+                + asset
+                + "; the asset is the first word of the file name");
       }
       notes.addAll(loaded.notes());
     }

@@ -12,8 +12,11 @@ public final class MarketDataRefused extends IllegalArgumentException {
   private final List<String> problems;
 
   public MarketDataRefused(String source, List<String> problems) {
-    super("market data " + source + " refused (missing-data policy 'refuse'): "
-        + String.join("; ", problems));
+    super(
+        "market data "
+            + source
+            + " refused (missing-data policy 'refuse'): "
+            + String.join("; ", problems));
     this.source = source;
     this.problems = List.copyOf(problems);
   }

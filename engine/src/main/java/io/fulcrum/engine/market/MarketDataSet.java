@@ -11,15 +11,15 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A named, versioned set of price histories with a content hash, so every report and decision
- * that used it can say exactly which data it used.
+ * A named, versioned set of price histories with a content hash, so every report and decision that
+ * used it can say exactly which data it used.
  *
- * <p>Content hash: SHA-256 over, for each asset in name order, the lines {@code asset} then
- * {@code yyyy-mm-dd,close} per day with the close in Java's shortest round-trip decimal form
- * ({@link Double#toString}), LF-terminated. Name, version and notes are not hashed.
+ * <p>Content hash: SHA-256 over, for each asset in name order, the lines {@code asset} then {@code
+ * yyyy-mm-dd,close} per day with the close in Java's shortest round-trip decimal form ({@link
+ * Double#toString}), LF-terminated. Name, version and notes are not hashed.
  *
- * @param notes what the loader reported about the source (missing days, bad rows and what was
- *     done with them, the column used)
+ * @param notes what the loader reported about the source (missing days, bad rows and what was done
+ *     with them, the column used)
  */
 public record MarketDataSet(
     String name, String version, SortedMap<String, PriceHistory> histories, List<String> notes) {
@@ -36,8 +36,13 @@ public record MarketDataSet(
   public PriceHistory history(String asset) {
     PriceHistory h = histories.get(asset);
     if (h == null) {
-      throw new IllegalArgumentException("market data set " + ref() + " has no history for '"
-          + asset + "'; it has " + histories.keySet());
+      throw new IllegalArgumentException(
+          "market data set "
+              + ref()
+              + " has no history for '"
+              + asset
+              + "'; it has "
+              + histories.keySet());
     }
     return h;
   }

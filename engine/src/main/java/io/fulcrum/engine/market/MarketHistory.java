@@ -11,10 +11,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The price history a request brings for history-based risk measures: a reference to a named
- * market data set ({@code name@version}, resolved by the engine's {@link MarketDataSets}), inline
- * daily closes per underlying asset, or both (inline series then override the data set's series of
- * the same asset).
+ * The price history a request brings for history-based risk measures: a reference to a named market
+ * data set ({@code name@version}, resolved by the engine's {@link MarketDataSets}), inline daily
+ * closes per underlying asset, or both (inline series then override the data set's series of the
+ * same asset).
  *
  * <p>JSON form (field {@code market.history} of a request):
  *
@@ -45,12 +45,13 @@ public record MarketHistory(String dataSet, SortedMap<String, PriceHistory> seri
       throw new IllegalArgumentException(
           "dataSet must be 'name@version' but was '" + dataSet + "'");
     }
-    series.forEach((asset, h) -> {
-      if (!asset.equals(h.asset())) {
-        throw new IllegalArgumentException(
-            "series." + asset + " holds the history of '" + h.asset() + "'");
-      }
-    });
+    series.forEach(
+        (asset, h) -> {
+          if (!asset.equals(h.asset())) {
+            throw new IllegalArgumentException(
+                "series." + asset + " holds the history of '" + h.asset() + "'");
+          }
+        });
   }
 
   /** A reference to a named data set only. */
@@ -90,13 +91,22 @@ public record MarketHistory(String dataSet, SortedMap<String, PriceHistory> seri
         throw new IllegalArgumentException("a series needs dates and closes");
       }
       if (dates.size() != closes.length) {
-        throw new IllegalArgumentException("a series needs one close per date but has " + dates.size()
-            + " dates and " + closes.length + " closes");
+        throw new IllegalArgumentException(
+            "a series needs one close per date but has "
+                + dates.size()
+                + " dates and "
+                + closes.length
+                + " closes");
       }
       for (int i = 0; i < closes.length; i++) {
         if (!Double.isFinite(closes[i]) || closes[i] <= 0) {
-          throw new IllegalArgumentException("closes[" + i + "] (" + dates.get(i)
-              + ") must be a positive finite number but was " + closes[i]);
+          throw new IllegalArgumentException(
+              "closes["
+                  + i
+                  + "] ("
+                  + dates.get(i)
+                  + ") must be a positive finite number but was "
+                  + closes[i]);
         }
       }
     }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * What a loader does with a day that has no usable price (a {@code null} or unparseable close, or
- * a calendar day absent from the file). Whatever the choice, every such day is listed in the data
+ * What a loader does with a day that has no usable price (a {@code null} or unparseable close, or a
+ * calendar day absent from the file). Whatever the choice, every such day is listed in the data
  * set's notes.
  */
 public enum MissingDataPolicy {
@@ -33,8 +33,11 @@ public enum MissingDataPolicy {
         return p;
       }
     }
-    throw new IllegalArgumentException(String.format(Locale.ROOT,
-        "missing-data policy must be one of %s but was '%s'",
-        Arrays.stream(values()).map(MissingDataPolicy::label).toList(), text));
+    throw new IllegalArgumentException(
+        String.format(
+            Locale.ROOT,
+            "missing-data policy must be one of %s but was '%s'",
+            Arrays.stream(values()).map(MissingDataPolicy::label).toList(),
+            text));
   }
 }

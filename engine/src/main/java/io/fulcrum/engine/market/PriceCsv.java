@@ -24,9 +24,9 @@ import org.apache.commons.csv.CSVRecord;
  * asked for or else {@code close}, {@code adj close}, {@code price}. The columns used are stated in
  * the notes.
  *
- * <p>Rows without a usable close ({@code null}, empty, not a number, not positive) and calendar days
- * absent from the file are listed in the notes and handled by the {@link MissingDataPolicy}; they
- * are never dropped silently. Dates out of order or repeated are always an error. Stateless;
+ * <p>Rows without a usable close ({@code null}, empty, not a number, not positive) and calendar
+ * days absent from the file are listed in the notes and handled by the {@link MissingDataPolicy};
+ * they are never dropped silently. Dates out of order or repeated are always an error. Stateless;
  * thread-safe.
  */
 public final class PriceCsv {
@@ -71,21 +71,34 @@ public final class PriceCsv {
   /** Reads from {@code reader}; {@code source} names the data in notes and errors. */
   public static Loaded read(Reader reader, String source, String asset, Options options)
       throws IOException {
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-        .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreSurroundingSpaces(true)
+            .setIgnoreEmptyLines(true)
+            .get();
     try (CSVParser parser = CSVParser.parse(reader, format)) {
       Map<String, Integer> header = parser.getHeaderMap();
       String dateColumn = column(source, header, DATE_COLUMNS, "date");
-      String closeColumn = options.closeColumn() == null
-          ? column(source, header, CLOSE_COLUMNS, "close")
-          : column(source, header, List.of(options.closeColumn()), "close");
+      String closeColumn =
+          options.closeColumn() == null
+              ? column(source, header, CLOSE_COLUMNS, "close")
+              : column(source, header, List.of(options.closeColumn()), "close");
       RowReader rows = new RowReader(source, asset, options.missing());
       for (CSVRecord record : parser) {
         rows.accept(record.getRecordNumber() + 1, record.get(dateColumn), record.get(closeColumn));
       }
       List<String> notes = new ArrayList<>();
-      notes.add(String.format(Locale.ROOT, "%s: close from column '%s', date from column '%s' of %s",
-          asset, closeColumn, dateColumn, source));
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "%s: close from column '%s', date from column '%s' of %s",
+              asset,
+              closeColumn,
+              dateColumn,
+              source));
       return rows.finish(notes);
     }
   }
@@ -99,9 +112,14 @@ public final class PriceCsv {
         }
       }
     }
-    throw new IllegalArgumentException(String.format(Locale.ROOT,
-        "price file %s must have a %s column named one of %s (any case) but its columns are %s",
-        source, role, wanted, header.keySet()));
+    throw new IllegalArgumentException(
+        String.format(
+            Locale.ROOT,
+            "price file %s must have a %s column named one of %s (any case) but its columns are %s",
+            source,
+            role,
+            wanted,
+            header.keySet()));
   }
 
   static LocalDate parseDate(String source, long line, String text) {
@@ -109,8 +127,13 @@ public final class PriceCsv {
     try {
       return LocalDate.parse(t.length() > 10 ? t.substring(0, 10) : t);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "price file %s line %d: date must be yyyy-mm-dd but was '%s'", source, line, text));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "price file %s line %d: date must be yyyy-mm-dd but was '%s'",
+              source,
+              line,
+              text));
     }
   }
 }

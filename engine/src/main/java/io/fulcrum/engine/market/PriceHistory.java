@@ -21,17 +21,27 @@ public record PriceHistory(String asset, List<LocalDate> dates, double[] closes)
     dates = List.copyOf(dates);
     closes = closes.clone();
     if (dates.size() != closes.length) {
-      throw new IllegalArgumentException("history of " + asset + ": " + dates.size()
-          + " dates but " + closes.length + " closes");
+      throw new IllegalArgumentException(
+          "history of " + asset + ": " + dates.size() + " dates but " + closes.length + " closes");
     }
     for (int i = 0; i < closes.length; i++) {
       if (!Double.isFinite(closes[i]) || closes[i] <= 0) {
-        throw new IllegalArgumentException("history of " + asset + ": close on " + dates.get(i)
-            + " must be a positive number but was " + closes[i]);
+        throw new IllegalArgumentException(
+            "history of "
+                + asset
+                + ": close on "
+                + dates.get(i)
+                + " must be a positive number but was "
+                + closes[i]);
       }
       if (i > 0 && !dates.get(i).isAfter(dates.get(i - 1))) {
-        throw new IllegalArgumentException("history of " + asset + ": dates must increase but "
-            + dates.get(i) + " follows " + dates.get(i - 1));
+        throw new IllegalArgumentException(
+            "history of "
+                + asset
+                + ": dates must increase but "
+                + dates.get(i)
+                + " follows "
+                + dates.get(i - 1));
       }
     }
   }
@@ -77,14 +87,17 @@ public record PriceHistory(String asset, List<LocalDate> dates, double[] closes)
   /** The last {@code n} prices (or all if fewer). */
   public PriceHistory last(int n) {
     int from = Math.max(0, closes.length - n);
-    return new PriceHistory(asset, dates.subList(from, dates.size()), Arrays.copyOfRange(closes, from, closes.length));
+    return new PriceHistory(
+        asset, dates.subList(from, dates.size()), Arrays.copyOfRange(closes, from, closes.length));
   }
 
   /** Days absent between the first and last date. */
   public List<LocalDate> gaps() {
     java.util.ArrayList<LocalDate> missing = new java.util.ArrayList<>();
     for (int i = 1; i < dates.size(); i++) {
-      for (LocalDate d = dates.get(i - 1).plusDays(1); d.isBefore(dates.get(i)); d = d.plusDays(1)) {
+      for (LocalDate d = dates.get(i - 1).plusDays(1);
+          d.isBefore(dates.get(i));
+          d = d.plusDays(1)) {
         missing.add(d);
       }
     }
@@ -93,7 +106,9 @@ public record PriceHistory(String asset, List<LocalDate> dates, double[] closes)
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PriceHistory p && asset.equals(p.asset) && dates.equals(p.dates)
+    return o instanceof PriceHistory p
+        && asset.equals(p.asset)
+        && dates.equals(p.dates)
         && Arrays.equals(closes, p.closes);
   }
 
@@ -104,7 +119,11 @@ public record PriceHistory(String asset, List<LocalDate> dates, double[] closes)
 
   @Override
   public String toString() {
-    return "PriceHistory[" + asset + ", n=" + closes.length
-        + (closes.length == 0 ? "" : ", " + dates.get(0) + ".." + lastDate()) + "]";
+    return "PriceHistory["
+        + asset
+        + ", n="
+        + closes.length
+        + (closes.length == 0 ? "" : ", " + dates.get(0) + ".." + lastDate())
+        + "]";
   }
 }

@@ -28,9 +28,14 @@ final class RowReader {
     rows++;
     LocalDate date = PriceCsv.parseDate(source, line, dateText);
     if (lastDate != null && !date.isAfter(lastDate)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "price file %s line %d: dates must increase but %s follows %s",
-          source, line, date, lastDate));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "price file %s line %d: dates must increase but %s follows %s",
+              source,
+              line,
+              date,
+              lastDate));
     }
     if (lastDate != null) {
       for (LocalDate d = lastDate.plusDays(1); d.isBefore(date); d = d.plusDays(1)) {
@@ -71,30 +76,47 @@ final class RowReader {
   PriceCsv.Loaded finish(List<String> notes) {
     List<String> problems = new ArrayList<>();
     if (!badRows.isEmpty()) {
-      problems.add(String.format(Locale.ROOT, "%d row(s) without a usable close: %s",
-          badRows.size(), String.join(", ", badRows)));
+      problems.add(
+          String.format(
+              Locale.ROOT,
+              "%d row(s) without a usable close: %s",
+              badRows.size(),
+              String.join(", ", badRows)));
     }
     if (!missingDays.isEmpty()) {
-      problems.add(String.format(Locale.ROOT, "%d calendar day(s) absent: %s",
-          missingDays.size(), summarise(missingDays)));
+      problems.add(
+          String.format(
+              Locale.ROOT,
+              "%d calendar day(s) absent: %s",
+              missingDays.size(),
+              summarise(missingDays)));
     }
     if (policy == MissingDataPolicy.REFUSE && !problems.isEmpty()) {
       throw new MarketDataRefused(source, problems);
     }
-    String action = switch (policy) {
-      case SKIP_DAY -> "skipped (skip-day): returns across them span more than one day";
-      case CARRY_FORWARD -> "filled with the previous close (carry-forward): zero return that day";
-      case REFUSE -> "none";
-    };
+    String action =
+        switch (policy) {
+          case SKIP_DAY -> "skipped (skip-day): returns across them span more than one day";
+          case CARRY_FORWARD ->
+              "filled with the previous close (carry-forward): zero return that day";
+          case REFUSE -> "none";
+        };
     for (String p : problems) {
       notes.add(asset + ": " + p + "; " + action);
     }
     if (closes.isEmpty()) {
-      throw new IllegalArgumentException("price file " + source + " has no usable prices in "
-          + rows + " rows");
+      throw new IllegalArgumentException(
+          "price file " + source + " has no usable prices in " + rows + " rows");
     }
-    notes.add(String.format(Locale.ROOT, "%s: %d rows read, %d prices kept, %s .. %s",
-        asset, rows, closes.size(), dates.get(0), dates.get(dates.size() - 1)));
+    notes.add(
+        String.format(
+            Locale.ROOT,
+            "%s: %d rows read, %d prices kept, %s .. %s",
+            asset,
+            rows,
+            closes.size(),
+            dates.get(0),
+            dates.get(dates.size() - 1)));
     double[] values = closes.stream().mapToDouble(Double::doubleValue).toArray();
     return new PriceCsv.Loaded(new PriceHistory(asset, dates, values), notes);
   }

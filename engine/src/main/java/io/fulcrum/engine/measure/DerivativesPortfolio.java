@@ -37,7 +37,10 @@ public record DerivativesPortfolio(
       if (!underlyingPrices.containsKey(p.underlying())) {
         throw new IllegalArgumentException(
             "underlyingPrices must contain the underlying of every position but has no price for '"
-                + p.underlying() + "' (" + p.instrument() + ")");
+                + p.underlying()
+                + "' ("
+                + p.instrument()
+                + ")");
       }
     }
   }

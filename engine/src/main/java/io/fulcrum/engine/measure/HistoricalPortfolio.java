@@ -44,18 +44,28 @@ public record HistoricalPortfolio(
     returns = Collections.unmodifiableSortedMap(new TreeMap<>(returns));
     for (DerivativesPortfolio.Position p : portfolio.positions()) {
       if (!returns.containsKey(p.underlying())) {
-        throw new IllegalArgumentException("returns must cover every underlying but have none for '"
-            + p.underlying() + "' (" + p.instrument() + ")");
+        throw new IllegalArgumentException(
+            "returns must cover every underlying but have none for '"
+                + p.underlying()
+                + "' ("
+                + p.instrument()
+                + ")");
       }
     }
     for (Map.Entry<String, UnderlyingReturns> e : returns.entrySet()) {
       if (e.getValue().size() != dates.size()) {
-        throw new IllegalArgumentException("returns of " + e.getKey() + " must have one value per date ("
-            + dates.size() + ") but have " + e.getValue().size());
+        throw new IllegalArgumentException(
+            "returns of "
+                + e.getKey()
+                + " must have one value per date ("
+                + dates.size()
+                + ") but have "
+                + e.getValue().size());
       }
     }
-    marketData = Collections.unmodifiableSortedMap(
-        new TreeMap<>(marketData == null ? Map.of() : marketData));
+    marketData =
+        Collections.unmodifiableSortedMap(
+            new TreeMap<>(marketData == null ? Map.of() : marketData));
   }
 
   /** Number of one-day returns. */
@@ -65,8 +75,12 @@ public record HistoricalPortfolio(
 
   @Override
   public String summary() {
-    return "historical portfolio n=" + portfolio.positions().size() + " underlyings="
-        + portfolio.underlyingPrices().keySet() + " days=" + dates.size();
+    return "historical portfolio n="
+        + portfolio.positions().size()
+        + " underlyings="
+        + portfolio.underlyingPrices().keySet()
+        + " days="
+        + dates.size();
   }
 
   /**
@@ -74,7 +88,8 @@ public record HistoricalPortfolio(
    *
    * @param values finite, oldest first; copied on construction, and not exposed mutably
    * @param contentKey identifies the content exactly (e.g. the source's SHA-256, the asset and the
-   *     date range), so results that depend only on it may be cached under it; null disables caching
+   *     date range), so results that depend only on it may be cached under it; null disables
+   *     caching
    */
   public record UnderlyingReturns(double[] values, String contentKey) {
 
@@ -105,7 +120,8 @@ public record HistoricalPortfolio(
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof UnderlyingReturns u && java.util.Arrays.equals(values, u.values)
+      return o instanceof UnderlyingReturns u
+          && java.util.Arrays.equals(values, u.values)
           && Objects.equals(contentKey, u.contentKey);
     }
 

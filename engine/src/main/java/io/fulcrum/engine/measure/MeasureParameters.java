@@ -7,8 +7,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Named measure settings as given in a policy manifest or on the command line, kept as text so
- * they are reproduced exactly in explanations. Typed accessors validate and name the parameter.
+ * Named measure settings as given in a policy manifest or on the command line, kept as text so they
+ * are reproduced exactly in explanations. Typed accessors validate and name the parameter.
  */
 public record MeasureParameters(SortedMap<String, String> values) {
 

@@ -25,7 +25,9 @@ public record MultiAssetPortfolio(
     }
     if (exposures == null || exposures.length != assets.size()) {
       throw new IllegalArgumentException(
-          "exposures must have one value per asset (" + assets.size() + ") but had "
+          "exposures must have one value per asset ("
+              + assets.size()
+              + ") but had "
               + (exposures == null ? "none" : exposures.length));
     }
     requireFinite("exposures", exposures);
@@ -80,7 +82,10 @@ public record MultiAssetPortfolio(
 
   @Override
   public int hashCode() {
-    return Objects.hash(currency, assets, java.util.Arrays.hashCode(exposures),
+    return Objects.hash(
+        currency,
+        assets,
+        java.util.Arrays.hashCode(exposures),
         java.util.Arrays.deepHashCode(returns));
   }
 

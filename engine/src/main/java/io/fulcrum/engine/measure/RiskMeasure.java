@@ -6,11 +6,12 @@ import java.util.SortedSet;
  * A numeric risk measure, discovered as a plugin through {@link java.util.ServiceLoader}.
  *
  * <p>To add a measure: implement this interface in a public class with a public no-argument
- * constructor and list its fully qualified name in
- * {@code META-INF/services/io.fulcrum.engine.measure.RiskMeasure} on the classpath. The engine
- * finds it by {@link #name()}; no engine code changes.
+ * constructor and list its fully qualified name in {@code
+ * META-INF/services/io.fulcrum.engine.measure.RiskMeasure} on the classpath. The engine finds it by
+ * {@link #name()}; no engine code changes.
  *
  * <p>Contract:
+ *
  * <ul>
  *   <li>{@link #evaluate} is a pure function of its arguments: the same input and parameters give
  *       the same result, bit for bit, so decisions stay reproducible.

@@ -26,8 +26,12 @@ public final class RiskMeasures {
       RiskMeasure clash = found.put(measure.name(), measure);
       if (clash != null && clash.getClass() != measure.getClass()) {
         throw new IllegalStateException(
-            "two risk measures are named '" + measure.name() + "': "
-                + clash.getClass().getName() + " and " + measure.getClass().getName());
+            "two risk measures are named '"
+                + measure.name()
+                + "': "
+                + clash.getClass().getName()
+                + " and "
+                + measure.getClass().getName());
       }
     }
     return new RiskMeasures(found);
@@ -37,7 +41,10 @@ public final class RiskMeasures {
     return Optional.ofNullable(byName.get(name));
   }
 
-  /** The measure named {@code name}; an {@link IllegalArgumentException} listing known names if none. */
+  /**
+   * The measure named {@code name}; an {@link IllegalArgumentException} listing known names if
+   * none.
+   */
   public RiskMeasure get(String name) {
     return find(name)
         .orElseThrow(

@@ -70,20 +70,27 @@ public final class BundleReader {
     manifest.decisions().forEach(d -> listed.add(d.model()));
     for (String file : listed) {
       if (!files.containsKey(file)) {
-        problems.add(new CompilationProblem(PolicyBundle.MANIFEST, 0,
-            "the manifest names '" + file + "' but the bundle has no such file"));
+        problems.add(
+            new CompilationProblem(
+                PolicyBundle.MANIFEST,
+                0,
+                "the manifest names '" + file + "' but the bundle has no such file"));
       }
     }
     for (String path : files.keySet()) {
       if (isCompilable(path) && !listed.contains(path)) {
-        problems.add(new CompilationProblem(path, 0,
-            "file is not listed in the manifest (add it to 'rules' or 'decisions', or remove it)"));
+        problems.add(
+            new CompilationProblem(
+                path,
+                0,
+                "file is not listed in the manifest (add it to 'rules' or 'decisions', or remove it)"));
       }
     }
     for (String rule : manifest.rules()) {
       if (!rule.endsWith(".drl") && !isSpreadsheet(rule)) {
-        problems.add(new CompilationProblem(rule, 0,
-            "a rule file must end in .drl, .drl.csv, .drl.xls or .drl.xlsx"));
+        problems.add(
+            new CompilationProblem(
+                rule, 0, "a rule file must end in .drl, .drl.csv, .drl.xls or .drl.xlsx"));
       }
     }
     if (!problems.isEmpty()) {
@@ -93,14 +100,16 @@ public final class BundleReader {
   }
 
   /**
-   * The line of the problem. Records are built after all their fields are read, so for an
-   * unknown field the parser is already past it: find the field's own line instead.
+   * The line of the problem. Records are built after all their fields are read, so for an unknown
+   * field the parser is already past it: find the field's own line instead.
    */
   private static int line(JsonProcessingException e, byte[] content) {
     if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
-      String[] lines = new String(content, java.nio.charset.StandardCharsets.UTF_8).split("\\R", -1);
-      java.util.regex.Pattern field = java.util.regex.Pattern.compile(
-          "^\\s*-?\\s*" + java.util.regex.Pattern.quote(u.getPropertyName()) + "\\s*:");
+      String[] lines =
+          new String(content, java.nio.charset.StandardCharsets.UTF_8).split("\\R", -1);
+      java.util.regex.Pattern field =
+          java.util.regex.Pattern.compile(
+              "^\\s*-?\\s*" + java.util.regex.Pattern.quote(u.getPropertyName()) + "\\s*:");
       for (int i = 0; i < lines.length; i++) {
         if (field.matcher(lines[i]).find()) {
           return i + 1;
@@ -123,12 +132,19 @@ public final class BundleReader {
       return YAML.readValue(content, PolicyManifest.class);
     } catch (ValueInstantiationException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new PolicyCompilationFailed(origin, List.of(new CompilationProblem(
-          PolicyBundle.MANIFEST, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-          cause.getMessage())));
+      throw new PolicyCompilationFailed(
+          origin,
+          List.of(
+              new CompilationProblem(
+                  PolicyBundle.MANIFEST,
+                  e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                  cause.getMessage())));
     } catch (JsonProcessingException e) {
-      throw new PolicyCompilationFailed(origin, List.of(new CompilationProblem(
-          PolicyBundle.MANIFEST, line(e, content), e.getOriginalMessage())));
+      throw new PolicyCompilationFailed(
+          origin,
+          List.of(
+              new CompilationProblem(
+                  PolicyBundle.MANIFEST, line(e, content), e.getOriginalMessage())));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -8,8 +8,8 @@ import org.kie.api.KieBase;
 
 /**
  * A bundle ready to evaluate: the rule base, the DMN models and the bound measures. Immutable and
- * shared by all evaluations of that bundle hash (KIE bases and DMN runtimes are thread-safe;
- * each evaluation opens its own session).
+ * shared by all evaluations of that bundle hash (KIE bases and DMN runtimes are thread-safe; each
+ * evaluation opens its own session).
  */
 public final class CompiledPolicy {
 
@@ -27,7 +27,9 @@ public final class CompiledPolicy {
     this.measures = List.copyOf(measures);
     this.active = this.measures.stream().filter(BoundMeasure::active).toList();
     java.util.Set<String> names = new java.util.HashSet<>();
-    kieBase.getKiePackages().forEach(p -> p.getGlobalVariables().forEach(g -> names.add(g.getName())));
+    kieBase
+        .getKiePackages()
+        .forEach(p -> p.getGlobalVariables().forEach(g -> names.add(g.getName())));
     this.globals = java.util.Set.copyOf(names);
   }
 
@@ -39,11 +41,15 @@ public final class CompiledPolicy {
   /**
    * A manifest measure resolved to its plugin, with validated parameters.
    *
-   * @param active whether the binding's {@code when} condition holds for the manifest's
-   *     parameters; an inactive measure is never computed
+   * @param active whether the binding's {@code when} condition holds for the manifest's parameters;
+   *     an inactive measure is never computed
    */
   public record BoundMeasure(
-      String name, String input, RiskMeasure measure, MeasureParameters parameters, boolean active) {}
+      String name,
+      String input,
+      RiskMeasure measure,
+      MeasureParameters parameters,
+      boolean active) {}
 
   public PolicyBundle bundle() {
     return bundle;

@@ -36,8 +36,11 @@ public final class DmnCapture implements DMNRuntimeEventListener {
   public void afterEvaluateDecisionTable(AfterEvaluateDecisionTableEvent event) {
     List<TableEvaluation> open = OPEN.get();
     if (open != null) {
-      open.add(new TableEvaluation(
-          event.getDecisionTableName(), List.copyOf(event.getMatches()), List.copyOf(event.getSelected())));
+      open.add(
+          new TableEvaluation(
+              event.getDecisionTableName(),
+              List.copyOf(event.getMatches()),
+              List.copyOf(event.getSelected())));
     }
   }
 }

@@ -19,9 +19,9 @@ import org.kie.dmn.model.api.UnaryTests;
 import org.kie.internal.io.ResourceFactory;
 
 /**
- * The DMN models of a bundle, compiled once, with the rows of every decision table as authored
- * (so an explanation can quote a matched row). Evaluation type-checks inputs and outputs
- * against the model's types.
+ * The DMN models of a bundle, compiled once, with the rows of every decision table as authored (so
+ * an explanation can quote a matched row). Evaluation type-checks inputs and outputs against the
+ * model's types.
  */
 public final class DmnModels {
 
@@ -45,8 +45,11 @@ public final class DmnModels {
   }
 
   static DmnModels compile(PolicyBundle bundle, List<CompilationProblem> problems) {
-    List<String> files = bundle.manifest().decisions().stream()
-        .map(PolicyManifest.DecisionBinding::model).distinct().toList();
+    List<String> files =
+        bundle.manifest().decisions().stream()
+            .map(PolicyManifest.DecisionBinding::model)
+            .distinct()
+            .toList();
     if (files.isEmpty()) {
       return new DmnModels(null, Map.of(), Map.of(), Map.of(), Map.of());
     }
@@ -62,14 +65,20 @@ public final class DmnModels {
       r.setSourcePath(file);
       resources.add(r);
     }
-    var built = DMNRuntimeBuilder.fromDefaults()
-        .setOption(new RuntimeTypeCheckOption(true))
-        .buildConfiguration()
-        .fromResources(resources);
-    DMNRuntime runtime = built.cata(e -> {
-      problems.add(new CompilationProblem(files.get(0), 0, "DMN does not compile: " + e.getMessage()));
-      return null;
-    }, r -> r);
+    var built =
+        DMNRuntimeBuilder.fromDefaults()
+            .setOption(new RuntimeTypeCheckOption(true))
+            .buildConfiguration()
+            .fromResources(resources);
+    DMNRuntime runtime =
+        built.cata(
+            e -> {
+              problems.add(
+                  new CompilationProblem(
+                      files.get(0), 0, "DMN does not compile: " + e.getMessage()));
+              return null;
+            },
+            r -> r);
     if (runtime == null) {
       return new DmnModels(null, Map.of(), Map.of(), Map.of(), Map.of());
     }
@@ -97,24 +106,33 @@ public final class DmnModels {
           rows.put(node.getName(), rowsOf(table));
           hitPolicies.put(node.getName(), table.getHitPolicy().name());
           String label = table.getOutputLabel();
-          labels.put(node.getName(), label == null || label.isBlank() ? node.getName() : label.strip());
+          labels.put(
+              node.getName(), label == null || label.isBlank() ? node.getName() : label.strip());
         }
       }
     }
     for (PolicyManifest.DecisionBinding binding : bundle.manifest().decisions()) {
       DMNModel model = byFile.get(binding.model());
       if (model != null && model.getDecisionByName(binding.decision()) == null) {
-        problems.add(new CompilationProblem(binding.model(), 0,
-            "the manifest names decision '" + binding.decision() + "' but the model has none by that name"));
+        problems.add(
+            new CompilationProblem(
+                binding.model(),
+                0,
+                "the manifest names decision '"
+                    + binding.decision()
+                    + "' but the model has none by that name"));
       }
     }
-    return new DmnModels(runtime, Map.copyOf(byFile), Map.copyOf(rows), Map.copyOf(hitPolicies), Map.copyOf(labels));
+    return new DmnModels(
+        runtime, Map.copyOf(byFile), Map.copyOf(rows), Map.copyOf(hitPolicies), Map.copyOf(labels));
   }
 
   /** The DMN compiler fails on malformed XML without saying where; the XML parser says where. */
-  private static void checkWellFormed(String file, byte[] content, List<CompilationProblem> problems) {
+  private static void checkWellFormed(
+      String file, byte[] content, List<CompilationProblem> problems) {
     try {
-      javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      javax.xml.parsers.DocumentBuilderFactory f =
+          javax.xml.parsers.DocumentBuilderFactory.newInstance();
       f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       f.setXIncludeAware(false);
       f.setExpandEntityReferences(false);
@@ -122,7 +140,8 @@ public final class DmnModels {
       builder.setErrorHandler(null);
       builder.parse(new java.io.ByteArrayInputStream(content));
     } catch (org.xml.sax.SAXParseException e) {
-      problems.add(new CompilationProblem(file, e.getLineNumber(), "malformed XML: " + e.getMessage()));
+      problems.add(
+          new CompilationProblem(file, e.getLineNumber(), "malformed XML: " + e.getMessage()));
     } catch (Exception e) {
       problems.add(new CompilationProblem(file, 0, "unreadable XML: " + e.getMessage()));
     }
@@ -137,11 +156,17 @@ public final class DmnModels {
     List<TableRow> rows = new ArrayList<>();
     int i = 1;
     for (DecisionRule rule : table.getRule()) {
-      List<String> in = rule.getInputEntry().stream().map(UnaryTests::getText).map(String::strip).toList();
-      List<String> out = rule.getOutputEntry().stream().map(LiteralExpression::getText).map(String::strip).toList();
-      String annotation = rule.getAnnotationEntry() == null || rule.getAnnotationEntry().isEmpty()
-          ? rule.getDescription()
-          : rule.getAnnotationEntry().get(0).getText();
+      List<String> in =
+          rule.getInputEntry().stream().map(UnaryTests::getText).map(String::strip).toList();
+      List<String> out =
+          rule.getOutputEntry().stream()
+              .map(LiteralExpression::getText)
+              .map(String::strip)
+              .toList();
+      String annotation =
+          rule.getAnnotationEntry() == null || rule.getAnnotationEntry().isEmpty()
+              ? rule.getDescription()
+              : rule.getAnnotationEntry().get(0).getText();
       annotation = annotation == null || annotation.isBlank() ? null : annotation.strip();
       rows.add(new TableRow(i++, in, out, annotation));
     }

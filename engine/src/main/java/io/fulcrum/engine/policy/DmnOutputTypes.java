@@ -33,10 +33,24 @@ final class DmnOutputTypes {
           String text = rule.getOutputEntry().get(col).getText().strip();
           Object value = literal(feel, text);
           if (type != null && value != null && !matches(type, value)) {
-            String column = outputs.get(col).getName() == null ? node.getName() : outputs.get(col).getName();
-            problems.add(new CompilationProblem(file, 0, "type error in table '" + node.getName()
-                + "' row " + row + ", output '" + column + "': " + text + " is a "
-                + feelType(value) + " but the column is typed " + type));
+            String column =
+                outputs.get(col).getName() == null ? node.getName() : outputs.get(col).getName();
+            problems.add(
+                new CompilationProblem(
+                    file,
+                    0,
+                    "type error in table '"
+                        + node.getName()
+                        + "' row "
+                        + row
+                        + ", output '"
+                        + column
+                        + "': "
+                        + text
+                        + " is a "
+                        + feelType(value)
+                        + " but the column is typed "
+                        + type));
           }
         }
         row++;
@@ -48,7 +62,8 @@ final class DmnOutputTypes {
     if (clause.getTypeRef() != null) {
       return clause.getTypeRef().getLocalPart();
     }
-    if (outputs == 1 && node.getDecision().getVariable() != null
+    if (outputs == 1
+        && node.getDecision().getVariable() != null
         && node.getDecision().getVariable().getTypeRef() != null) {
       return node.getDecision().getVariable().getTypeRef().getLocalPart();
     }

@@ -11,13 +11,13 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A policy version as files: the parsed manifest plus every file of its directory by relative
- * path ('/' separated). Immutable.
+ * A policy version as files: the parsed manifest plus every file of its directory by relative path
+ * ('/' separated). Immutable.
  *
- * <p>Content hash (canonical form): the files sorted by path; for each, the line
- * {@code <path> <sha256 of content with CRLF/CR turned into LF>}; the hash is SHA-256 of those
- * lines joined with LF, each ending in LF, hex lower-case. Line endings and file order therefore
- * do not change the hash; any other byte does.
+ * <p>Content hash (canonical form): the files sorted by path; for each, the line {@code <path>
+ * <sha256 of content with CRLF/CR turned into LF>}; the hash is SHA-256 of those lines joined with
+ * LF, each ending in LF, hex lower-case. Line endings and file order therefore do not change the
+ * hash; any other byte does.
  */
 public final class PolicyBundle {
 
@@ -63,7 +63,8 @@ public final class PolicyBundle {
     MessageDigest outer = sha256();
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
       byte[] normalised = normaliseLineEndings(file.getValue());
-      String line = file.getKey() + " " + HexFormat.of().formatHex(sha256().digest(normalised)) + "\n";
+      String line =
+          file.getKey() + " " + HexFormat.of().formatHex(sha256().digest(normalised)) + "\n";
       outer.update(line.getBytes(StandardCharsets.UTF_8));
     }
     return HexFormat.of().formatHex(outer.digest());

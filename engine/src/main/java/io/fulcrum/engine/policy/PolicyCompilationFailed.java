@@ -10,8 +10,11 @@ public class PolicyCompilationFailed extends RuntimeException {
   private final List<CompilationProblem> problems;
 
   public PolicyCompilationFailed(String policy, List<CompilationProblem> problems) {
-    super("policy " + policy + " does not compile:\n"
-        + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
+    super(
+        "policy "
+            + policy
+            + " does not compile:\n"
+            + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
     this.policy = policy;
     this.problems = List.copyOf(problems);
   }

@@ -23,11 +23,10 @@ import org.kie.internal.builder.conf.PropertySpecificOption;
  * through the KIE builder, DMN through the DMN compiler, measure bindings against the plugin
  * registry. Every problem is reported with file and line, never as a stack trace.
  *
- * <p>The rule base and the DMN models are also kept by the content of the files they are built
- * from (rule files; DMN files and decision bindings), so bundles that differ only in their
- * manifest's parameters or measure settings (the candidates of a policy calibration) share them
- * and cost no KIE or DMN build. Both are immutable and thread-safe, so sharing is safe.
- * Thread-safe.
+ * <p>The rule base and the DMN models are also kept by the content of the files they are built from
+ * (rule files; DMN files and decision bindings), so bundles that differ only in their manifest's
+ * parameters or measure settings (the candidates of a policy calibration) share them and cost no
+ * KIE or DMN build. Both are immutable and thread-safe, so sharing is safe. Thread-safe.
  */
 public final class PolicyCompiler {
 
@@ -76,20 +75,28 @@ public final class PolicyCompiler {
       try {
         RiskMeasure measure = measures.get(binding.measure());
         MeasureParameters params =
-            MeasureParameters.of(binding.settings()).requireOnly(measure.name(), measure.parameterNames());
+            MeasureParameters.of(binding.settings())
+                .requireOnly(measure.name(), measure.parameterNames());
         boolean active = MeasureCondition.holds(binding, bundle.manifest().parameters());
-        bound.add(new CompiledPolicy.BoundMeasure(binding.name(), binding.input(), measure, params, active));
+        bound.add(
+            new CompiledPolicy.BoundMeasure(
+                binding.name(), binding.input(), measure, params, active));
       } catch (IllegalArgumentException e) {
-        problems.add(new CompilationProblem(PolicyBundle.MANIFEST, 0,
-            "measure '" + binding.name() + "': " + e.getMessage()));
+        problems.add(
+            new CompilationProblem(
+                PolicyBundle.MANIFEST, 0, "measure '" + binding.name() + "': " + e.getMessage()));
       }
     }
     return bound;
   }
 
   private DmnModels dmnModels(PolicyBundle bundle, List<CompilationProblem> problems) {
-    List<String> files = bundle.manifest().decisions().stream()
-        .map(PolicyManifest.DecisionBinding::model).distinct().sorted().toList();
+    List<String> files =
+        bundle.manifest().decisions().stream()
+            .map(PolicyManifest.DecisionBinding::model)
+            .distinct()
+            .sorted()
+            .toList();
     String key = contentKey(bundle, files) + bundle.manifest().decisions();
     DmnModels cached = dmnByContent.get(key);
     if (cached != null) {
@@ -117,7 +124,9 @@ public final class PolicyCompiler {
     return built;
   }
 
-  /** SHA-256 over the names and bytes of {@code files} (sorted): what a build from them depends on. */
+  /**
+   * SHA-256 over the names and bytes of {@code files} (sorted): what a build from them depends on.
+   */
   private static String contentKey(PolicyBundle bundle, List<String> files) {
     try {
       java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
@@ -125,7 +134,8 @@ public final class PolicyCompiler {
         byte[] content = bundle.files().get(f);
         sha.update(f.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         sha.update((byte) 0);
-        sha.update(java.nio.ByteBuffer.allocate(8).putLong(content == null ? -1 : content.length).array());
+        sha.update(
+            java.nio.ByteBuffer.allocate(8).putLong(content == null ? -1 : content.length).array());
         if (content != null) {
           sha.update(content);
         }
@@ -139,13 +149,20 @@ public final class PolicyCompiler {
   private static KieBase compileRules(PolicyBundle bundle, List<CompilationProblem> problems) {
     KieServices ks = KieServices.get();
     KieFileSystem kfs = ks.newKieFileSystem();
-    ReleaseId releaseId = ks.newReleaseId(
-        "io.fulcrum.policy", bundle.manifest().id(),
-        bundle.manifest().version() + "-" + bundle.hash().substring(0, 16) + "-" + BUILDS.incrementAndGet());
+    ReleaseId releaseId =
+        ks.newReleaseId(
+            "io.fulcrum.policy",
+            bundle.manifest().id(),
+            bundle.manifest().version()
+                + "-"
+                + bundle.hash().substring(0, 16)
+                + "-"
+                + BUILDS.incrementAndGet());
     kfs.generateAndWritePomXML(releaseId);
     KieModuleModel module = ks.newKieModuleModel();
     // Rules re-evaluate a fact on every modify: no property-reactive surprises for authors.
-    module.setConfigurationProperty(PropertySpecificOption.PROPERTY_NAME, PropertySpecificOption.ALLOWED.name());
+    module.setConfigurationProperty(
+        PropertySpecificOption.PROPERTY_NAME, PropertySpecificOption.ALLOWED.name());
     module.newKieBaseModel("policy").setDefault(true).addPackage("*");
     kfs.writeKModuleXML(module.toXML());
     for (String file : bundle.manifest().rules()) {
@@ -153,7 +170,9 @@ public final class PolicyCompiler {
     }
     KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
     for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-      problems.add(new CompilationProblem(bundleFile(m.getPath()), Math.max(m.getLine(), 0), m.getText().strip()));
+      problems.add(
+          new CompilationProblem(
+              bundleFile(m.getPath()), Math.max(m.getLine(), 0), m.getText().strip()));
     }
     if (!problems.isEmpty()) {
       return null;

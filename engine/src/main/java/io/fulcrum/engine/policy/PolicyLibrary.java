@@ -27,9 +27,11 @@ public final class PolicyLibrary {
 
   private static final Comparator<String> VERSION_ORDER =
       Comparator.<String, Boolean>comparing(v -> v.matches("\\d+"))
-          .thenComparing((a, b) -> a.matches("\\d+") && b.matches("\\d+")
-              ? new java.math.BigInteger(a).compareTo(new java.math.BigInteger(b))
-              : a.compareTo(b));
+          .thenComparing(
+              (a, b) ->
+                  a.matches("\\d+") && b.matches("\\d+")
+                      ? new java.math.BigInteger(a).compareTo(new java.math.BigInteger(b))
+                      : a.compareTo(b));
 
   private final Path root;
 
@@ -101,15 +103,26 @@ public final class PolicyLibrary {
     String version = ref.version().orElseGet(() -> latestVersion(ref.id()));
     Path dir = root.resolve(ref.id()).resolve(version);
     if (!Files.isDirectory(dir)) {
-      throw new PolicyNotFound(ref.id() + "@" + version,
-          "no such version; known: " + versions(ref.id()));
+      throw new PolicyNotFound(
+          ref.id() + "@" + version, "no such version; known: " + versions(ref.id()));
     }
     PolicyBundle bundle = BundleReader.read(dir);
     PolicyManifest m = bundle.manifest();
     if (!m.id().equals(ref.id()) || !m.version().equals(version)) {
-      throw new PolicyCompilationFailed(ref.id() + "@" + version, List.of(new CompilationProblem(
-          PolicyBundle.MANIFEST, 0, "manifest says " + m.id() + "@" + m.version()
-              + " but the bundle lies in " + ref.id() + "/" + version)));
+      throw new PolicyCompilationFailed(
+          ref.id() + "@" + version,
+          List.of(
+              new CompilationProblem(
+                  PolicyBundle.MANIFEST,
+                  0,
+                  "manifest says "
+                      + m.id()
+                      + "@"
+                      + m.version()
+                      + " but the bundle lies in "
+                      + ref.id()
+                      + "/"
+                      + version)));
     }
     return bundle;
   }

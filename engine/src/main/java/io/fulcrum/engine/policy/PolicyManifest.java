@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * @param measures risk-measure calls, made before any table or rule
  * @param decisions DMN decisions, evaluated per subject before the rules
  * @param rules DRL files and spreadsheet decision tables ({@code *.drl.csv}, {@code *.drl.xlsx})
- * @param tests test files shipped with the bundle (e.g. {@code .scesim} scenarios); hashed, not compiled
+ * @param tests test files shipped with the bundle (e.g. {@code .scesim} scenarios); hashed, not
+ *     compiled
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record PolicyManifest(
@@ -38,7 +39,8 @@ public record PolicyManifest(
     PolicyRef.of(id, version);
     TreeMap<String, Object> params = new TreeMap<>();
     if (parameters != null) {
-      parameters.forEach((k, v) -> params.put(k, v instanceof Number n ? new BigDecimal(n.toString()) : v));
+      parameters.forEach(
+          (k, v) -> params.put(k, v instanceof Number n ? new BigDecimal(n.toString()) : v));
     }
     parameters = params;
     measures = measures == null ? List.of() : List.copyOf(measures);
@@ -69,13 +71,20 @@ public record PolicyManifest(
    *     condition fails is never computed (its settings are still validated). Empty: always.
    */
   public record MeasureBinding(
-      String name, String measure, String input, Map<String, Object> settings, Map<String, Object> when) {
+      String name,
+      String measure,
+      String input,
+      Map<String, Object> settings,
+      Map<String, Object> when) {
     public MeasureBinding {
       require("measures[].name", name);
       require("measures[].measure", measure);
       input = input == null ? "portfolio" : input;
       settings = settings == null ? Map.of() : Map.copyOf(settings);
-      when = when == null ? Map.of() : java.util.Collections.unmodifiableSortedMap(new TreeMap<>(when));
+      when =
+          when == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableSortedMap(new TreeMap<>(when));
     }
   }
 
@@ -87,7 +96,8 @@ public record PolicyManifest(
    * @param subject {@code position} or {@code collateral}
    * @param inputs DMN input data name to the subject's property (e.g. {@code notional})
    */
-  public record DecisionBinding(String model, String decision, String subject, Map<String, String> inputs) {
+  public record DecisionBinding(
+      String model, String decision, String subject, Map<String, String> inputs) {
     public DecisionBinding {
       require("decisions[].model", model);
       require("decisions[].decision", decision);

@@ -8,13 +8,12 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The account as the rules see it. The engine inserts it once the "requirements" rules have run
- * and it has totalled them, so only "status" rules see it; they set the status and any policy
- * metrics.
+ * The account as the rules see it. The engine inserts it once the "requirements" rules have run and
+ * it has totalled them, so only "status" rules see it; they set the status and any policy metrics.
  *
- * <p>Margin balance = cross wallet (collateral value) - debts + unrealised P&L of cross positions
- * + isolated margins and unrealised P&L of isolated positions. Margin ratio = maintenance margin
- * / margin balance.
+ * <p>Margin balance = cross wallet (collateral value) - debts + unrealised P&L of cross positions +
+ * isolated margins and unrealised P&L of isolated positions. Margin ratio = maintenance margin /
+ * margin balance.
  */
 public final class AccountFact {
 
@@ -29,7 +28,10 @@ public final class AccountFact {
   private DecisionStatus status;
 
   AccountFact(
-      String accountId, String currency, BigDecimal walletBalance, BigDecimal debtValue,
+      String accountId,
+      String currency,
+      BigDecimal walletBalance,
+      BigDecimal debtValue,
       AssignmentLog log) {
     this.accountId = accountId;
     this.currency = currency;
@@ -113,8 +115,7 @@ public final class AccountFact {
 
   private Totals totals() {
     if (totals == null) {
-      throw new IllegalStateException(
-          "account totals are known only in the 'status' phase");
+      throw new IllegalStateException("account totals are known only in the 'status' phase");
     }
     return totals;
   }
@@ -155,12 +156,17 @@ public final class AccountFact {
   }
 
   public String describe() {
-    String base = "account " + accountId + " (wallet " + Rounding.money(walletBalance).toPlainString();
+    String base =
+        "account " + accountId + " (wallet " + Rounding.money(walletBalance).toPlainString();
     if (totals == null) {
       return base + ")";
     }
-    return base + ", margin balance " + Rounding.money(getMarginBalance()).toPlainString()
-        + ", maintenance " + getMaintenanceMargin().toPlainString() + ")";
+    return base
+        + ", margin balance "
+        + Rounding.money(getMarginBalance()).toPlainString()
+        + ", maintenance "
+        + getMaintenanceMargin().toPlainString()
+        + ")";
   }
 
   @Override

@@ -10,9 +10,9 @@ import java.util.TreeMap;
 
 /**
  * The engine's accounting identities, applied between the two rule phases: account initial and
- * maintenance margin are the sums of what the rules set per position, per collateral (haircuts)
- * and for the portfolio; the margin balance is wallet - debts + cross unrealised P&L + isolated
- * margins and their P&L.
+ * maintenance margin are the sums of what the rules set per position, per collateral (haircuts) and
+ * for the portfolio; the margin balance is wallet - debts + cross unrealised P&L + isolated margins
+ * and their P&L.
  */
 final class AccountTotals {
 
@@ -43,8 +43,13 @@ final class AccountTotals {
       t.im = t.im.add(zeroIfNull(portfolio.getInitialMargin()));
       t.mm = t.mm.add(zeroIfNull(portfolio.getMaintenanceMargin()));
     }
-    facts.account.setTotals(new AccountFact.Totals(Rounding.requirement(t.im), Rounding.requirement(t.mm),
-        Rounding.requirement(t.haircut), t.upnl, t.balance));
+    facts.account.setTotals(
+        new AccountFact.Totals(
+            Rounding.requirement(t.im),
+            Rounding.requirement(t.mm),
+            Rounding.requirement(t.haircut),
+            t.upnl,
+            t.balance));
     if (recorder.isEnabled()) {
       recorder.add(t.explain(facts, portfolio));
     }
@@ -54,9 +59,15 @@ final class AccountTotals {
     for (int i = 0; i < facts.positions.size(); i++) {
       PositionFact p = facts.positions.get(i);
       if (p.getInitialMargin() == null || p.getMaintenanceMargin() == null) {
-        throw new InvalidRequest("account.positions[" + i + "].instrument", "the policy sets no "
-            + (p.getInitialMargin() == null ? "initial" : "maintenance") + " margin for "
-            + p.getInstrument() + " (" + p.getKind() + "): it does not cover this instrument");
+        throw new InvalidRequest(
+            "account.positions[" + i + "].instrument",
+            "the policy sets no "
+                + (p.getInitialMargin() == null ? "initial" : "maintenance")
+                + " margin for "
+                + p.getInstrument()
+                + " ("
+                + p.getKind()
+                + "): it does not cover this instrument");
       }
       im = im.add(p.getInitialMargin());
       mm = mm.add(p.getMaintenanceMargin());
@@ -99,8 +110,8 @@ final class AccountTotals {
     out.put("maintenanceMargin", Rounding.requirement(mm));
     out.put("marginBalance", Rounding.money(balance));
     out.put("marginRatio", facts.account.getMarginRatio());
-    return new Calculation("account", "account totals",
-        portfolio.isSet() ? FORMULA_WITH_PORTFOLIO : FORMULA, in, out);
+    return new Calculation(
+        "account", "account totals", portfolio.isSet() ? FORMULA_WITH_PORTFOLIO : FORMULA, in, out);
   }
 
   private static BigDecimal zeroIfNull(BigDecimal value) {

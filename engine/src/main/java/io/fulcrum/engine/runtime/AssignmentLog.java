@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects the values rules set on facts while one rule fires, so the explanation can say what
- * each firing changed. One per evaluation; not thread-safe. The disabled log keeps nothing.
+ * Collects the values rules set on facts while one rule fires, so the explanation can say what each
+ * firing changed. One per evaluation; not thread-safe. The disabled log keeps nothing.
  */
 public class AssignmentLog {
 

@@ -4,10 +4,10 @@ import io.fulcrum.engine.decision.Rounding;
 import java.math.BigDecimal;
 
 /**
- * A collateral balance as the rules see it: amount, price and value in the valuation currency,
- * the parameters decision tables chose for it (e.g. loan-to-value), and the haircuts rules set.
- * A haircut is the part of the value that does not count towards a requirement: the initial
- * haircut against the initial margin, the maintenance haircut against the maintenance margin.
+ * A collateral balance as the rules see it: amount, price and value in the valuation currency, the
+ * parameters decision tables chose for it (e.g. loan-to-value), and the haircuts rules set. A
+ * haircut is the part of the value that does not count towards a requirement: the initial haircut
+ * against the initial margin, the maintenance haircut against the maintenance margin.
  */
 public final class CollateralFact extends TableParameters {
 
@@ -52,10 +52,6 @@ public final class CollateralFact extends TableParameters {
     };
   }
 
-
-
-
-
   public BigDecimal getInitialHaircut() {
     return initialHaircut;
   }
@@ -80,8 +76,14 @@ public final class CollateralFact extends TableParameters {
 
   @Override
   public String describe() {
-    return label() + " " + amount.toPlainString() + " @ " + price.toPlainString() + " (value "
-        + Rounding.money(getValue()).toPlainString() + ")";
+    return label()
+        + " "
+        + amount.toPlainString()
+        + " @ "
+        + price.toPlainString()
+        + " (value "
+        + Rounding.money(getValue()).toPlainString()
+        + ")";
   }
 
   @Override

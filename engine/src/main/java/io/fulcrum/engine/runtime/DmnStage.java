@@ -44,7 +44,8 @@ final class DmnStage {
   }
 
   /** Evaluates every binding for {@code subjectKind}; returns the merged parameters. */
-  SortedMap<String, Object> evaluate(String subjectKind, String subject, Function<String, Object> properties) {
+  SortedMap<String, Object> evaluate(
+      String subjectKind, String subject, Function<String, Object> properties) {
     SortedMap<String, Object> parameters = new TreeMap<>();
     for (DecisionBinding binding : policy.manifest().decisions()) {
       if (binding.subject().equals(subjectKind)) {
@@ -54,16 +55,20 @@ final class DmnStage {
     return parameters;
   }
 
-  private Map<String, Object> evaluate(DecisionBinding binding, String subject, Function<String, Object> properties) {
+  private Map<String, Object> evaluate(
+      DecisionBinding binding, String subject, Function<String, Object> properties) {
     DmnModels dmn = policy.dmn();
     DMNModel model = dmn.model(binding.model());
     DMNContext context = dmn.runtime().newContext();
     SortedMap<String, Object> inputs = new TreeMap<>();
-    binding.inputs().forEach((dmnInput, property) -> {
-      Object value = properties.apply(property);
-      inputs.put(dmnInput, value);
-      context.set(dmnInput, value);
-    });
+    binding
+        .inputs()
+        .forEach(
+            (dmnInput, property) -> {
+              Object value = properties.apply(property);
+              inputs.put(dmnInput, value);
+              context.set(dmnInput, value);
+            });
     if (recorder.isEnabled()) {
       DmnCapture.begin();
     }
@@ -75,24 +80,45 @@ final class DmnStage {
       tables = recorder.isEnabled() ? DmnCapture.end() : List.of();
     }
     DMNDecisionResult decision = result.getDecisionResultByName(binding.decision());
-    if (result.hasErrors() || decision == null
+    if (result.hasErrors()
+        || decision == null
         || decision.getEvaluationStatus() != DMNDecisionResult.DecisionEvaluationStatus.SUCCEEDED) {
-      throw new PolicyEvaluationFailed("policy " + policy.stamp().ref() + ": DMN decision '"
-          + binding.decision() + "' (" + binding.model() + ") failed for " + subject + " with inputs "
-          + inputs + ": " + result.getMessages(DMNMessage.Severity.ERROR).stream()
-              .map(DMNMessage::getText).collect(Collectors.joining("; ")));
+      throw new PolicyEvaluationFailed(
+          "policy "
+              + policy.stamp().ref()
+              + ": DMN decision '"
+              + binding.decision()
+              + "' ("
+              + binding.model()
+              + ") failed for "
+              + subject
+              + " with inputs "
+              + inputs
+              + ": "
+              + result.getMessages(DMNMessage.Severity.ERROR).stream()
+                  .map(DMNMessage::getText)
+                  .collect(Collectors.joining("; ")));
     }
     Object output = decision.getResult();
     if (output == null) {
-      throw new NoMatchingRow("policy " + policy.stamp().ref() + ": decision '"
-          + binding.decision() + "' has no row for " + subject + " with inputs " + inputs
-          + ": the policy does not cover it");
+      throw new NoMatchingRow(
+          "policy "
+              + policy.stamp().ref()
+              + ": decision '"
+              + binding.decision()
+              + "' has no row for "
+              + subject
+              + " with inputs "
+              + inputs
+              + ": the policy does not cover it");
     }
     for (DmnCapture.TableEvaluation t : tables) {
       recorder.add(tableHit(dmn, t, subject, inputs, output));
     }
     if (recorder.isEnabled()) {
-      recorder.add(new DecisionEvaluated(subject, binding.model(), binding.decision(), inputs, sorted(output)));
+      recorder.add(
+          new DecisionEvaluated(
+              subject, binding.model(), binding.decision(), inputs, sorted(output)));
     }
     if (output instanceof Map<?, ?> map) {
       Map<String, Object> values = new TreeMap<>();
@@ -103,7 +129,11 @@ final class DmnStage {
   }
 
   private static TableHit tableHit(
-      DmnModels dmn, DmnCapture.TableEvaluation t, String subject, SortedMap<String, Object> inputs, Object output) {
+      DmnModels dmn,
+      DmnCapture.TableEvaluation t,
+      String subject,
+      SortedMap<String, Object> inputs,
+      Object output) {
     List<TableRow> all = dmn.rows(t.table());
     List<TableRow> selectedRows = new ArrayList<>();
     for (int row : t.selected()) {
@@ -111,8 +141,15 @@ final class DmnStage {
         selectedRows.add(all.get(row - 1));
       }
     }
-    return new TableHit(subject, dmn.label(t.table()), dmn.hitPolicy(t.table()), inputs, t.matched(),
-        t.selected(), selectedRows, sorted(output));
+    return new TableHit(
+        subject,
+        dmn.label(t.table()),
+        dmn.hitPolicy(t.table()),
+        inputs,
+        t.matched(),
+        t.selected(),
+        selectedRows,
+        sorted(output));
   }
 
   private static Object sorted(Object output) {

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The facts of one request, built after checking that everything the account refers to is in
- * the market snapshot. Errors name the field by its JSON path.
+ * The facts of one request, built after checking that everything the account refers to is in the
+ * market snapshot. Errors name the field by its JSON path.
  */
 final class FactSet {
 
@@ -73,26 +73,57 @@ final class FactSet {
   }
 
   private static PositionInputs inputsOf(Position p, String path, MarketSnapshot market) {
-    Instrument instrument = market.findInstrument(p.instrument()).orElseThrow(() ->
-        new InvalidRequest(path + ".instrument", "unknown instrument '" + p.instrument()
-            + "'; the market snapshot defines " + market.instruments().stream().map(Instrument::symbol).toList()));
-    InstrumentPrice price = market.findPrice(p.instrument()).orElseThrow(() ->
-        new InvalidRequest("market.prices." + p.instrument(),
-            "no mark price for instrument '" + p.instrument() + "' held in " + path));
+    Instrument instrument =
+        market
+            .findInstrument(p.instrument())
+            .orElseThrow(
+                () ->
+                    new InvalidRequest(
+                        path + ".instrument",
+                        "unknown instrument '"
+                            + p.instrument()
+                            + "'; the market snapshot defines "
+                            + market.instruments().stream().map(Instrument::symbol).toList()));
+    InstrumentPrice price =
+        market
+            .findPrice(p.instrument())
+            .orElseThrow(
+                () ->
+                    new InvalidRequest(
+                        "market.prices." + p.instrument(),
+                        "no mark price for instrument '" + p.instrument() + "' held in " + path));
     if (!instrument.settlementAsset().equals(market.valuationCurrency())) {
-      throw new InvalidRequest(path + ".instrument", "instrument '" + p.instrument()
-          + "' settles in " + instrument.settlementAsset() + " but the valuation currency is "
-          + market.valuationCurrency() + "; cross-currency settlement is not supported");
+      throw new InvalidRequest(
+          path + ".instrument",
+          "instrument '"
+              + p.instrument()
+              + "' settles in "
+              + instrument.settlementAsset()
+              + " but the valuation currency is "
+              + market.valuationCurrency()
+              + "; cross-currency settlement is not supported");
     }
     return new PositionInputs(
-        p.instrument(), instrument.kind(), p.marginMode(), p.quantity(), instrument.contractSize(),
-        p.entryPrice(), price.mark(), p.leverage(), p.isolatedMargin(), instrument.underlying(),
+        p.instrument(),
+        instrument.kind(),
+        p.marginMode(),
+        p.quantity(),
+        instrument.contractSize(),
+        p.entryPrice(),
+        price.mark(),
+        p.leverage(),
+        p.isolatedMargin(),
+        instrument.underlying(),
         instrument.linear() ? price.mark() : price.index());
   }
 
   private static BigDecimal assetPrice(MarketSnapshot market, String asset, String path) {
-    return market.findAssetPrice(asset).orElseThrow(() ->
-        new InvalidRequest("market.assetPrices." + asset,
-            "no price for asset '" + asset + "' named in " + path));
+    return market
+        .findAssetPrice(asset)
+        .orElseThrow(
+            () ->
+                new InvalidRequest(
+                    "market.assetPrices." + asset,
+                    "no price for asset '" + asset + "' named in " + path));
   }
 }

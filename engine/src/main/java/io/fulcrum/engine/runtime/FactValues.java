@@ -14,7 +14,11 @@ final class FactValues {
       return new BigDecimal(n.toString());
     }
     throw new IllegalStateException(
-        "parameter '" + name + "' of " + owner + " is "
+        "parameter '"
+            + name
+            + "' of "
+            + owner
+            + " is "
             + (value == null ? "not set by any decision table" : "not a number: " + value));
   }
 }

@@ -17,16 +17,15 @@ import java.util.TreeMap;
  * the global {@code liquidation}.
  *
  * <p>One-way mode (Binance USDⓈ-M "How to Calculate Liquidation Price"): the mark price P at which
- * margin balance equals maintenance margin,
- * {@code LP = (WB - TMM + UPNL + cum - side*size*entry) / (size*MMR - side*size)},
- * where for an isolated position WB is its isolated margin and TMM = UPNL = 0, and for a cross
- * position WB is the cross wallet, TMM the maintenance margin and UPNL the unrealised P&L of the
- * other cross positions, whose prices are held fixed. MMR and cum are the position's parameters;
- * if the notional at LP falls in another bracket, the policy's decision tables are evaluated again
- * at LP and the price recomputed with that bracket, until the bracket no longer changes. When the
- * tables also give the bracket's notional floor and cap, a price whose notional stays inside them
- * needs no second evaluation. A zero or negative LP means the position has no liquidation price
- * (null).
+ * margin balance equals maintenance margin, {@code LP = (WB - TMM + UPNL + cum - side*size*entry) /
+ * (size*MMR - side*size)}, where for an isolated position WB is its isolated margin and TMM = UPNL
+ * = 0, and for a cross position WB is the cross wallet, TMM the maintenance margin and UPNL the
+ * unrealised P&L of the other cross positions, whose prices are held fixed. MMR and cum are the
+ * position's parameters; if the notional at LP falls in another bracket, the policy's decision
+ * tables are evaluated again at LP and the price recomputed with that bracket, until the bracket no
+ * longer changes. When the tables also give the bracket's notional floor and cap, a price whose
+ * notional stays inside them needs no second evaluation. A zero or negative LP means the position
+ * has no liquidation price (null).
  */
 public final class LiquidationPrices {
 
@@ -65,7 +64,11 @@ public final class LiquidationPrices {
    * ([floor, cap)); the tables are evaluated again only when the notional at LP leaves them.
    */
   public BigDecimal linear(
-      PositionFact p, String rateParameter, String amountParameter, String floorParameter, String capParameter) {
+      PositionFact p,
+      String rateParameter,
+      String amountParameter,
+      String floorParameter,
+      String capParameter) {
     if (!p.isLinear()) {
       throw new PolicyEvaluationFailed("liquidation.linear called for non-linear " + p.describe());
     }
@@ -91,23 +94,42 @@ public final class LiquidationPrices {
     List<String> rounds = new ArrayList<>();
     BigDecimal lp = null;
     for (int round = 1; round <= MAX_ROUNDS; round++) {
-      BigDecimal numerator = wb.subtract(tmm).add(upnl).add(amount).subtract(side.multiply(size).multiply(p.getEntryPrice()));
+      BigDecimal numerator =
+          wb.subtract(tmm)
+              .add(upnl)
+              .add(amount)
+              .subtract(side.multiply(size).multiply(p.getEntryPrice()));
       BigDecimal denominator = size.multiply(rate).subtract(side.multiply(size));
       lp = Rounding.divide(numerator, denominator);
-      rounds.add("MMR " + rate.toPlainString() + ", cum " + amount.toPlainString() + " -> " + Rounding.price(lp).toPlainString());
+      rounds.add(
+          "MMR "
+              + rate.toPlainString()
+              + ", cum "
+              + amount.toPlainString()
+              + " -> "
+              + Rounding.price(lp).toPlainString());
       if (lp.signum() <= 0) {
         lp = null;
         break;
       }
-      if (floorParameter != null && within(size.multiply(lp), bracket, floorParameter, capParameter)) {
-        rounds.add("notional at LP within [" + bracket.get(floorParameter) + ", " + bracket.get(capParameter) + ")");
+      if (floorParameter != null
+          && within(size.multiply(lp), bracket, floorParameter, capParameter)) {
+        rounds.add(
+            "notional at LP within ["
+                + bracket.get(floorParameter)
+                + ", "
+                + bracket.get(capParameter)
+                + ")");
         break;
       }
-      Map<String, Object> atLp = dmn.evaluate("position",
-          p.label() + " at liquidation price " + Rounding.price(lp).toPlainString(),
-          property(inputs.get(p).atMark(lp)));
+      Map<String, Object> atLp =
+          dmn.evaluate(
+              "position",
+              p.label() + " at liquidation price " + Rounding.price(lp).toPlainString(),
+              property(inputs.get(p).atMark(lp)));
       BigDecimal newRate = FactValues.number(atLp.get(rateParameter), rateParameter, p.label());
-      BigDecimal newAmount = FactValues.number(atLp.get(amountParameter), amountParameter, p.label());
+      BigDecimal newAmount =
+          FactValues.number(atLp.get(amountParameter), amountParameter, p.label());
       if (newRate.compareTo(rate) == 0 && newAmount.compareTo(amount) == 0) {
         break;
       }
@@ -126,14 +148,19 @@ public final class LiquidationPrices {
       in.put("MMR", rate);
       in.put("cum", amount);
       in.put("rounds", rounds);
-      recorder.add(new Calculation(p.label(), "liquidation price",
-          "(WB - TMM + UPNL + cum - side*size*entry) / (size*MMR - side*size)", in,
-          lp == null ? "none (formula gives zero or negative)" : Rounding.price(lp)));
+      recorder.add(
+          new Calculation(
+              p.label(),
+              "liquidation price",
+              "(WB - TMM + UPNL + cum - side*size*entry) / (size*MMR - side*size)",
+              in,
+              lp == null ? "none (formula gives zero or negative)" : Rounding.price(lp)));
     }
     return lp;
   }
 
-  private static boolean within(BigDecimal notional, Map<String, Object> bracket, String floor, String cap) {
+  private static boolean within(
+      BigDecimal notional, Map<String, Object> bracket, String floor, String cap) {
     Object lo = bracket.get(floor);
     Object hi = bracket.get(cap);
     if (!(lo instanceof BigDecimal low) || !(hi instanceof BigDecimal high)) {

@@ -41,7 +41,10 @@ public final class MarginEngine {
     this.marketData = java.util.Objects.requireNonNull(marketData, "marketData");
   }
 
-  /** The same engine (same library and compiled-policy cache) resolving data sets with {@code marketData}. */
+  /**
+   * The same engine (same library and compiled-policy cache) resolving data sets with {@code
+   * marketData}.
+   */
   public MarginEngine withMarketData(MarketDataSets marketData) {
     return new MarginEngine(library, compiler, marketData);
   }
@@ -77,11 +80,15 @@ public final class MarginEngine {
    * Evaluates {@code request} against {@code policy}; stamps the decision with its hash. Named data
    * sets in the request are unknown here: use the instance method or the overload with a resolver.
    */
-  public static MarginDecision decide(CompiledPolicy policy, MarginRequest request, boolean explain) {
+  public static MarginDecision decide(
+      CompiledPolicy policy, MarginRequest request, boolean explain) {
     return decide(policy, request, MarketDataSets.none(), explain);
   }
 
-  /** Evaluates {@code request} against {@code policy}, resolving named data sets with {@code marketData}. */
+  /**
+   * Evaluates {@code request} against {@code policy}, resolving named data sets with {@code
+   * marketData}.
+   */
   public static MarginDecision decide(
       CompiledPolicy policy, MarginRequest request, MarketDataSets marketData, boolean explain) {
     MarginDecision decision = new PolicyEvaluation(policy, request, marketData, explain).run();
@@ -94,7 +101,8 @@ public final class MarginEngine {
     java.security.MessageDigest digest;
     try {
       digest = java.security.MessageDigest.getInstance("SHA-256");
-      try (java.io.OutputStream out = new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), digest)) {
+      try (java.io.OutputStream out =
+          new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), digest)) {
         Json.mapper().writeValue(out, decision.withHash(null));
       }
     } catch (java.security.NoSuchAlgorithmException | java.io.IOException e) {

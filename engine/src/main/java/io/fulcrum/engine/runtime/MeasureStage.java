@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * Calls the policy's risk measures, in manifest order, and turns results into facts. Input kinds
- * of a measure binding: {@code portfolio} (positions at marks), {@code derivatives} (positions as a
+ * Calls the policy's risk measures, in manifest order, and turns results into facts. Input kinds of
+ * a measure binding: {@code portfolio} (positions at marks), {@code derivatives} (positions as a
  * revaluable derivatives portfolio) and {@code portfolio-history} (that portfolio with the daily
  * returns of its underlyings from {@code market.history}); see {@link PortfolioInputs}.
  */
@@ -29,7 +29,10 @@ final class MeasureStage {
   private MeasureStage() {}
 
   static List<MeasureFact> run(
-      CompiledPolicy policy, MarginRequest request, MarketDataSets dataSets, ExplanationRecorder recorder) {
+      CompiledPolicy policy,
+      MarginRequest request,
+      MarketDataSets dataSets,
+      ExplanationRecorder recorder) {
     List<MeasureFact> facts = new ArrayList<>();
     if (policy.measures().isEmpty()) {
       return facts;
@@ -37,28 +40,60 @@ final class MeasureStage {
     PortfolioExposure portfolio = portfolio(request);
     PortfolioInputs inputs = new PortfolioInputs(request, dataSets);
     for (BoundMeasure bound : policy.measures()) {
-      MeasureInput input = switch (bound.input()) {
-        case "portfolio" -> portfolio;
-        case "derivatives" -> inputs.derivatives();
-        case "portfolio-history" -> inputs.history();
-        default -> throw new PolicyEvaluationFailed("policy " + policy.stamp().ref() + ": measure '"
-            + bound.name() + "' asks for input '" + bound.input() + "', which this engine cannot supply");
-      };
+      MeasureInput input =
+          switch (bound.input()) {
+            case "portfolio" -> portfolio;
+            case "derivatives" -> inputs.derivatives();
+            case "portfolio-history" -> inputs.history();
+            default ->
+                throw new PolicyEvaluationFailed(
+                    "policy "
+                        + policy.stamp().ref()
+                        + ": measure '"
+                        + bound.name()
+                        + "' asks for input '"
+                        + bound.input()
+                        + "', which this engine cannot supply");
+          };
       MeasureResult result;
       try {
         result = bound.measure().evaluate(input, bound.parameters());
       } catch (InsufficientHistory e) {
-        throw new InvalidRequest("market.history", "measure '" + bound.name() + "' ("
-            + bound.measure().name() + ") of policy " + policy.stamp().ref() + ": " + e.getMessage());
+        throw new InvalidRequest(
+            "market.history",
+            "measure '"
+                + bound.name()
+                + "' ("
+                + bound.measure().name()
+                + ") of policy "
+                + policy.stamp().ref()
+                + ": "
+                + e.getMessage());
       } catch (IllegalArgumentException e) {
-        throw new PolicyEvaluationFailed("policy " + policy.stamp().ref() + ": measure '" + bound.name()
-            + "' (" + bound.measure().name() + ") rejected its input: " + e.getMessage(), e);
+        throw new PolicyEvaluationFailed(
+            "policy "
+                + policy.stamp().ref()
+                + ": measure '"
+                + bound.name()
+                + "' ("
+                + bound.measure().name()
+                + ") rejected its input: "
+                + e.getMessage(),
+            e);
       }
       BigDecimal value = Rounding.money(new BigDecimal(Double.toString(result.value())));
       facts.add(new MeasureFact(bound.name(), bound.measure().name(), value));
       if (recorder.isEnabled()) {
-        recorder.add(new MeasureCalled("account", bound.measure().name(), bound.name(),
-            new TreeMap<>(bound.parameters().values()), result.inputs(), value, result.unit(), result.details()));
+        recorder.add(
+            new MeasureCalled(
+                "account",
+                bound.measure().name(),
+                bound.name(),
+                new TreeMap<>(bound.parameters().values()),
+                result.inputs(),
+                value,
+                result.unit(),
+                result.details()));
       }
     }
     return facts;
@@ -66,11 +101,20 @@ final class MeasureStage {
 
   private static PortfolioExposure portfolio(MarginRequest request) {
     List<PortfolioExposure.Exposure> exposures = new ArrayList<>();
-    request.account().positions().forEach(p -> {
-      Instrument i = request.market().findInstrument(p.instrument()).orElseThrow();
-      exposures.add(new PortfolioExposure.Exposure(p.instrument(), i.underlying(), p.quantity(),
-          i.contractSize(), request.market().prices().get(p.instrument()).mark()));
-    });
+    request
+        .account()
+        .positions()
+        .forEach(
+            p -> {
+              Instrument i = request.market().findInstrument(p.instrument()).orElseThrow();
+              exposures.add(
+                  new PortfolioExposure.Exposure(
+                      p.instrument(),
+                      i.underlying(),
+                      p.quantity(),
+                      i.contractSize(),
+                      request.market().prices().get(p.instrument()).mark()));
+            });
     return new PortfolioExposure(exposures);
   }
 }

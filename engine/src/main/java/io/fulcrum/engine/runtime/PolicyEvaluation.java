@@ -18,8 +18,8 @@ import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * One evaluation of a request against a compiled policy, in this order: risk measures, DMN
- * decisions per position and collateral, the "requirements" rules, the engine's account totals,
- * the "status" rules, then the decision. Not reusable; not thread-safe.
+ * decisions per position and collateral, the "requirements" rules, the engine's account totals, the
+ * "status" rules, then the decision. Not reusable; not thread-safe.
  */
 final class PolicyEvaluation {
 
@@ -32,7 +32,8 @@ final class PolicyEvaluation {
   private final AssignmentLog log;
   private final MarketDataSets dataSets;
 
-  PolicyEvaluation(CompiledPolicy policy, MarginRequest request, MarketDataSets dataSets, boolean explain) {
+  PolicyEvaluation(
+      CompiledPolicy policy, MarginRequest request, MarketDataSets dataSets, boolean explain) {
     this.policy = policy;
     this.request = request;
     this.dataSets = dataSets;
@@ -89,9 +90,12 @@ final class PolicyEvaluation {
       session.dispose();
     }
     if (facts.account.getStatus() == null) {
-      throw new PolicyEvaluationFailed("policy " + policy.stamp().ref()
-          + " decided no status for account " + facts.account.getAccountId()
-          + ": no 'status' rule matched");
+      throw new PolicyEvaluationFailed(
+          "policy "
+              + policy.stamp().ref()
+              + " decided no status for account "
+              + facts.account.getAccountId()
+              + ": no 'status' rule matched");
     }
     return assemble(facts, portfolio);
   }
@@ -108,15 +112,35 @@ final class PolicyEvaluation {
     AccountFact a = facts.account;
     List<PositionFigures> figures = new ArrayList<>();
     for (PositionFact p : facts.positions) {
-      figures.add(new PositionFigures(p.getInstrument(), p.getQuantity(), p.getMarkPrice(),
-          Rounding.money(p.getNotional()), Rounding.money(p.getUnrealisedPnl()), p.getInitialMargin(),
-          p.getMaintenanceMargin(), p.getLiquidationPrice(), new TreeMap<>(p.getParameters())));
+      figures.add(
+          new PositionFigures(
+              p.getInstrument(),
+              p.getQuantity(),
+              p.getMarkPrice(),
+              Rounding.money(p.getNotional()),
+              Rounding.money(p.getUnrealisedPnl()),
+              p.getInitialMargin(),
+              p.getMaintenanceMargin(),
+              p.getLiquidationPrice(),
+              new TreeMap<>(p.getParameters())));
     }
     SortedMap<String, BigDecimal> metrics = new TreeMap<>(portfolio.getComponents());
     metrics.putAll(a.getMetrics());
-    return new MarginDecision(a.getAccountId(), policy.stamp(), request.market().asOf(), a.getCurrency(),
-        a.getStatus(), a.getInitialMargin(), a.getMaintenanceMargin(), Rounding.money(a.getMarginBalance()),
-        a.getMarginRatio(), Rounding.money(a.getWalletBalance()), Rounding.money(a.getUnrealisedPnl()),
-        metrics, figures, recorder.toExplanation(), null);
+    return new MarginDecision(
+        a.getAccountId(),
+        policy.stamp(),
+        request.market().asOf(),
+        a.getCurrency(),
+        a.getStatus(),
+        a.getInitialMargin(),
+        a.getMaintenanceMargin(),
+        Rounding.money(a.getMarginBalance()),
+        a.getMarginRatio(),
+        Rounding.money(a.getWalletBalance()),
+        Rounding.money(a.getUnrealisedPnl()),
+        metrics,
+        figures,
+        recorder.toExplanation(),
+        null);
   }
 }

@@ -46,14 +46,17 @@ import java.util.WeakHashMap;
  *       among them and must have the same dates from there on. The inputs name the data used:
  *       {@code dataSet}, {@code dataSetHash}, {@code inlineHash}.
  * </ul>
+ *
  * Errors are {@link InvalidRequest}s naming the field. Not thread-safe: one per evaluation.
  */
 final class PortfolioInputs {
 
   static final LocalTime EXPIRY_TIME_UTC = LocalTime.of(8, 0);
   private static final double SECONDS_PER_YEAR = 365.0 * 86_400.0;
+
   /** Content hashes by data set / inline history, so a reused data set is hashed once. */
-  private static final Map<Object, String> HASHES = Collections.synchronizedMap(new WeakHashMap<>());
+  private static final Map<Object, String> HASHES =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   private final MarginRequest request;
   private final MarketDataSets dataSets;
@@ -91,7 +94,8 @@ final class PortfolioInputs {
     TreeMap<String, Double> forwards = new TreeMap<>();
     List<Position> held = request.account().positions();
     if (held.isEmpty()) {
-      throw new InvalidRequest("account.positions", "the policy's portfolio measures need at least one position");
+      throw new InvalidRequest(
+          "account.positions", "the policy's portfolio measures need at least one position");
     }
     for (int i = 0; i < held.size(); i++) {
       Position p = held.get(i);
@@ -101,7 +105,8 @@ final class PortfolioInputs {
       if (instrument instanceof EuropeanOption o) {
         positions.add(option(o, units, "account.positions[" + i + "]"));
       } else {
-        positions.add(new DerivativesPortfolio.Future(p.instrument(), instrument.underlying(), units));
+        positions.add(
+            new DerivativesPortfolio.Future(p.instrument(), instrument.underlying(), units));
       }
     }
     return new DerivativesPortfolio(market.valuationCurrency(), 0.0, forwards, positions);
@@ -111,53 +116,93 @@ final class PortfolioInputs {
     MarketSnapshot market = request.market();
     InstrumentPrice price = market.findPrice(o.symbol()).orElseThrow();
     if (price.impliedVolatility() == null) {
-      throw new InvalidRequest("market.prices." + o.symbol() + ".impliedVolatility", "option '"
-          + o.symbol() + "' held in " + path + " needs an implied volatility to be revalued");
+      throw new InvalidRequest(
+          "market.prices." + o.symbol() + ".impliedVolatility",
+          "option '"
+              + o.symbol()
+              + "' held in "
+              + path
+              + " needs an implied volatility to be revalued");
     }
     double years = yearsToExpiry(market.asOf(), o.expiry());
     if (!(years > 0)) {
-      throw new InvalidRequest("market.instruments[" + market.instruments().indexOf(o) + "].expiry",
-          "option '" + o.symbol() + "' expired at " + o.expiry() + " " + EXPIRY_TIME_UTC
-              + " UTC, before the market's asOf " + market.asOf());
+      throw new InvalidRequest(
+          "market.instruments[" + market.instruments().indexOf(o) + "].expiry",
+          "option '"
+              + o.symbol()
+              + "' expired at "
+              + o.expiry()
+              + " "
+              + EXPIRY_TIME_UTC
+              + " UTC, before the market's asOf "
+              + market.asOf());
     }
-    return new DerivativesPortfolio.EuropeanOption(o.symbol(), o.underlying(), units,
-        DerivativesPortfolio.OptionRight.valueOf(o.right().name()), o.strike().doubleValue(), years,
+    return new DerivativesPortfolio.EuropeanOption(
+        o.symbol(),
+        o.underlying(),
+        units,
+        DerivativesPortfolio.OptionRight.valueOf(o.right().name()),
+        o.strike().doubleValue(),
+        years,
         price.impliedVolatility().doubleValue());
   }
 
   private double forward(String underlying) {
     MarketSnapshot market = request.market();
     for (Instrument i : market.instruments()) {
-      if (i.kind() == InstrumentKind.PERPETUAL && i.underlying().equals(underlying)
+      if (i.kind() == InstrumentKind.PERPETUAL
+          && i.underlying().equals(underlying)
           && market.findPrice(i.symbol()).isPresent()) {
         return market.findPrice(i.symbol()).get().mark().doubleValue();
       }
     }
     for (Instrument i : market.instruments()) {
-      if (i.kind() == InstrumentKind.OPTION && i.underlying().equals(underlying)
+      if (i.kind() == InstrumentKind.OPTION
+          && i.underlying().equals(underlying)
           && market.findPrice(i.symbol()).map(InstrumentPrice::index).isPresent()) {
         return market.findPrice(i.symbol()).get().index().doubleValue();
       }
     }
-    throw new InvalidRequest("market.prices", "no price for underlying '" + underlying
-        + "': define a PERPETUAL on it with a mark, or give the index of an option on it");
+    throw new InvalidRequest(
+        "market.prices",
+        "no price for underlying '"
+            + underlying
+            + "': define a PERPETUAL on it with a mark, or give the index of an option on it");
   }
 
   private HistoricalPortfolio buildHistory() {
     DerivativesPortfolio portfolio = derivatives();
-    MarketHistory h = request.market().findHistory().orElseThrow(() -> new InvalidRequest("market.history",
-        "the policy's measures need daily price history of " + portfolio.underlyingPrices().keySet()
-            + ": give market.history.series or market.history.dataSet"));
+    MarketHistory h =
+        request
+            .market()
+            .findHistory()
+            .orElseThrow(
+                () ->
+                    new InvalidRequest(
+                        "market.history",
+                        "the policy's measures need daily price history of "
+                            + portfolio.underlyingPrices().keySet()
+                            + ": give market.history.series or market.history.dataSet"));
     SortedMap<String, String> provenance = new TreeMap<>();
     MarketDataSet dataSet = null;
     if (h.dataSet() != null) {
-      dataSet = dataSets.find(h.dataSet()).orElseThrow(() -> new InvalidRequest("market.history.dataSet",
-          "unknown market data set '" + h.dataSet() + "' (this engine resolves only the data sets it was given)"));
+      dataSet =
+          dataSets
+              .find(h.dataSet())
+              .orElseThrow(
+                  () ->
+                      new InvalidRequest(
+                          "market.history.dataSet",
+                          "unknown market data set '"
+                              + h.dataSet()
+                              + "' (this engine resolves only the data sets it was given)"));
       provenance.put("dataSet", dataSet.ref());
-      provenance.put("dataSetHash", HASHES.computeIfAbsent(dataSet, d -> ((MarketDataSet) d).hash()));
+      provenance.put(
+          "dataSetHash", HASHES.computeIfAbsent(dataSet, d -> ((MarketDataSet) d).hash()));
     }
     if (!h.series().isEmpty()) {
-      provenance.put("inlineHash", HASHES.computeIfAbsent(h, x -> ((MarketHistory) x).inlineHash()));
+      provenance.put(
+          "inlineHash", HASHES.computeIfAbsent(h, x -> ((MarketHistory) x).inlineHash()));
     }
     LocalDate lastKnown = request.market().asOf().atZone(ZoneOffset.UTC).toLocalDate().minusDays(1);
     TreeMap<String, PriceHistory> used = new TreeMap<>();
@@ -172,13 +217,27 @@ final class PortfolioInputs {
         hash = provenance.get("dataSetHash");
       }
       if (ph == null) {
-        throw new InvalidRequest(field, "no price history for underlying '" + u + "'; inline series "
-            + h.series().keySet() + (dataSet == null ? "" : ", data set " + dataSet.ref() + " " + dataSet.histories().keySet()));
+        throw new InvalidRequest(
+            field,
+            "no price history for underlying '"
+                + u
+                + "'; inline series "
+                + h.series().keySet()
+                + (dataSet == null
+                    ? ""
+                    : ", data set " + dataSet.ref() + " " + dataSet.histories().keySet()));
       }
       ph = ph.upTo(lastKnown);
       if (ph.size() < 2) {
-        throw new InvalidRequest(field, "the history of " + u + " has " + ph.size()
-            + " close(s) before " + request.market().asOf() + "; at least 2 are needed for a return");
+        throw new InvalidRequest(
+            field,
+            "the history of "
+                + u
+                + " has "
+                + ph.size()
+                + " close(s) before "
+                + request.market().asOf()
+                + "; at least 2 are needed for a return");
       }
       used.put(u, ph);
       sources.put(u, field + "|" + hash);
@@ -186,9 +245,13 @@ final class PortfolioInputs {
     return aligned(portfolio, used, sources, provenance);
   }
 
-  private static HistoricalPortfolio aligned(DerivativesPortfolio portfolio, TreeMap<String, PriceHistory> used,
-      TreeMap<String, String> sources, SortedMap<String, String> provenance) {
-    LocalDate start = used.values().stream().map(p -> p.dates().get(0)).max(LocalDate::compareTo).orElseThrow();
+  private static HistoricalPortfolio aligned(
+      DerivativesPortfolio portfolio,
+      TreeMap<String, PriceHistory> used,
+      TreeMap<String, String> sources,
+      SortedMap<String, String> provenance) {
+    LocalDate start =
+        used.values().stream().map(p -> p.dates().get(0)).max(LocalDate::compareTo).orElseThrow();
     List<LocalDate> reference = null;
     String referenceAsset = null;
     TreeMap<String, UnderlyingReturns> returns = new TreeMap<>();
@@ -197,31 +260,54 @@ final class PortfolioInputs {
       int from = ph.dates().indexOf(start);
       String field = sources.get(e.getKey()).split("\\|")[0];
       if (from < 0) {
-        throw new InvalidRequest(field, "the history of " + e.getKey() + " has no close on " + start
-            + ", where the history of another underlying starts; histories must share their dates");
+        throw new InvalidRequest(
+            field,
+            "the history of "
+                + e.getKey()
+                + " has no close on "
+                + start
+                + ", where the history of another underlying starts; histories must share their dates");
       }
       List<LocalDate> dates = ph.dates().subList(from, ph.size());
       if (reference == null) {
         reference = dates;
         referenceAsset = e.getKey();
       } else if (!reference.equals(dates)) {
-        throw new InvalidRequest(field, "the dates of " + e.getKey() + " differ from those of "
-            + referenceAsset + " from " + start + " on (" + dates.size() + " vs " + reference.size()
-            + " days); histories must share their dates");
+        throw new InvalidRequest(
+            field,
+            "the dates of "
+                + e.getKey()
+                + " differ from those of "
+                + referenceAsset
+                + " from "
+                + start
+                + " on ("
+                + dates.size()
+                + " vs "
+                + reference.size()
+                + " days); histories must share their dates");
       }
       if (dates.size() < 2) {
-        throw new InvalidRequest(field, "the aligned history of " + e.getKey() + " has fewer than 2 closes");
+        throw new InvalidRequest(
+            field, "the aligned history of " + e.getKey() + " has fewer than 2 closes");
       }
       double[] r = new double[dates.size() - 1];
       for (int t = 1; t < dates.size(); t++) {
         r[t - 1] = ph.close(from + t) / ph.close(from + t - 1) - 1.0;
       }
-      String key = sources.get(e.getKey()).split("\\|", 2)[1] + "/" + e.getKey() + "/" + dates.get(0)
-          + ".." + dates.get(dates.size() - 1);
+      String key =
+          sources.get(e.getKey()).split("\\|", 2)[1]
+              + "/"
+              + e.getKey()
+              + "/"
+              + dates.get(0)
+              + ".."
+              + dates.get(dates.size() - 1);
       returns.put(e.getKey(), new UnderlyingReturns(r, key));
     }
     provenance.put("from", reference.get(0).toString());
     provenance.put("to", reference.get(reference.size() - 1).toString());
-    return new HistoricalPortfolio(portfolio, reference.subList(1, reference.size()), returns, provenance);
+    return new HistoricalPortfolio(
+        portfolio, reference.subList(1, reference.size()), returns, provenance);
   }
 }

@@ -10,8 +10,8 @@ import java.util.TreeMap;
  * The requirement of the account's portfolio as a whole, for policies that margin a portfolio
  * rather than position by position (risk-based initial margin): "requirements" rules set it, and
  * the engine adds it to the sum of the position requirements. It is in working memory in every
- * evaluation; a policy that never sets it adds nothing. Components (e.g. the risk margin before
- * the anti-procyclicality buffer) appear in the decision's metrics. Setters round like position
+ * evaluation; a policy that never sets it adds nothing. Components (e.g. the risk margin before the
+ * anti-procyclicality buffer) appear in the decision's metrics. Setters round like position
  * requirements and are recorded in the explanation.
  */
 public final class PortfolioRequirement {
@@ -73,7 +73,10 @@ public final class PortfolioRequirement {
 
   @Override
   public String toString() {
-    return "portfolio requirement (initial " + (initialMargin == null ? "unset" : initialMargin.toPlainString())
-        + ", maintenance " + (maintenanceMargin == null ? "unset" : maintenanceMargin.toPlainString()) + ")";
+    return "portfolio requirement (initial "
+        + (initialMargin == null ? "unset" : initialMargin.toPlainString())
+        + ", maintenance "
+        + (maintenanceMargin == null ? "unset" : maintenanceMargin.toPlainString())
+        + ")";
   }
 }

@@ -6,8 +6,8 @@ import io.fulcrum.engine.domain.MarginMode;
 import java.math.BigDecimal;
 
 /**
- * A position as the rules see it: its inputs (read-only), the parameters decision tables chose
- * for it, and the figures rules set. Setters round by {@link Rounding} and are recorded in the
+ * A position as the rules see it: its inputs (read-only), the parameters decision tables chose for
+ * it, and the figures rules set. Setters round by {@link Rounding} and are recorded in the
  * explanation.
  */
 public final class PositionFact extends TableParameters {
@@ -46,9 +46,9 @@ public final class PositionFact extends TableParameters {
   }
 
   /**
-   * What a position fact is made of; also used to re-evaluate parameters at another price.
-   * {@code underlyingPrice}: the mark for linear instruments, the index (underlying price) for
-   * options, null when an option has no index.
+   * What a position fact is made of; also used to re-evaluate parameters at another price. {@code
+   * underlyingPrice}: the mark for linear instruments, the index (underlying price) for options,
+   * null when an option has no index.
    */
   record PositionInputs(
       String instrument,
@@ -65,8 +65,17 @@ public final class PositionFact extends TableParameters {
 
     PositionInputs atMark(BigDecimal mark) {
       return new PositionInputs(
-          instrument, kind, marginMode, quantity, contractSize, entryPrice, mark, leverage,
-          isolatedMargin, underlying, kind == InstrumentKind.OPTION ? underlyingPrice : mark);
+          instrument,
+          kind,
+          marginMode,
+          quantity,
+          contractSize,
+          entryPrice,
+          mark,
+          leverage,
+          isolatedMargin,
+          underlying,
+          kind == InstrumentKind.OPTION ? underlyingPrice : mark);
     }
   }
 
@@ -165,11 +174,6 @@ public final class PositionFact extends TableParameters {
     };
   }
 
-
-
-
-
-
   // Figures set by rules.
 
   public BigDecimal getInitialMargin() {
@@ -208,7 +212,9 @@ public final class PositionFact extends TableParameters {
     marginBalance = value;
   }
 
-  /** Isolated positions: maintenance margin / margin balance; null for cross or when balance <= 0. */
+  /**
+   * Isolated positions: maintenance margin / margin balance; null for cross or when balance <= 0.
+   */
   public BigDecimal getMarginRatio() {
     if (marginBalance == null || maintenanceMargin == null || marginBalance.signum() <= 0) {
       return null;
@@ -227,9 +233,17 @@ public final class PositionFact extends TableParameters {
 
   @Override
   public String describe() {
-    return label() + " " + (getSide() > 0 ? "long " : "short ") + size.toPlainString()
-        + " @ mark " + markPrice.toPlainString() + " (notional "
-        + Rounding.money(getNotional()).toPlainString() + ", " + marginMode + ")";
+    return label()
+        + " "
+        + (getSide() > 0 ? "long " : "short ")
+        + size.toPlainString()
+        + " @ mark "
+        + markPrice.toPlainString()
+        + " (notional "
+        + Rounding.money(getNotional()).toPlainString()
+        + ", "
+        + marginMode
+        + ")";
   }
 
   @Override

@@ -41,6 +41,7 @@ final class RuleCapture extends DefaultAgendaEventListener {
         subject = c.label();
       }
     }
-    recorder.add(new RuleFired(subject, event.getMatch().getRule().getName(), phase, matched, log.drain()));
+    recorder.add(
+        new RuleFired(subject, event.getMatch().getRule().getName(), phase, matched, log.drain()));
   }
 }

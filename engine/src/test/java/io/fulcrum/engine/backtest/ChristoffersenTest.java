@@ -56,6 +56,7 @@ class ChristoffersenTest {
 
   @Test
   void noBreaches_giveZeroIndependenceStatistic() {
-    assertThat(Christoffersen.independence(new boolean[250]).statistic()).isCloseTo(0.0, within(1e-15));
+    assertThat(Christoffersen.independence(new boolean[250]).statistic())
+        .isCloseTo(0.0, within(1e-15));
   }
 }

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kupiec POF against hand-computed values. Tolerances: statistics 1e-12 (same closed form
- * evaluated by hand in double precision), p-values 1e-9 (Commons Math chi-square cdf).
+ * Kupiec POF against hand-computed values. Tolerances: statistics 1e-12 (same closed form evaluated
+ * by hand in double precision), p-values 1e-9 (Commons Math chi-square cdf).
  */
 class KupiecTest {
 
@@ -52,8 +52,10 @@ class KupiecTest {
 
   @Test
   void badCounts_areRejectedNamingTheArgument() {
-    assertThatThrownBy(() -> Kupiec.test(0, 0, 0.99)).hasMessageContaining("observations must be >= 1");
-    assertThatThrownBy(() -> Kupiec.test(250, 251, 0.99)).hasMessageContaining("breaches must be in [0");
+    assertThatThrownBy(() -> Kupiec.test(0, 0, 0.99))
+        .hasMessageContaining("observations must be >= 1");
+    assertThatThrownBy(() -> Kupiec.test(250, 251, 0.99))
+        .hasMessageContaining("breaches must be in [0");
     assertThatThrownBy(() -> Kupiec.test(250, 3, 1.2))
         .hasMessage("confidence must be in (0,1) but was 1.2");
   }

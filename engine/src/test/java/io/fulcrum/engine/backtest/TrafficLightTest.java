@@ -21,10 +21,14 @@ class TrafficLightTest {
   void cumulativeProbabilities_matchTheBaselTable() {
     // BCBS (1996) Table 2, cumulative probability: 4 -> 89.22%, 5 -> 95.88%, 9 -> 99.97%,
     // 10 -> 99.99% (exact binomial(250, 0.01): 0.892188, 0.958817, 0.999750, 0.999946).
-    assertThat(TrafficLight.of(250, 4, 0.99).cumulativeProbability()).isCloseTo(0.8921876269, within(1e-9));
-    assertThat(TrafficLight.of(250, 5, 0.99).cumulativeProbability()).isCloseTo(0.9588168159, within(1e-9));
-    assertThat(TrafficLight.of(250, 9, 0.99).cumulativeProbability()).isCloseTo(0.9997498099, within(1e-9));
-    assertThat(TrafficLight.of(250, 10, 0.99).cumulativeProbability()).isCloseTo(0.9999461014, within(1e-9));
+    assertThat(TrafficLight.of(250, 4, 0.99).cumulativeProbability())
+        .isCloseTo(0.8921876269, within(1e-9));
+    assertThat(TrafficLight.of(250, 5, 0.99).cumulativeProbability())
+        .isCloseTo(0.9588168159, within(1e-9));
+    assertThat(TrafficLight.of(250, 9, 0.99).cumulativeProbability())
+        .isCloseTo(0.9997498099, within(1e-9));
+    assertThat(TrafficLight.of(250, 10, 0.99).cumulativeProbability())
+        .isCloseTo(0.9999461014, within(1e-9));
   }
 
   @Test

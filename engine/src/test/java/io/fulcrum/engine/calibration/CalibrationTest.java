@@ -39,32 +39,51 @@ class CalibrationTest {
   }
 
   static BacktestSpec base() {
-    return new BacktestSpec(new BacktestPortfolio("long", "USD", List.of(new BacktestPortfolio.Holding("X", 1))),
-        MeasureMarginModel.of(RiskMeasures.load(), FIXED), 1, 0.99, null, null);
+    return new BacktestSpec(
+        new BacktestPortfolio("long", "USD", List.of(new BacktestPortfolio.Holding("X", 1))),
+        MeasureMarginModel.of(RiskMeasures.load(), FIXED),
+        1,
+        0.99,
+        null,
+        null);
   }
 
   @Test
   void grid_picksTheLowestAverageMarginThatMeetsTheTarget() {
-    CalibrationSpec spec = new CalibrationSpec(base(), 0.99,
-        List.of(ParameterRange.parse("confidence=0.95:0.995:0.005")), FIXED, Objective.MIN_AVERAGE_MARGIN);
+    CalibrationSpec spec =
+        new CalibrationSpec(
+            base(),
+            0.99,
+            List.of(ParameterRange.parse("confidence=0.95:0.995:0.005")),
+            FIXED,
+            Objective.MIN_AVERAGE_MARGIN);
     Calibration.Result r = Calibration.run(panel(), SYNTHETIC, FACTORY, spec);
     assertThat(r.candidates()).hasSize(10);
     Candidate winner = r.winner().orElseThrow();
     assertThat(winner.coverageRatio()).isGreaterThanOrEqualTo(0.99);
-    assertThat(r.candidates()).filteredOn(Candidate::passes)
-        .allSatisfy(c -> assertThat(c.averageMargin()).isGreaterThanOrEqualTo(winner.averageMargin()));
+    assertThat(r.candidates())
+        .filteredOn(Candidate::passes)
+        .allSatisfy(
+            c -> assertThat(c.averageMargin()).isGreaterThanOrEqualTo(winner.averageMargin()));
     // Gaussian data: the calibrated confidence is close to the target.
     assertThat(Double.parseDouble(winner.parameters().get("confidence"))).isBetween(0.985, 0.995);
-    assertThat(r.frontier()).isNotEmpty().isSortedAccordingTo(
-        (a, b) -> Double.compare(a.averageMargin(), b.averageMargin()));
-    assertThat(r.candidates()).filteredOn(c -> !c.passes())
+    assertThat(r.frontier())
+        .isNotEmpty()
+        .isSortedAccordingTo((a, b) -> Double.compare(a.averageMargin(), b.averageMargin()));
+    assertThat(r.candidates())
+        .filteredOn(c -> !c.passes())
         .allSatisfy(c -> assertThat(c.reasons()).isNotEmpty());
   }
 
   @Test
   void brentSearch_onAContinuousScaling_findsAPassingWinner() {
-    CalibrationSpec spec = new CalibrationSpec(base(), 0.99,
-        List.of(ParameterRange.parse("mporScaling=0.7..1.5")), FIXED, Objective.MIN_AVERAGE_MARGIN);
+    CalibrationSpec spec =
+        new CalibrationSpec(
+            base(),
+            0.99,
+            List.of(ParameterRange.parse("mporScaling=0.7..1.5")),
+            FIXED,
+            Objective.MIN_AVERAGE_MARGIN);
     Calibration.Result r = Calibration.run(panel(), SYNTHETIC, FACTORY, spec);
     assertThat(r.candidates()).allSatisfy(c -> assertThat(c.search()).isEqualTo("brent"));
     assertThat(r.candidates().size()).isLessThanOrEqualTo(Calibration.BRENT_EVALUATIONS + 1);
@@ -94,21 +113,33 @@ class CalibrationTest {
         .hasMessage("range of lookback is empty: ','");
     assertThatThrownBy(() -> ParameterRange.parse("lookback"))
         .hasMessageContaining("--vary must be name=from:to:step");
-    CalibrationSpec spec = new CalibrationSpec(base(), 0.99,
-        List.of(ParameterRange.parse("haircut=0.1,0.2")), FIXED, Objective.MIN_AVERAGE_MARGIN);
+    CalibrationSpec spec =
+        new CalibrationSpec(
+            base(),
+            0.99,
+            List.of(ParameterRange.parse("haircut=0.1,0.2")),
+            FIXED,
+            Objective.MIN_AVERAGE_MARGIN);
     assertThatThrownBy(() -> Calibration.run(panel(), SYNTHETIC, FACTORY, spec))
         .hasMessage("unknown parameter 'haircut'; known: " + MeasureMarginModel.PARAMETERS);
     assertThatThrownBy(() -> Objective.parse("max-profit"))
-        .hasMessage("objective must be one of [min-average-margin, min-procyclicality] but was 'max-profit'");
+        .hasMessage(
+            "objective must be one of [min-average-margin, min-procyclicality] but was 'max-profit'");
   }
 
   @Test
   void aCandidateWithABadValue_failsAlone() {
-    CalibrationSpec spec = new CalibrationSpec(base(), 0.99,
-        List.of(ParameterRange.parse("lookback=1,500")), FIXED, Objective.MIN_AVERAGE_MARGIN);
+    CalibrationSpec spec =
+        new CalibrationSpec(
+            base(),
+            0.99,
+            List.of(ParameterRange.parse("lookback=1,500")),
+            FIXED,
+            Objective.MIN_AVERAGE_MARGIN);
     Calibration.Result r = Calibration.run(panel(), SYNTHETIC, FACTORY, spec);
     assertThat(r.candidates()).hasSize(2);
-    assertThat(r.candidates().get(0).reasons()).containsExactly("lookback must be >= 2 days but was 1");
+    assertThat(r.candidates().get(0).reasons())
+        .containsExactly("lookback must be >= 2 days but was 1");
     assertThat(r.candidates().get(1).averageMargin()).isPositive();
   }
 }

@@ -9,14 +9,17 @@ class RoundingTest {
 
   @Test
   void requirementsRoundUpSoTheyAreNeverUnderstated() {
-    assertThat(Rounding.requirement(new BigDecimal("1.000000001")).toPlainString()).isEqualTo("1.00000001");
-    assertThat(Rounding.requirement(new BigDecimal("-1.000000001")).toPlainString()).isEqualTo("-1.00000001");
+    assertThat(Rounding.requirement(new BigDecimal("1.000000001")).toPlainString())
+        .isEqualTo("1.00000001");
+    assertThat(Rounding.requirement(new BigDecimal("-1.000000001")).toPlainString())
+        .isEqualTo("-1.00000001");
   }
 
   @Test
   void balancesRoundHalfEven() {
     assertThat(Rounding.money(new BigDecimal("0.000000005")).toPlainString()).isEqualTo("0");
-    assertThat(Rounding.money(new BigDecimal("0.000000015")).toPlainString()).isEqualTo("0.00000002");
+    assertThat(Rounding.money(new BigDecimal("0.000000015")).toPlainString())
+        .isEqualTo("0.00000002");
   }
 
   @Test

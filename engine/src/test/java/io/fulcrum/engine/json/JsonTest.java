@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class JsonTest {
 
-  private static final String REQUEST = """
+  private static final String REQUEST =
+      """
       {"account": {"id": "a", "positions": [{"instrument": "X", "quantity": 0.1, "entryPrice": "100"}]},
        "market": {"asOf": "2026-01-01T00:00:00Z", "valuationCurrency": "USDT",
                   "instruments": [{"kind": "PERPETUAL", "symbol": "X", "underlying": "X", "settlementAsset": "USDT"}],
@@ -37,6 +38,8 @@ class JsonTest {
     Map<String, Integer> m = new java.util.LinkedHashMap<>();
     m.put("b", 1);
     m.put("a", 2);
-    assertThat(Json.canonical(m)).isEqualTo(Json.canonical(new TreeMap<>(m))).isEqualTo("{\"a\":2,\"b\":1}");
+    assertThat(Json.canonical(m))
+        .isEqualTo(Json.canonical(new TreeMap<>(m)))
+        .isEqualTo("{\"a\":2,\"b\":1}");
   }
 }

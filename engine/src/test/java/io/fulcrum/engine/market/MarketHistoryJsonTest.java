@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class MarketHistoryJsonTest {
 
-  private static final String SNAPSHOT = """
+  private static final String SNAPSHOT =
+      """
       {"asOf": "2026-11-25T12:00:00Z", "valuationCurrency": "USDT",
        "prices": {"BTC-C": {"mark": "1500", "impliedVolatility": "0.55"}},
        "history": {"dataSet": "crypto@1",
@@ -34,7 +35,9 @@ class MarketHistoryJsonTest {
     MarketSnapshot m = read(SNAPSHOT);
     assertThat(m.history().dataSet()).isEqualTo("crypto@1");
     PriceHistory btc = m.history().series().get("BTC");
-    assertThat(btc.dates()).containsExactly(LocalDate.of(2026, 11, 22), LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 24));
+    assertThat(btc.dates())
+        .containsExactly(
+            LocalDate.of(2026, 11, 22), LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 24));
     assertThat(btc.closes()).containsExactly(98500.1, 0.1, 100000.0);
     assertThat(m.prices().get("BTC-C").impliedVolatility()).isEqualByComparingTo("0.55");
   }
@@ -51,8 +54,13 @@ class MarketHistoryJsonTest {
 
   @Test
   void snapshotWithoutHistory_writesNoHistoryOrVolatilityField() {
-    MarketSnapshot m = new MarketSnapshot(Instant.parse("2026-11-25T12:00:00Z"), "USDT", List.of(),
-        new TreeMap<>(Map.of("X", new InstrumentPrice(BigDecimal.TEN, null))), new TreeMap<>());
+    MarketSnapshot m =
+        new MarketSnapshot(
+            Instant.parse("2026-11-25T12:00:00Z"),
+            "USDT",
+            List.of(),
+            new TreeMap<>(Map.of("X", new InstrumentPrice(BigDecimal.TEN, null))),
+            new TreeMap<>());
     assertThat(Json.canonical(m)).doesNotContain("history").doesNotContain("impliedVolatility");
     assertThat(m.history()).isNull();
   }
@@ -66,33 +74,44 @@ class MarketHistoryJsonTest {
   @Test
   void nanClose_isRefusedByTheJsonReader() {
     String json = SNAPSHOT.replace(", 0.1,", ", \"NaN\",");
-    assertThatThrownBy(() -> io.fulcrum.engine.json.RequestReader.read(
-        "{\"account\": {\"id\": \"a\"}, \"market\": " + json + "}"))
-        .isInstanceOf(InvalidRequest.class).hasMessageContaining("NaN");
+    assertThatThrownBy(
+            () ->
+                io.fulcrum.engine.json.RequestReader.read(
+                    "{\"account\": {\"id\": \"a\"}, \"market\": " + json + "}"))
+        .isInstanceOf(InvalidRequest.class)
+        .hasMessageContaining("NaN");
   }
 
   @Test
   void negativeClose_isRefusedNamingTheSeries() {
     String json = SNAPSHOT.replace(", 0.1,", ", -5,");
-    assertThatThrownBy(() -> io.fulcrum.engine.json.RequestReader.read(
-        "{\"account\": {\"id\": \"a\"}, \"market\": " + json + "}"))
+    assertThatThrownBy(
+            () ->
+                io.fulcrum.engine.json.RequestReader.read(
+                    "{\"account\": {\"id\": \"a\"}, \"market\": " + json + "}"))
         .isInstanceOf(InvalidRequest.class)
-        .hasMessageContaining("closes[1] (2026-11-23) must be a positive finite number but was -5.0")
-        .satisfies(e -> assertThat(((InvalidRequest) e).field()).isEqualTo("market.history.series.BTC"));
+        .hasMessageContaining(
+            "closes[1] (2026-11-23) must be a positive finite number but was -5.0")
+        .satisfies(
+            e -> assertThat(((InvalidRequest) e).field()).isEqualTo("market.history.series.BTC"));
   }
 
   @Test
   void closesAndDatesOfDifferentLength_areRefused() {
     String json = SNAPSHOT.replace("1e5]", "1e5, 2]");
-    assertThatThrownBy(() -> io.fulcrum.engine.json.RequestReader.read(
-        "{\"account\": {\"id\": \"a\"}, \"market\": " + json + "}"))
-        .isInstanceOf(InvalidRequest.class).hasMessageContaining("3 dates and 4 closes");
+    assertThatThrownBy(
+            () ->
+                io.fulcrum.engine.json.RequestReader.read(
+                    "{\"account\": {\"id\": \"a\"}, \"market\": " + json + "}"))
+        .isInstanceOf(InvalidRequest.class)
+        .hasMessageContaining("3 dates and 4 closes");
   }
 
   @Test
   void badDataSetReference_isRefused() {
     assertThatThrownBy(() -> MarketHistory.ofDataSet("no-version"))
         .hasMessageContaining("dataSet must be 'name@version'");
-    assertThatThrownBy(() -> new MarketHistory(null, null)).hasMessageContaining("dataSet reference or inline series");
+    assertThatThrownBy(() -> new MarketHistory(null, null))
+        .hasMessageContaining("dataSet reference or inline series");
   }
 }

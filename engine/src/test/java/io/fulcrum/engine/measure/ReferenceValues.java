@@ -34,8 +34,18 @@ public final class ReferenceValues {
 
     @Override
     public String toString() {
-      return file + ": " + measure + (detail.isEmpty() ? "" : "#" + detail) + " of " + input
-          + " with " + parameters.values() + " = " + expected + " +/- " + tolerance;
+      return file
+          + ": "
+          + measure
+          + (detail.isEmpty() ? "" : "#" + detail)
+          + " of "
+          + input
+          + " with "
+          + parameters.values()
+          + " = "
+          + expected
+          + " +/- "
+          + tolerance;
     }
   }
 
@@ -112,7 +122,8 @@ public final class ReferenceValues {
       } else if (parts[0].equals("assets")) {
         assets = Arrays.asList(parts).subList(1, parts.length);
       } else if (parts[0].equals("exposures")) {
-        exposures = Arrays.stream(parts, 1, parts.length).mapToDouble(Double::parseDouble).toArray();
+        exposures =
+            Arrays.stream(parts, 1, parts.length).mapToDouble(Double::parseDouble).toArray();
       } else {
         rows.add(Arrays.stream(parts).mapToDouble(Double::parseDouble).toArray());
       }

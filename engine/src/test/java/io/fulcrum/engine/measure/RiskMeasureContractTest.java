@@ -17,9 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The contract every risk measure passes: registration, parameter validation with clear
- * messages, determinism, an inputs summary naming every parameter used, and agreement with the
- * reference files under {@code measure-reference/}.
+ * The contract every risk measure passes: registration, parameter validation with clear messages,
+ * determinism, an inputs summary naming every parameter used, and agreement with the reference
+ * files under {@code measure-reference/}.
  */
 public abstract class RiskMeasureContractTest {
 
@@ -132,7 +132,9 @@ public abstract class RiskMeasureContractTest {
     assertThat(parameters.keySet()).containsAll(measure().parameterNames());
     MeasureResult result = evaluate(validInput(), parameters);
     assertThat(result.measure()).isEqualTo(measure().name());
-    assertThat(result.inputs()).containsKey("n").containsKeys(parameters.keySet().toArray(String[]::new));
+    assertThat(result.inputs())
+        .containsKey("n")
+        .containsKeys(parameters.keySet().toArray(String[]::new));
     if (usesAlpha()) {
       assertThat(((Number) result.inputs().get("alpha")).doubleValue())
           .isCloseTo(Double.parseDouble(parameters.get("alpha")), within(0.0));

@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Properties the measures must have on any data: VaR and ES monotone in alpha, ES &gt;= VaR,
- * translation invariance, positive homogeneity and subadditivity of the coherent measures. Data
- * are fat-tailed P&amp;L samples from fixed seeds; tolerances are absolute, in money.
+ * translation invariance, positive homogeneity and subadditivity of the coherent measures. Data are
+ * fat-tailed P&amp;L samples from fixed seeds; tolerances are absolute, in money.
  */
 class RiskMeasurePropertiesTest {
 
@@ -63,18 +63,16 @@ class RiskMeasurePropertiesTest {
       double previous = Double.NEGATIVE_INFINITY;
       for (double alpha : ALPHAS) {
         double v = value(measure, pnl, Map.of("alpha", alpha));
-        assertThat(v).as("seed %d alpha %s", seed, alpha).isGreaterThanOrEqualTo(previous - TOLERANCE);
+        assertThat(v)
+            .as("seed %d alpha %s", seed, alpha)
+            .isGreaterThanOrEqualTo(previous - TOLERANCE);
         previous = v;
       }
     }
   }
 
   @ParameterizedTest
-  @CsvSource({
-    "historical-var, historical-es",
-    "parametric-var, parametric-es",
-    "fhs-var, fhs-es"
-  })
+  @CsvSource({"historical-var, historical-es", "parametric-var, parametric-es", "fhs-var, fhs-es"})
   void expectedShortfallIsAtLeastVarAtTheSameAlpha(String var, String es) {
     for (long seed = 1; seed <= 20; seed++) {
       PnlVector pnl = fatTailedPnl(seed, 250);
@@ -111,7 +109,11 @@ class RiskMeasurePropertiesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"historical-es, alpha, 0.975", "historical-es, alpha, 0.9", "spectral-exponential, k, 20"})
+  @CsvSource({
+    "historical-es, alpha, 0.975",
+    "historical-es, alpha, 0.9",
+    "spectral-exponential, k, 20"
+  })
   void measureOfACombinedBookIsAtMostTheSumOfItsParts(String measure, String key, String setting) {
     for (long seed = 1; seed <= 30; seed++) {
       double[] x = fatTailedPnl(seed, 250).pnl();

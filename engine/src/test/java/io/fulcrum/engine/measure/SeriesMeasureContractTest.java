@@ -69,9 +69,7 @@ public abstract class SeriesMeasureContractTest extends RiskMeasureContractTest 
   @Test
   void overlappingHorizonLeavingTooFewWindows_isRejected() {
     assertThatThrownBy(
-            () ->
-                evaluate(
-                    MIXED30, Map.of("horizonDays", "30", "horizonMethod", "overlapping")))
+            () -> evaluate(MIXED30, Map.of("horizonDays", "30", "horizonMethod", "overlapping")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("horizonDays");
   }

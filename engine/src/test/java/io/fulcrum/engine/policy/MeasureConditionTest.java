@@ -24,10 +24,13 @@ class MeasureConditionTest {
     for (String f : List.of("rate.dmn", "flat.drl")) {
       files.put(f, Files.readAllBytes(GOOD.resolve(f)));
     }
-    String manifest = Files.readString(GOOD.resolve("manifest.yaml"))
-        .replace("gross-notionall", "gross-notional")
-        .replace("  liquidationMarginRatio: 1", "  liquidationMarginRatio: 1\n  method: buffer\n  rate: 0.25")
-        .replace("      scale: \"0.1\"", "      scale: \"0.1\"\n    when:\n" + when);
+    String manifest =
+        Files.readString(GOOD.resolve("manifest.yaml"))
+            .replace("gross-notionall", "gross-notional")
+            .replace(
+                "  liquidationMarginRatio: 1",
+                "  liquidationMarginRatio: 1\n  method: buffer\n  rate: 0.25")
+            .replace("      scale: \"0.1\"", "      scale: \"0.1\"\n    when:\n" + when);
     files.put(PolicyBundle.MANIFEST, manifest.getBytes(StandardCharsets.UTF_8));
     return BundleReader.fromFiles("test", files);
   }

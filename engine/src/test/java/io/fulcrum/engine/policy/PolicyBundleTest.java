@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class PolicyBundleTest {
 
-  private static final String MANIFEST = """
+  private static final String MANIFEST =
+      """
       id: demo
       version: "1"
       title: Demo
@@ -30,8 +31,14 @@ class PolicyBundleTest {
   void hash_isTheDocumentedCanonicalForm() {
     PolicyBundle bundle = BundleReader.fromFiles("test", files("rule x\n"));
     // Independently: sha256 over "<path> <sha256(content)>\n" lines in path order.
-    String expected = sha256Hex(("a.drl " + sha256Hex("rule x\n") + "\n"
-        + "manifest.yaml " + sha256Hex(MANIFEST) + "\n"));
+    String expected =
+        sha256Hex(
+            ("a.drl "
+                + sha256Hex("rule x\n")
+                + "\n"
+                + "manifest.yaml "
+                + sha256Hex(MANIFEST)
+                + "\n"));
     assertThat(bundle.hash()).isEqualTo(expected);
   }
 
@@ -71,6 +78,7 @@ class PolicyBundleTest {
   }
 
   static String sha256Hex(String s) {
-    return java.util.HexFormat.of().formatHex(PolicyBundle.sha256Of(s.getBytes(StandardCharsets.UTF_8)));
+    return java.util.HexFormat.of()
+        .formatHex(PolicyBundle.sha256Of(s.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -55,11 +55,14 @@ class PolicyCompilerTest {
   @Test
   void malformedDmnXml_isReportedWithItsLine() {
     List<CompilationProblem> problems = problemsOf("malformed-dmn");
-    assertThat(problems).singleElement().satisfies(p -> {
-      assertThat(p.file()).isEqualTo("rate.dmn");
-      assertThat(p.line()).isEqualTo(14);
-      assertThat(p.message()).startsWith("malformed XML");
-    });
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.file()).isEqualTo("rate.dmn");
+              assertThat(p.line()).isEqualTo(14);
+              assertThat(p.message()).startsWith("malformed XML");
+            });
   }
 
   @Test
@@ -71,27 +74,38 @@ class PolicyCompilerTest {
 
   @Test
   void aManifestNamingAMissingFile_isRefused() {
-    assertThat(problemsOf("missing-file")).extracting(CompilationProblem::message)
-        .anySatisfy(m -> assertThat(m).contains("names 'extra.drl' but the bundle has no such file"));
+    assertThat(problemsOf("missing-file"))
+        .extracting(CompilationProblem::message)
+        .anySatisfy(
+            m -> assertThat(m).contains("names 'extra.drl' but the bundle has no such file"));
   }
 
   @Test
   void aRuleFileNotListedInTheManifest_isRefused() {
-    assertThat(problemsOf("unlisted-file")).anySatisfy(p -> {
-      assertThat(p.file()).isEqualTo("forgotten.drl");
-      assertThat(p.message()).contains("not listed in the manifest");
-    });
+    assertThat(problemsOf("unlisted-file"))
+        .anySatisfy(
+            p -> {
+              assertThat(p.file()).isEqualTo("forgotten.drl");
+              assertThat(p.message()).contains("not listed in the manifest");
+            });
   }
 
   @Test
   void anUnknownMeasure_isRefusedListingTheKnownOnes() {
-    assertThat(problemsOf("unknown-measure")).anySatisfy(p ->
-        assertThat(p.message()).contains("unknown risk measure 'gross-notionall'").contains("gross-notional"));
+    assertThat(problemsOf("unknown-measure"))
+        .anySatisfy(
+            p ->
+                assertThat(p.message())
+                    .contains("unknown risk measure 'gross-notionall'")
+                    .contains("gross-notional"));
   }
 
   @Test
   void aManifestWhoseIdDiffersFromItsDirectory_isRefused() {
-    assertThatThrownBy(() -> PolicyLibrary.at(BUNDLES.resolve("..").resolve("misplaced")).load(PolicyRef.of("x", "1")))
+    assertThatThrownBy(
+            () ->
+                PolicyLibrary.at(BUNDLES.resolve("..").resolve("misplaced"))
+                    .load(PolicyRef.of("x", "1")))
         .isInstanceOf(RuntimeException.class);
   }
 }

@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which version is active when: the activations (and rollbacks) in effective-time order. The
- * active version at an instant is the last activation effective at or before it (ties broken by
- * chain order), so a scheduled activation takes over at its instant with no timer and no restart.
+ * Which version is active when: the activations (and rollbacks) in effective-time order. The active
+ * version at an instant is the last activation effective at or before it (ties broken by chain
+ * order), so a scheduled activation takes over at its instant with no timer and no restart.
  */
 public final class ActivationTimeline {
 
-  /** One activation: {@code ref} is active from {@code effectiveAt}; {@code sequence} orders ties. */
+  /**
+   * One activation: {@code ref} is active from {@code effectiveAt}; {@code sequence} orders ties.
+   */
   public record Activation(String ref, Instant effectiveAt, long sequence, boolean rollback) {}
 
   private static final Comparator<Activation> ORDER =

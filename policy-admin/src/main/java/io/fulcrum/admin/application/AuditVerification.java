@@ -19,8 +19,7 @@ public class AuditVerification {
   private static final int CHUNK = 500;
   private static final List<String> FAMILIES = List.of(ChainLink.DECISION, ChainLink.POLICY_PREFIX);
 
-  @Inject
-  AuditChain chain;
+  @Inject AuditChain chain;
 
   public ChainReport verify() {
     AuditChain.Head head = chain.head();
@@ -35,15 +34,21 @@ public class AuditVerification {
       }
       Map<String, String> current = new java.util.HashMap<>();
       for (String family : FAMILIES) {
-        Set<String> ids = links.stream().filter(l -> family.equals(ChainLink.family(l.kind())))
-            .map(ChainLink::subjectId).collect(Collectors.toSet());
-        current.putAll(chain.currentContentHashes(family.equals(ChainLink.DECISION) ? family
-            : PolicyEvent.Action.UPLOAD.chainKind(), ids));
+        Set<String> ids =
+            links.stream()
+                .filter(l -> family.equals(ChainLink.family(l.kind())))
+                .map(ChainLink::subjectId)
+                .collect(Collectors.toSet());
+        current.putAll(
+            chain.currentContentHashes(
+                family.equals(ChainLink.DECISION) ? family : PolicyEvent.Action.UPLOAD.chainKind(),
+                ids));
       }
       for (ChainLink link : links) {
         String problem = check(link, after + 1, previous, current);
         if (problem != null) {
-          return broken(checked, head, new BrokenLink(after + 1, link.kind(), link.subjectId(), problem));
+          return broken(
+              checked, head, new BrokenLink(after + 1, link.kind(), link.subjectId(), problem));
         }
         previous = link.recordHash();
         after = link.sequence();
@@ -52,30 +57,60 @@ public class AuditVerification {
       }
     }
     if (after != head.sequence() || !previous.equals(head.hash())) {
-      return broken(checked, head, new BrokenLink(after + 1, null, null,
-          "the chain head names record " + head.sequence() + " but the chain ends at record " + after
-              + " (records deleted, or the head row edited)"));
+      return broken(
+          checked,
+          head,
+          new BrokenLink(
+              after + 1,
+              null,
+              null,
+              "the chain head names record "
+                  + head.sequence()
+                  + " but the chain ends at record "
+                  + after
+                  + " (records deleted, or the head row edited)"));
     }
     for (String family : FAMILIES) {
-      String kind = family.equals(ChainLink.DECISION) ? family : PolicyEvent.Action.UPLOAD.chainKind();
+      String kind =
+          family.equals(ChainLink.DECISION) ? family : PolicyEvent.Action.UPLOAD.chainKind();
       long rows = chain.subjectCount(kind, head.sequence());
       long records = sealed.getOrDefault(family, 0L);
       if (rows != records) {
         String what = family.equals(ChainLink.DECISION) ? "decision" : "policy event";
-        return broken(checked, head, new BrokenLink(head.sequence(), family.equals(ChainLink.DECISION) ? family : null,
-            null, rows + " " + what + " rows up to sequence " + head.sequence() + " but " + records
-                + " audit records: rows were inserted outside the chain"));
+        return broken(
+            checked,
+            head,
+            new BrokenLink(
+                head.sequence(),
+                family.equals(ChainLink.DECISION) ? family : null,
+                null,
+                rows
+                    + " "
+                    + what
+                    + " rows up to sequence "
+                    + head.sequence()
+                    + " but "
+                    + records
+                    + " audit records: rows were inserted outside the chain"));
       }
     }
     return new ChainReport(true, checked, head.sequence(), head.hash(), null);
   }
 
-  private static String check(ChainLink link, long expected, String previous, Map<String, String> current) {
+  private static String check(
+      ChainLink link, long expected, String previous, Map<String, String> current) {
     if (link.sequence() != expected) {
-      return "record " + expected + " is missing (the next stored record is " + link.sequence() + ")";
+      return "record "
+          + expected
+          + " is missing (the next stored record is "
+          + link.sequence()
+          + ")";
     }
     if (!link.previousHash().equals(previous)) {
-      return "record " + expected + " does not link to record " + (expected - 1)
+      return "record "
+          + expected
+          + " does not link to record "
+          + (expected - 1)
           + " (previous hash differs): a record was replaced or edited";
     }
     if (!link.expectedRecordHash().equals(link.recordHash())) {
@@ -84,14 +119,21 @@ public class AuditVerification {
     if (!FAMILIES.contains(ChainLink.family(link.kind()))) {
       return "unknown subject kind '" + link.kind() + "'";
     }
-    String what = ChainLink.DECISION.equals(link.kind()) ? "decision" : "policy event " + link.kind();
+    String what =
+        ChainLink.DECISION.equals(link.kind()) ? "decision" : "policy event " + link.kind();
     String now = current.get(link.subjectId());
     if (now == null) {
       return what + " " + link.subjectId() + " was deleted";
     }
     if (!now.equals(link.contentHash())) {
-      return what + " " + link.subjectId() + " was altered after it was stored (content hash "
-          + now.substring(0, 12) + "... differs from sealed " + link.contentHash().substring(0, 12) + "...)";
+      return what
+          + " "
+          + link.subjectId()
+          + " was altered after it was stored (content hash "
+          + now.substring(0, 12)
+          + "... differs from sealed "
+          + link.contentHash().substring(0, 12)
+          + "...)";
     }
     return null;
   }

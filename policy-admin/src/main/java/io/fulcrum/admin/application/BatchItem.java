@@ -7,7 +7,8 @@ import io.fulcrum.engine.decision.DecisionStatus;
  * failed (with the offending field, or an error id for an internal failure). One failed request
  * never fails the others.
  */
-@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.annotation.JsonInclude(
+    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record BatchItem(
     int index,
     String accountId,
@@ -20,7 +21,8 @@ public record BatchItem(
     String errorId) {
 
   static BatchItem stored(int index, StoredDecision d) {
-    return new BatchItem(index, d.accountId(), true, d.id(), d.status(), d.decisionHash(), null, null, null);
+    return new BatchItem(
+        index, d.accountId(), true, d.id(), d.status(), d.decisionHash(), null, null, null);
   }
 
   static BatchItem failed(int index, String accountId, String field, String error, String errorId) {

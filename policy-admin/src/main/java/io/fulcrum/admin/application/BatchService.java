@@ -14,8 +14,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Decides many accounts in one call. Each request is evaluated on its own (a bad one fails only
- * its item); successful decisions are stored in transactions of {@link #CHUNK} decisions, each
+ * Decides many accounts in one call. Each request is evaluated on its own (a bad one fails only its
+ * item); successful decisions are stored in transactions of {@link #CHUNK} decisions, each
  * extending the audit chain.
  */
 @ApplicationScoped
@@ -28,11 +28,9 @@ public class BatchService {
 
   private static final Logger LOG = Logger.getLogger(BatchService.class.getName());
 
-  @Inject
-  PolicyEngine policies;
+  @Inject PolicyEngine policies;
 
-  @Inject
-  DecisionRepository decisions;
+  @Inject DecisionRepository decisions;
 
   /**
    * @param requests each request's JSON text, in order
@@ -53,13 +51,22 @@ public class BatchService {
         MarginRequest request = RequestReader.read(requests.get(i));
         String canonical = Json.canonical(request);
         var decision = MarginEngine.decide(policy, request, true);
-        pending.add(new NewDecision(null, ContentHash.of(policyRef == null ? "" : policyRef, canonical),
-            decision, canonical, Json.canonical(decision)));
+        pending.add(
+            new NewDecision(
+                null,
+                ContentHash.of(policyRef == null ? "" : policyRef, canonical),
+                decision,
+                canonical,
+                Json.canonical(decision)));
         pendingIndex.add(i);
       } catch (InvalidRequest e) {
-        out.set(i, BatchItem.failed(i, null, "requests[" + i + "]." + e.field(), e.getMessage(), null));
+        out.set(
+            i, BatchItem.failed(i, null, "requests[" + i + "]." + e.field(), e.getMessage(), null));
       } catch (RuntimeException e) {
-        out.set(i, BatchItem.failed(i, null, null, "evaluation failed", logged(e, "evaluating batch item " + i)));
+        out.set(
+            i,
+            BatchItem.failed(
+                i, null, null, "evaluation failed", logged(e, "evaluating batch item " + i)));
       }
       if (pending.size() == CHUNK || i == requests.size() - 1) {
         store(pending, pendingIndex, actor, out);
@@ -68,7 +75,8 @@ public class BatchService {
     return out;
   }
 
-  private void store(List<NewDecision> pending, List<Integer> index, String actor, List<BatchItem> out) {
+  private void store(
+      List<NewDecision> pending, List<Integer> index, String actor, List<BatchItem> out) {
     if (pending.isEmpty()) {
       return;
     }
@@ -80,8 +88,14 @@ public class BatchService {
     } catch (RuntimeException e) {
       String errorId = logged(e, "storing batch items " + index);
       for (int k = 0; k < pending.size(); k++) {
-        out.set(index.get(k), BatchItem.failed(index.get(k), pending.get(k).decision().accountId(), null,
-            "not stored: the database refused this chunk", errorId));
+        out.set(
+            index.get(k),
+            BatchItem.failed(
+                index.get(k),
+                pending.get(k).decision().accountId(),
+                null,
+                "not stored: the database refused this chunk",
+                errorId));
       }
     }
     pending.clear();

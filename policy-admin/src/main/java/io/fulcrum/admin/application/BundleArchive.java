@@ -24,6 +24,7 @@ public final class BundleArchive {
 
   /** Largest accepted upload, zipped or as separate files. */
   public static final int MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+
   /** Largest total of unpacked files (a zip bomb stops here). */
   public static final int MAX_UNPACKED_BYTES = 16 * 1024 * 1024;
 
@@ -42,7 +43,8 @@ public final class BundleArchive {
         byte[] bytes = in.readNBytes(MAX_UNPACKED_BYTES + 1);
         total += bytes.length;
         if (total > MAX_UNPACKED_BYTES) {
-          throw new BundleRefused("the bundle unpacks to more than " + MAX_UNPACKED_BYTES + " bytes", List.of(), true);
+          throw new BundleRefused(
+              "the bundle unpacks to more than " + MAX_UNPACKED_BYTES + " bytes", List.of(), true);
         }
         String problem = pathProblem(e.getName());
         if (problem != null) {
@@ -52,13 +54,16 @@ public final class BundleArchive {
         }
       }
     } catch (IOException e) {
-      throw new BundleRefused("the upload is not a readable zip: " + e.getMessage(), List.of(), false);
+      throw new BundleRefused(
+          "the upload is not a readable zip: " + e.getMessage(), List.of(), false);
     }
     if (!problems.isEmpty()) {
-      throw new BundleRefused("the zip holds paths outside the bundle; nothing was stored", problems, false);
+      throw new BundleRefused(
+          "the zip holds paths outside the bundle; nothing was stored", problems, false);
     }
     if (files.isEmpty()) {
-      throw new BundleRefused("the upload is not a zip of bundle files (no entries)", List.of(), false);
+      throw new BundleRefused(
+          "the upload is not a zip of bundle files (no entries)", List.of(), false);
     }
     return stripTopFolder(files);
   }

@@ -32,7 +32,12 @@ public record ChainLink(
   /** What {@link #recordHash} must be for the stored fields. */
   public String expectedRecordHash() {
     return ContentHash.of(
-        Long.toString(sequence), kind, subjectId, contentHash, previousHash, recordedAt.toString(),
+        Long.toString(sequence),
+        kind,
+        subjectId,
+        contentHash,
+        previousHash,
+        recordedAt.toString(),
         recordedBy);
   }
 }

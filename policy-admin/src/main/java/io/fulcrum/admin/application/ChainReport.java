@@ -9,11 +9,16 @@ package io.fulcrum.admin.application;
  * @param firstBroken the first problem found, or null
  */
 public record ChainReport(
-    boolean intact, long checkedRecords, long headSequence, String headHash, BrokenLink firstBroken) {
+    boolean intact,
+    long checkedRecords,
+    long headSequence,
+    String headHash,
+    BrokenLink firstBroken) {
 
   /**
    * @param sequence the chain position of the problem
-   * @param kind the kind of subject ({@code DECISION}), or null when the problem is the chain itself
+   * @param kind the kind of subject ({@code DECISION}), or null when the problem is the chain
+   *     itself
    * @param subjectId the subject row concerned (a decision id), or null
    */
   public record BrokenLink(long sequence, String kind, String subjectId, String problem) {}

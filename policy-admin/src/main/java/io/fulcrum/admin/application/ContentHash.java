@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * SHA-256 over a sequence of fields, each length-prefixed so that no two different field lists
- * hash alike ("ab","c" vs "a","bc"); null is distinct from the empty string.
+ * SHA-256 over a sequence of fields, each length-prefixed so that no two different field lists hash
+ * alike ("ab","c" vs "a","bc"); null is distinct from the empty string.
  */
 public final class ContentHash {
 

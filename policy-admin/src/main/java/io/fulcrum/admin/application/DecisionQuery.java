@@ -24,7 +24,8 @@ public record DecisionQuery(
       throw new IllegalArgumentException("page must be >= 0 but was " + page);
     }
     if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw new IllegalArgumentException("size must be in [1, " + MAX_PAGE_SIZE + "] but was " + size);
+      throw new IllegalArgumentException(
+          "size must be in [1, " + MAX_PAGE_SIZE + "] but was " + size);
     }
   }
 }

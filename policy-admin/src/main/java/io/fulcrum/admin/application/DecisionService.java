@@ -14,17 +14,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class DecisionService {
 
-  @Inject
-  PolicyEngine policies;
+  @Inject PolicyEngine policies;
 
-  @Inject
-  DecisionRepository decisions;
+  @Inject DecisionRepository decisions;
 
-  @Inject
-  ShadowEvaluation shadows;
+  @Inject ShadowEvaluation shadows;
 
-  @Inject
-  GroupCommit groupCommit;
+  @Inject GroupCommit groupCommit;
 
   /**
    * Evaluates the request (JSON) under {@code policyRef} (null: the active version) and stores the
@@ -34,10 +30,12 @@ public class DecisionService {
    * @throws io.fulcrum.engine.domain.InvalidRequest naming the offending field
    * @throws IdempotencyConflict when the key was used for a different request
    */
-  public DecisionRepository.Appended decide(String requestJson, String policyRef, String idempotencyKey, String actor) {
+  public DecisionRepository.Appended decide(
+      String requestJson, String policyRef, String idempotencyKey, String actor) {
     MarginRequest request = RequestReader.read(requestJson);
     String canonicalRequest = Json.canonical(request);
-    String requestHash = ContentHash.of(policyRef == null ? "" : policyRef.trim(), canonicalRequest);
+    String requestHash =
+        ContentHash.of(policyRef == null ? "" : policyRef.trim(), canonicalRequest);
     if (idempotencyKey != null) {
       Optional<StoredDecision> stored = decisions.findByIdempotencyKey(idempotencyKey);
       if (stored.isPresent()) {
@@ -46,17 +44,24 @@ public class DecisionService {
     }
     boolean live = policyRef == null || policyRef.isBlank();
     Optional<PolicyEngine.Shadow> shadow = live ? policies.shadowNow() : Optional.empty();
-    NewDecision decision = evaluate(request, canonicalRequest, requestHash, policyRef, idempotencyKey);
+    NewDecision decision =
+        evaluate(request, canonicalRequest, requestHash, policyRef, idempotencyKey);
     DecisionRepository.Appended appended = groupCommit.append(decision, actor);
     if (!appended.created()) {
       sameRequest(appended.decision(), requestHash);
-    } else if (shadow.isPresent() && shadow.get().attachedTo().equals(decision.decision().policy().ref())) {
+    } else if (shadow.isPresent()
+        && shadow.get().attachedTo().equals(decision.decision().policy().ref())) {
       shadows.observe(shadow.get(), appended.decision().id(), request, decision.decision());
     }
     return appended;
   }
 
-  NewDecision evaluate(MarginRequest request, String canonicalRequest, String requestHash, String policyRef, String key) {
+  NewDecision evaluate(
+      MarginRequest request,
+      String canonicalRequest,
+      String requestHash,
+      String policyRef,
+      String key) {
     CompiledPolicy policy = policies.resolve(policyRef);
     MarginDecision decision = MarginEngine.decide(policy, request, true);
     return new NewDecision(key, requestHash, decision, canonicalRequest, Json.canonical(decision));
@@ -69,7 +74,9 @@ public class DecisionService {
     return stored;
   }
 
-  /** @throws DecisionNotFound */
+  /**
+   * @throws DecisionNotFound
+   */
   public StoredDecision get(String id) {
     return decisions.find(id).orElseThrow(() -> new DecisionNotFound(id));
   }

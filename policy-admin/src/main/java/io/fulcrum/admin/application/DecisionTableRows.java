@@ -17,10 +17,10 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * The decision tables of a file as authored, for row-level diffs: each DMN decision table (named
- * by its decision) with its column names and rows of cells, or a spreadsheet table
- * ({@code *.drl.csv}) as one table of its CSV records. Read from the bytes, so a DRAFT that does
- * not compile can still be compared.
+ * The decision tables of a file as authored, for row-level diffs: each DMN decision table (named by
+ * its decision) with its column names and rows of cells, or a spreadsheet table ({@code *.drl.csv})
+ * as one table of its CSV records. Read from the bytes, so a DRAFT that does not compile can still
+ * be compared.
  */
 final class DecisionTableRows {
 
@@ -45,7 +45,8 @@ final class DecisionTableRows {
   private static Map<String, Table> csv(String path, byte[] content) throws IOException {
     List<List<String>> rows = new ArrayList<>();
     int width = 0;
-    try (Reader r = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8)) {
+    try (Reader r =
+        new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8)) {
       for (CSVRecord rec : CSVFormat.DEFAULT.parse(r)) {
         rows.add(rec.toList());
         width = Math.max(width, rec.size());
@@ -63,7 +64,8 @@ final class DecisionTableRows {
     f.setNamespaceAware(true);
     f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
     f.setExpandEntityReferences(false);
-    Element root = f.newDocumentBuilder().parse(new ByteArrayInputStream(content)).getDocumentElement();
+    Element root =
+        f.newDocumentBuilder().parse(new ByteArrayInputStream(content)).getDocumentElement();
     Map<String, Table> tables = new LinkedHashMap<>();
     for (Element decision : children(root, "decision")) {
       for (Element table : children(decision, "decisionTable")) {
@@ -73,7 +75,10 @@ final class DecisionTableRows {
           columns.add(label.isBlank() ? text(first(in, "inputExpression")) : label);
         }
         for (Element out : children(table, "output")) {
-          columns.add(out.getAttribute("name").isBlank() ? out.getAttribute("label") : out.getAttribute("name"));
+          columns.add(
+              out.getAttribute("name").isBlank()
+                  ? out.getAttribute("label")
+                  : out.getAttribute("name"));
         }
         for (Element note : children(table, "annotation")) {
           columns.add(note.getAttribute("name"));

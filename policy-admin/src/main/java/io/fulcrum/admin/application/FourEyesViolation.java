@@ -4,6 +4,11 @@ package io.fulcrum.admin.application;
 public class FourEyesViolation extends RuntimeException {
 
   public FourEyesViolation(String ref, String user) {
-    super("user " + user + " uploaded " + ref + " and may not review it: another approver must (four eyes)");
+    super(
+        "user "
+            + user
+            + " uploaded "
+            + ref
+            + " and may not review it: another approver must (four eyes)");
   }
 }

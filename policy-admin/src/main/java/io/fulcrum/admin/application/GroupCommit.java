@@ -10,10 +10,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Appends decisions to the store in groups. Every append takes the audit chain's head lock, so
- * appends are serial; instead of one transaction per decision, the thread that gets to write
- * takes everything queued meanwhile and stores it in one transaction under one head lock (group
- * commit), and the others find their decision already stored. Order in the chain is queue order.
- * If a group fails, its decisions are stored one by one, so one bad decision fails only itself.
+ * appends are serial; instead of one transaction per decision, the thread that gets to write takes
+ * everything queued meanwhile and stores it in one transaction under one head lock (group commit),
+ * and the others find their decision already stored. Order in the chain is queue order. If a group
+ * fails, its decisions are stored one by one, so one bad decision fails only itself.
  */
 @ApplicationScoped
 public class GroupCommit {
@@ -21,17 +21,19 @@ public class GroupCommit {
   /** Bounds a transaction's size (and the latency of the decisions that wait for it). */
   static final int MAX_GROUP = 200;
 
-  @Inject
-  DecisionRepository decisions;
+  @Inject DecisionRepository decisions;
 
   private final ReentrantLock writer = new ReentrantLock();
   private final List<Pending> queue = new ArrayList<>();
 
-  private record Pending(DecisionRepository.Authored decision, CompletableFuture<DecisionRepository.Appended> result) {}
+  private record Pending(
+      DecisionRepository.Authored decision,
+      CompletableFuture<DecisionRepository.Appended> result) {}
 
   /** Stores one decision and its audit record; returns when it is committed. */
   public DecisionRepository.Appended append(NewDecision decision, String actor) {
-    Pending mine = new Pending(new DecisionRepository.Authored(decision, actor), new CompletableFuture<>());
+    Pending mine =
+        new Pending(new DecisionRepository.Authored(decision, actor), new CompletableFuture<>());
     synchronized (queue) {
       queue.add(mine);
     }
@@ -62,7 +64,8 @@ public class GroupCommit {
       return;
     }
     try {
-      List<DecisionRepository.Appended> stored = decisions.appendAll(group.stream().map(Pending::decision).toList());
+      List<DecisionRepository.Appended> stored =
+          decisions.appendAll(group.stream().map(Pending::decision).toList());
       for (int i = 0; i < group.size(); i++) {
         group.get(i).result().complete(stored.get(i));
       }

@@ -41,5 +41,4 @@ public final class JsonDifferences {
       out.add(new Difference(path.isEmpty() ? "(root)" : path, a, b));
     }
   }
-
 }

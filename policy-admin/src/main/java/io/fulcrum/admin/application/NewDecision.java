@@ -11,7 +11,11 @@ import java.util.Objects;
  *     same key must carry the same request
  */
 public record NewDecision(
-    String idempotencyKey, String requestHash, MarginDecision decision, String requestJson, String decisionJson) {
+    String idempotencyKey,
+    String requestHash,
+    MarginDecision decision,
+    String requestJson,
+    String decisionJson) {
 
   public NewDecision {
     Objects.requireNonNull(requestHash, "requestHash");

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies hypothetical orders to an account as if they filled: an order on a held instrument
- * merges into the position (increase: quantity-weighted entry price; reduction: entry kept,
- * realised P&L credited; crossing zero: the rest opens at the fill price); an order on a new
- * instrument opens a position. Linear instruments only realise P&L; options are noted.
+ * Applies hypothetical orders to an account as if they filled: an order on a held instrument merges
+ * into the position (increase: quantity-weighted entry price; reduction: entry kept, realised P&L
+ * credited; crossing zero: the rest opens at the fill price); an order on a new instrument opens a
+ * position. Linear instruments only realise P&L; options are noted.
  */
 final class OrderMerge {
 
@@ -46,9 +46,12 @@ final class OrderMerge {
       merge.fill("orders[" + i + "]", orders.get(i));
     }
     Account a = base.account();
-    List<CollateralBalance> collateral = merge.wallet.entrySet().stream()
-        .map(e -> new CollateralBalance(e.getKey(), e.getValue())).toList();
-    Account after = new Account(a.id(), List.copyOf(merge.positions.values()), collateral, a.debts());
+    List<CollateralBalance> collateral =
+        merge.wallet.entrySet().stream()
+            .map(e -> new CollateralBalance(e.getKey(), e.getValue()))
+            .toList();
+    Account after =
+        new Account(a.id(), List.copyOf(merge.positions.values()), collateral, a.debts());
     return new Result(new MarginRequest(after, base.market()), List.copyOf(merge.notes));
   }
 
@@ -56,22 +59,47 @@ final class OrderMerge {
     if (order.instrument() == null || order.instrument().isBlank()) {
       throw new InvalidRequest(field + ".instrument", "instrument is required");
     }
-    Instrument instrument = base.market().findInstrument(order.instrument()).orElseThrow(() -> new InvalidRequest(
-        field + ".instrument", "'" + order.instrument() + "' is not defined in market.instruments"));
+    Instrument instrument =
+        base.market()
+            .findInstrument(order.instrument())
+            .orElseThrow(
+                () ->
+                    new InvalidRequest(
+                        field + ".instrument",
+                        "'" + order.instrument() + "' is not defined in market.instruments"));
     if (order.quantity() == null || order.quantity().signum() == 0) {
-      throw new InvalidRequest(field + ".quantity", "quantity must be a non-zero signed number of contracts");
+      throw new InvalidRequest(
+          field + ".quantity", "quantity must be a non-zero signed number of contracts");
     }
-    BigDecimal price = order.price() != null ? order.price() : base.market().findPrice(order.instrument())
-        .orElseThrow(() -> new InvalidRequest(field + ".price", "no price given and no mark price for "
-            + order.instrument() + " in market.prices")).mark();
+    BigDecimal price =
+        order.price() != null
+            ? order.price()
+            : base.market()
+                .findPrice(order.instrument())
+                .orElseThrow(
+                    () ->
+                        new InvalidRequest(
+                            field + ".price",
+                            "no price given and no mark price for "
+                                + order.instrument()
+                                + " in market.prices"))
+                .mark();
     if (price.signum() <= 0) {
-      throw new InvalidRequest(field + ".price", "price must be positive but was " + price.toPlainString());
+      throw new InvalidRequest(
+          field + ".price", "price must be positive but was " + price.toPlainString());
     }
     Position held = positions.get(order.instrument());
     try {
       if (held == null) {
-        positions.put(order.instrument(), new Position(order.instrument(), order.quantity(), price,
-            order.marginMode(), order.leverage(), order.isolatedMargin()));
+        positions.put(
+            order.instrument(),
+            new Position(
+                order.instrument(),
+                order.quantity(),
+                price,
+                order.marginMode(),
+                order.leverage(),
+                order.isolatedMargin()));
       } else {
         merge(held, order.quantity(), price, instrument);
       }
@@ -83,8 +111,13 @@ final class OrderMerge {
   private void merge(Position held, BigDecimal quantity, BigDecimal price, Instrument instrument) {
     BigDecimal total = held.quantity().add(quantity);
     if (held.quantity().signum() == quantity.signum()) {
-      BigDecimal entry = held.quantity().abs().multiply(held.entryPrice()).add(quantity.abs().multiply(price))
-          .divide(total.abs(), PRICE_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
+      BigDecimal entry =
+          held.quantity()
+              .abs()
+              .multiply(held.entryPrice())
+              .add(quantity.abs().multiply(price))
+              .divide(total.abs(), PRICE_SCALE, RoundingMode.HALF_EVEN)
+              .stripTrailingZeros();
       positions.put(held.instrument(), with(held, total, entry, held.isolatedMargin()));
       return;
     }
@@ -100,39 +133,65 @@ final class OrderMerge {
       positions.remove(held.instrument());
       if (held.marginMode() == MarginMode.ISOLATED) {
         credit(instrument.settlementAsset(), isolated);
-        notes.add(held.instrument() + " is closed; its isolated margin returns to the " + instrument.settlementAsset() + " wallet");
+        notes.add(
+            held.instrument()
+                + " is closed; its isolated margin returns to the "
+                + instrument.settlementAsset()
+                + " wallet");
       }
     } else if (total.signum() == held.quantity().signum()) {
       positions.put(held.instrument(), with(held, total, held.entryPrice(), isolated));
     } else {
       positions.put(held.instrument(), with(held, total, price, isolated));
-      notes.add(held.instrument() + " flips side: the remaining " + total.abs().toPlainString()
-          + " contracts open at " + price.toPlainString());
+      notes.add(
+          held.instrument()
+              + " flips side: the remaining "
+              + total.abs().toPlainString()
+              + " contracts open at "
+              + price.toPlainString());
     }
   }
 
-  private BigDecimal realised(Position held, BigDecimal closed, BigDecimal price, Instrument instrument) {
+  private BigDecimal realised(
+      Position held, BigDecimal closed, BigDecimal price, Instrument instrument) {
     if (!instrument.linear()) {
-      notes.add("realised P&L of the reduced option position " + held.instrument() + " is not credited");
+      notes.add(
+          "realised P&L of the reduced option position " + held.instrument() + " is not credited");
       return BigDecimal.ZERO;
     }
-    BigDecimal pnl = closed.multiply(instrument.contractSize()).multiply(price.subtract(held.entryPrice()))
-        .multiply(BigDecimal.valueOf(held.side()));
-    notes.add("reducing " + held.instrument() + " by " + closed.toPlainString() + " realises "
-        + pnl.toPlainString() + " " + instrument.settlementAsset());
+    BigDecimal pnl =
+        closed
+            .multiply(instrument.contractSize())
+            .multiply(price.subtract(held.entryPrice()))
+            .multiply(BigDecimal.valueOf(held.side()));
+    notes.add(
+        "reducing "
+            + held.instrument()
+            + " by "
+            + closed.toPlainString()
+            + " realises "
+            + pnl.toPlainString()
+            + " "
+            + instrument.settlementAsset());
     return pnl;
   }
 
   private void credit(String asset, BigDecimal amount) {
     BigDecimal now = wallet.getOrDefault(asset, BigDecimal.ZERO).add(amount);
     if (now.signum() < 0) {
-      notes.add("the " + asset + " wallet would be negative (" + now.toPlainString() + "); it is floored at 0");
+      notes.add(
+          "the "
+              + asset
+              + " wallet would be negative ("
+              + now.toPlainString()
+              + "); it is floored at 0");
       now = BigDecimal.ZERO;
     }
     wallet.put(asset, now);
   }
 
-  private static Position with(Position p, BigDecimal quantity, BigDecimal entry, BigDecimal isolated) {
+  private static Position with(
+      Position p, BigDecimal quantity, BigDecimal entry, BigDecimal isolated) {
     return new Position(p.instrument(), quantity, entry, p.marginMode(), p.leverage(), isolated);
   }
 }

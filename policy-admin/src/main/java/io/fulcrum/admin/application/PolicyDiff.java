@@ -9,14 +9,19 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * What changed between two versions: every file (added, removed, changed, unchanged, with
- * content hashes) and, for decision tables in changed files, the rows that changed, cell by cell
- * (old and new value under the column's name). Rows are compared by position: a decision table's
- * row number is its identity for the people who read it (bracket 3 is row 3).
+ * What changed between two versions: every file (added, removed, changed, unchanged, with content
+ * hashes) and, for decision tables in changed files, the rows that changed, cell by cell (old and
+ * new value under the column's name). Rows are compared by position: a decision table's row number
+ * is its identity for the people who read it (bracket 3 is row 3).
  */
 public record PolicyDiff(String from, String to, List<FileChange> files, List<TableChange> tables) {
 
-  public enum Change { ADDED, REMOVED, CHANGED, UNCHANGED }
+  public enum Change {
+    ADDED,
+    REMOVED,
+    CHANGED,
+    UNCHANGED
+  }
 
   public record FileChange(String path, Change change, String fromHash, String toHash) {}
 
@@ -27,7 +32,8 @@ public record PolicyDiff(String from, String to, List<FileChange> files, List<Ta
 
   public record CellChange(String column, String from, String to) {}
 
-  public static PolicyDiff between(String fromRef, Map<String, byte[]> from, String toRef, Map<String, byte[]> to) {
+  public static PolicyDiff between(
+      String fromRef, Map<String, byte[]> from, String toRef, Map<String, byte[]> to) {
     List<FileChange> files = new ArrayList<>();
     List<TableChange> tables = new ArrayList<>();
     TreeSet<String> paths = new TreeSet<>(from.keySet());
@@ -37,8 +43,10 @@ public record PolicyDiff(String from, String to, List<FileChange> files, List<Ta
       byte[] b = to.get(path);
       String ha = hash(a);
       String hb = hash(b);
-      Change change = a == null ? Change.ADDED : b == null ? Change.REMOVED
-          : ha.equals(hb) ? Change.UNCHANGED : Change.CHANGED;
+      Change change =
+          a == null
+              ? Change.ADDED
+              : b == null ? Change.REMOVED : ha.equals(hb) ? Change.UNCHANGED : Change.CHANGED;
       files.add(new FileChange(path, change, ha, hb));
       if (change != Change.UNCHANGED && DecisionTableRows.isTableFile(path)) {
         tables.addAll(tableChanges(path, a, b));
@@ -48,8 +56,10 @@ public record PolicyDiff(String from, String to, List<FileChange> files, List<Ta
   }
 
   private static List<TableChange> tableChanges(String path, byte[] a, byte[] b) {
-    Map<String, DecisionTableRows.Table> before = a == null ? Map.of() : DecisionTableRows.of(path, a);
-    Map<String, DecisionTableRows.Table> after = b == null ? Map.of() : DecisionTableRows.of(path, b);
+    Map<String, DecisionTableRows.Table> before =
+        a == null ? Map.of() : DecisionTableRows.of(path, a);
+    Map<String, DecisionTableRows.Table> after =
+        b == null ? Map.of() : DecisionTableRows.of(path, b);
     TreeSet<String> names = new TreeSet<>(before.keySet());
     names.addAll(after.keySet());
     List<TableChange> out = new ArrayList<>();
@@ -80,7 +90,8 @@ public record PolicyDiff(String from, String to, List<FileChange> files, List<Ta
         String old = x == null || c >= x.size() ? null : x.get(c);
         String now = y == null || c >= y.size() ? null : y.get(c);
         if (!Objects.equals(old, now)) {
-          cells.add(new CellChange(c < columns.size() ? columns.get(c) : "column " + (c + 1), old, now));
+          cells.add(
+              new CellChange(c < columns.size() ? columns.get(c) : "column " + (c + 1), old, now));
         }
       }
       out.add(new RowChange(i + 1, change, List.copyOf(cells)));

@@ -25,8 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the shadow candidate, and compiled policies cached per version.
  *
  * <p>The timeline is held in memory and reloaded after every lifecycle change, so resolving the
- * active version costs no database access; a decision resolves its version once, at its start,
- * and finishes on it even if an activation takes effect meanwhile.
+ * active version costs no database access; a decision resolves its version once, at its start, and
+ * finishes on it even if an activation takes effect meanwhile.
  */
 @ApplicationScoped
 public class PolicyEngine {
@@ -34,11 +34,9 @@ public class PolicyEngine {
   /** The shadow candidate attached to the active version {@code attachedTo}. */
   public record Shadow(String candidateRef, String attachedTo, BigDecimal tolerance) {}
 
-  @Inject
-  PolicyStore store;
+  @Inject PolicyStore store;
 
-  @Inject
-  ServiceClock clock;
+  @Inject ServiceClock clock;
 
   private final PolicyCompiler compiler = new PolicyCompiler(RiskMeasures.load());
   private final Map<String, CompiledPolicy> compiled = new ConcurrentHashMap<>();
@@ -48,20 +46,31 @@ public class PolicyEngine {
 
   /** Re-reads the activation timeline, the approved versions and the shadow setting. */
   public synchronized void reload() {
-    timeline = ActivationTimeline.of(store.events(List.of(Action.ACTIVATE, Action.ROLLBACK)).stream()
-        .map(e -> new Activation(e.ref(), e.effectiveAt(), e.sequence(), e.action() == Action.ROLLBACK))
-        .toList());
+    timeline =
+        ActivationTimeline.of(
+            store.events(List.of(Action.ACTIVATE, Action.ROLLBACK)).stream()
+                .map(
+                    e ->
+                        new Activation(
+                            e.ref(), e.effectiveAt(), e.sequence(), e.action() == Action.ROLLBACK))
+                .toList());
     Map<String, String> latest = new HashMap<>();
     for (PolicyVersion v : store.versions(null)) {
       if (v.storedState().decidable()) {
-        latest.merge(v.policyId(), v.version(), (a, b) -> PolicyVersions.ORDER.compare(a, b) >= 0 ? a : b);
+        latest.merge(
+            v.policyId(), v.version(), (a, b) -> PolicyVersions.ORDER.compare(a, b) >= 0 ? a : b);
       }
     }
     latestDecidable = Map.copyOf(latest);
     List<PolicyEvent> shadows = store.events(List.of(Action.SHADOW_ON, Action.SHADOW_OFF));
     PolicyEvent last = shadows.isEmpty() ? null : shadows.get(shadows.size() - 1);
-    shadow = last == null || last.action() == Action.SHADOW_OFF ? null
-        : new Shadow(last.ref(), ShadowSettings.attachedTo(last.detail()), ShadowSettings.tolerance(last.detail()));
+    shadow =
+        last == null || last.action() == Action.SHADOW_OFF
+            ? null
+            : new Shadow(
+                last.ref(),
+                ShadowSettings.attachedTo(last.detail()),
+                ShadowSettings.tolerance(last.detail()));
   }
 
   public ActivationTimeline timeline() {
@@ -74,8 +83,12 @@ public class PolicyEngine {
 
   /** The reference of the version active now. */
   public String activeRef() {
-    return timeline.activeAt(clock.instant())
-        .orElseThrow(() -> new IllegalStateException("no policy version is active (the start-up import activates one)"));
+    return timeline
+        .activeAt(clock.instant())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no policy version is active (the start-up import activates one)"));
   }
 
   /** The active policy version, compiled. */
@@ -86,7 +99,9 @@ public class PolicyEngine {
   /** The shadow candidate, if one is attached to the version active now. */
   public Optional<Shadow> shadowNow() {
     Shadow s = shadow;
-    return s != null && s.attachedTo().equals(activeRef()) ? Optional.of(s) : Optional.ofNullable(null);
+    return s != null && s.attachedTo().equals(activeRef())
+        ? Optional.of(s)
+        : Optional.ofNullable(null);
   }
 
   /** The shadow setting as stored, whether or not its active version is still active. */
@@ -114,8 +129,10 @@ public class PolicyEngine {
       }
       String latest = latestDecidable.get(parsed.id());
       if (latest == null) {
-        throw new PolicyNotFound(parsed.id(), "no approved version of this policy; known: "
-            + latestDecidable.keySet().stream().sorted().toList());
+        throw new PolicyNotFound(
+            parsed.id(),
+            "no approved version of this policy; known: "
+                + latestDecidable.keySet().stream().sorted().toList());
       }
       return compiled(parsed.id() + "@" + latest);
     }
@@ -139,7 +156,9 @@ public class PolicyEngine {
     }
     PolicyVersion v = version(ref);
     if (!v.storedState().decidable()) {
-      throw new PolicyNotFound(ref, "version is " + v.storedState() + ", not approved: decisions need an approved version");
+      throw new PolicyNotFound(
+          ref,
+          "version is " + v.storedState() + ", not approved: decisions need an approved version");
     }
     return compiled.computeIfAbsent(ref, r -> compile(v));
   }
@@ -147,7 +166,8 @@ public class PolicyEngine {
   private PolicyVersion version(String ref) {
     PolicyRef parsed = PolicyRef.parse(ref);
     String version = parsed.version().orElseThrow();
-    return store.find(parsed.id(), version)
+    return store
+        .find(parsed.id(), version)
         .orElseThrow(() -> new PolicyNotFound(ref, "no such version"));
   }
 

@@ -23,7 +23,15 @@ public record PolicyEvent(
 
   /** Lifecycle actions; each is its own audit record kind. */
   public enum Action {
-    IMPORT, UPLOAD, VALIDATE, APPROVE, REJECT, ACTIVATE, ROLLBACK, SHADOW_ON, SHADOW_OFF;
+    IMPORT,
+    UPLOAD,
+    VALIDATE,
+    APPROVE,
+    REJECT,
+    ACTIVATE,
+    ROLLBACK,
+    SHADOW_ON,
+    SHADOW_OFF;
 
     public String chainKind() {
       return ChainLink.POLICY_PREFIX + name();

@@ -20,22 +20,21 @@ import java.util.Map;
 
 /**
  * The policy lifecycle: upload and validate, review with four eyes, activate at an effective time,
- * roll back, attach and detach a shadow candidate. Every action is one transaction that stores
- * its rows and appends its audit records to the same chain as decisions.
+ * roll back, attach and detach a shadow candidate. Every action is one transaction that stores its
+ * rows and appends its audit records to the same chain as decisions.
  */
 @ApplicationScoped
 public class PolicyGovernance {
 
-  @Inject
-  PolicyStore store;
+  @Inject PolicyStore store;
 
-  @Inject
-  PolicyEngine engine;
+  @Inject PolicyEngine engine;
 
-  @Inject
-  ServiceClock clock;
+  @Inject ServiceClock clock;
 
-  /** What an upload stored: the version (DRAFT if validation failed, else VALIDATED) and its report. */
+  /**
+   * What an upload stored: the version (DRAFT if validation failed, else VALIDATED) and its report.
+   */
   public record Uploaded(PolicyVersion version, ValidationReport report) {}
 
   /**
@@ -53,40 +52,104 @@ public class PolicyGovernance {
     try {
       bundle = BundleReader.fromFiles("upload", files);
     } catch (PolicyCompilationFailed e) {
-      throw new BundleRefused("the upload is not a valid bundle; nothing was stored", e.problems(), false);
+      throw new BundleRefused(
+          "the upload is not a valid bundle; nothing was stored", e.problems(), false);
     }
     String version = bundle.manifest().version();
     if (!bundle.manifest().id().equals(policyId)) {
-      throw new BundleRefused("the manifest is for policy '" + bundle.manifest().id() + "', not '" + policyId
-          + "'; nothing was stored", List.of(new CompilationProblem(PolicyBundle.MANIFEST, 0,
-              "id must be " + policyId)), false);
+      throw new BundleRefused(
+          "the manifest is for policy '"
+              + bundle.manifest().id()
+              + "', not '"
+              + policyId
+              + "'; nothing was stored",
+          List.of(new CompilationProblem(PolicyBundle.MANIFEST, 0, "id must be " + policyId)),
+          false);
     }
-    PolicyState current = store.find(policyId, version).map(PolicyVersion::storedState).orElse(null);
+    PolicyState current =
+        store.find(policyId, version).map(PolicyVersion::storedState).orElse(null);
     Instant now = clock.instant();
     ValidationReport report = BundleValidation.validate(engine.compiler(), bundle, now);
-    PolicyState state = PolicyLifecycle.afterUpload(current, report.passed(), policyId + "@" + version);
-    PolicyVersion row = new PolicyVersion(policyId, version, bundle.hash(), state, author, now, null, null, null,
-        Json.canonical(report));
-    String validation = report.passed() ? "passed: " + report.checks()
-        : "failed with " + report.problems().size() + " problem(s): " + report.problems();
-    store.record(new Change(bundle.files(), row, List.of(
-        new NewEvent(Action.UPLOAD, policyId, version, bundle.hash(), null,
-            (current == null ? "uploaded " : "replaced the DRAFT with ") + bundle.files().size() + " files", null),
-        new NewEvent(Action.VALIDATE, policyId, version, bundle.hash(), null, "validation " + validation,
-            Json.canonical(Map.of("passed", report.passed(), "state", state.name())))), author, now));
+    PolicyState state =
+        PolicyLifecycle.afterUpload(current, report.passed(), policyId + "@" + version);
+    PolicyVersion row =
+        new PolicyVersion(
+            policyId,
+            version,
+            bundle.hash(),
+            state,
+            author,
+            now,
+            null,
+            null,
+            null,
+            Json.canonical(report));
+    String validation =
+        report.passed()
+            ? "passed: " + report.checks()
+            : "failed with " + report.problems().size() + " problem(s): " + report.problems();
+    store.record(
+        new Change(
+            bundle.files(),
+            row,
+            List.of(
+                new NewEvent(
+                    Action.UPLOAD,
+                    policyId,
+                    version,
+                    bundle.hash(),
+                    null,
+                    (current == null ? "uploaded " : "replaced the DRAFT with ")
+                        + bundle.files().size()
+                        + " files",
+                    null),
+                new NewEvent(
+                    Action.VALIDATE,
+                    policyId,
+                    version,
+                    bundle.hash(),
+                    null,
+                    "validation " + validation,
+                    Json.canonical(Map.of("passed", report.passed(), "state", state.name())))),
+            author,
+            now));
     return new Uploaded(row, report);
   }
 
   /** Approves or rejects a VALIDATED version; the reviewer must not be its author. */
-  public PolicyVersion review(String policyId, String version, boolean approve, String comment, String reviewer) {
+  public PolicyVersion review(
+      String policyId, String version, boolean approve, String comment, String reviewer) {
     PolicyVersion v = get(policyId, version);
     String why = PolicyLifecycle.required(comment, "comment");
     PolicyState next = PolicyLifecycle.afterReview(v, reviewer, approve);
     Instant now = clock.instant();
-    PolicyVersion reviewed = new PolicyVersion(v.policyId(), v.version(), v.bundleHash(), next, v.author(),
-        v.uploadedAt(), reviewer, now, why, v.reportJson());
-    store.record(new Change(null, reviewed, List.of(new NewEvent(approve ? Action.APPROVE : Action.REJECT,
-        policyId, version, v.bundleHash(), null, why, null)), reviewer, now));
+    PolicyVersion reviewed =
+        new PolicyVersion(
+            v.policyId(),
+            v.version(),
+            v.bundleHash(),
+            next,
+            v.author(),
+            v.uploadedAt(),
+            reviewer,
+            now,
+            why,
+            v.reportJson());
+    store.record(
+        new Change(
+            null,
+            reviewed,
+            List.of(
+                new NewEvent(
+                    approve ? Action.APPROVE : Action.REJECT,
+                    policyId,
+                    version,
+                    v.bundleHash(),
+                    null,
+                    why,
+                    null)),
+            reviewer,
+            now));
     engine.reload();
     return reviewed;
   }
@@ -95,17 +158,29 @@ public class PolicyGovernance {
    * Makes an approved version the active one from {@code effectiveAt} (null: now). Decisions
    * started before that instant finish on the version they started with.
    */
-  public PolicyEvent activate(String policyId, String version, Instant effectiveAt, String reason, String actor) {
+  public PolicyEvent activate(
+      String policyId, String version, Instant effectiveAt, String reason, String actor) {
     PolicyVersion v = get(policyId, version);
     PolicyLifecycle.checkActivatable(v);
     String why = PolicyLifecycle.required(reason, "reason");
     Instant now = clock.instant();
     Instant from = effectiveAt == null ? now : effectiveAt;
     if (from.isBefore(now)) {
-      throw new IllegalArgumentException("effectiveAt must be now or later but was " + from + " (now " + now + ")");
+      throw new IllegalArgumentException(
+          "effectiveAt must be now or later but was " + from + " (now " + now + ")");
     }
-    PolicyEvent e = store.record(new Change(null, null, List.of(new NewEvent(Action.ACTIVATE, policyId, version,
-        v.bundleHash(), from, why, null)), actor, now)).get(0);
+    PolicyEvent e =
+        store
+            .record(
+                new Change(
+                    null,
+                    null,
+                    List.of(
+                        new NewEvent(
+                            Action.ACTIVATE, policyId, version, v.bundleHash(), from, why, null)),
+                    actor,
+                    now))
+            .get(0);
     engine.reload();
     return e;
   }
@@ -115,12 +190,36 @@ public class PolicyGovernance {
     String why = PolicyLifecycle.required(reason, "reason");
     Instant now = clock.instant();
     String current = engine.activeRef();
-    String previous = engine.timeline().previousAt(now).orElseThrow(() -> new LifecycleRefused(
-        "nothing to roll back to: " + current + " is the only version that has been active"));
+    String previous =
+        engine
+            .timeline()
+            .previousAt(now)
+            .orElseThrow(
+                () ->
+                    new LifecycleRefused(
+                        "nothing to roll back to: "
+                            + current
+                            + " is the only version that has been active"));
     PolicyRef ref = PolicyRef.parse(previous);
     PolicyVersion v = get(ref.id(), ref.version().orElseThrow());
-    PolicyEvent e = store.record(new Change(null, null, List.of(new NewEvent(Action.ROLLBACK, v.policyId(),
-        v.version(), v.bundleHash(), now, why + " (rolled back from " + current + ")", null)), actor, now)).get(0);
+    PolicyEvent e =
+        store
+            .record(
+                new Change(
+                    null,
+                    null,
+                    List.of(
+                        new NewEvent(
+                            Action.ROLLBACK,
+                            v.policyId(),
+                            v.version(),
+                            v.bundleHash(),
+                            now,
+                            why + " (rolled back from " + current + ")",
+                            null)),
+                    actor,
+                    now))
+            .get(0);
     engine.reload();
     return e;
   }
@@ -132,40 +231,85 @@ public class PolicyGovernance {
    */
   public PolicyEvent shadowOn(String candidate, BigDecimal tolerance, String reason, String actor) {
     PolicyRef ref = PolicyRef.parse(candidate);
-    PolicyVersion v = get(ref.id(), ref.version().orElseThrow(
-        () -> new IllegalArgumentException("policy must name a version: id@version")));
+    PolicyVersion v =
+        get(
+            ref.id(),
+            ref.version()
+                .orElseThrow(
+                    () -> new IllegalArgumentException("policy must name a version: id@version")));
     if (v.storedState() != PolicyState.VALIDATED && !v.storedState().decidable()) {
-      throw new LifecycleRefused("version " + v.ref() + " is " + v.storedState()
-          + "; a shadow candidate must have passed validation");
+      throw new LifecycleRefused(
+          "version "
+              + v.ref()
+              + " is "
+              + v.storedState()
+              + "; a shadow candidate must have passed validation");
     }
     if (tolerance == null || tolerance.signum() < 0) {
       throw new IllegalArgumentException("tolerance must be zero or more but was " + tolerance);
     }
     String why = PolicyLifecycle.required(reason, "reason");
     Instant now = clock.instant();
-    PolicyEvent e = store.record(new Change(null, null, List.of(new NewEvent(Action.SHADOW_ON, v.policyId(),
-        v.version(), v.bundleHash(), null, why, ShadowSettings.detail(engine.activeRef(), tolerance))), actor, now))
-        .get(0);
+    PolicyEvent e =
+        store
+            .record(
+                new Change(
+                    null,
+                    null,
+                    List.of(
+                        new NewEvent(
+                            Action.SHADOW_ON,
+                            v.policyId(),
+                            v.version(),
+                            v.bundleHash(),
+                            null,
+                            why,
+                            ShadowSettings.detail(engine.activeRef(), tolerance))),
+                    actor,
+                    now))
+            .get(0);
     engine.reload();
     return e;
   }
 
   public PolicyEvent shadowOff(String reason, String actor) {
-    PolicyEngine.Shadow s = engine.shadowSetting()
-        .orElseThrow(() -> new LifecycleRefused("no shadow candidate is attached"));
+    PolicyEngine.Shadow s =
+        engine
+            .shadowSetting()
+            .orElseThrow(() -> new LifecycleRefused("no shadow candidate is attached"));
     PolicyRef ref = PolicyRef.parse(s.candidateRef());
     PolicyVersion v = get(ref.id(), ref.version().orElseThrow());
     String why = PolicyLifecycle.required(reason, "reason");
     Instant now = clock.instant();
-    PolicyEvent e = store.record(new Change(null, null, List.of(new NewEvent(Action.SHADOW_OFF, v.policyId(),
-        v.version(), v.bundleHash(), null, why, null)), actor, now)).get(0);
+    PolicyEvent e =
+        store
+            .record(
+                new Change(
+                    null,
+                    null,
+                    List.of(
+                        new NewEvent(
+                            Action.SHADOW_OFF,
+                            v.policyId(),
+                            v.version(),
+                            v.bundleHash(),
+                            null,
+                            why,
+                            null)),
+                    actor,
+                    now))
+            .get(0);
     engine.reload();
     return e;
   }
 
-  /** @throws PolicyVersionNotFound */
+  /**
+   * @throws PolicyVersionNotFound
+   */
   public PolicyVersion get(String policyId, String version) {
-    return store.find(policyId, version).orElseThrow(() -> new PolicyVersionNotFound(policyId + "@" + version));
+    return store
+        .find(policyId, version)
+        .orElseThrow(() -> new PolicyVersionNotFound(policyId + "@" + version));
   }
 
   /** The stored validation report of a version. */
@@ -194,6 +338,7 @@ public class PolicyGovernance {
   public PolicyDiff diff(String policyId, String from, String to) {
     PolicyVersion a = get(policyId, from);
     PolicyVersion b = get(policyId, to);
-    return PolicyDiff.between(a.ref(), store.files(a.bundleHash()), b.ref(), store.files(b.bundleHash()));
+    return PolicyDiff.between(
+        a.ref(), store.files(a.bundleHash()), b.ref(), store.files(b.bundleHash()));
   }
 }

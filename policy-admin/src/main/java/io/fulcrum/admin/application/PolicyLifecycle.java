@@ -3,8 +3,8 @@ package io.fulcrum.admin.application;
 import java.util.Objects;
 
 /**
- * The lifecycle rules, free of storage: which action is allowed on a version in which state and
- * by whom. Content never changes after DRAFT: a DRAFT may be replaced by a new upload of the same
+ * The lifecycle rules, free of storage: which action is allowed on a version in which state and by
+ * whom. Content never changes after DRAFT: a DRAFT may be replaced by a new upload of the same
  * version, anything later needs a new version.
  */
 public final class PolicyLifecycle {
@@ -14,8 +14,12 @@ public final class PolicyLifecycle {
   /** State after an upload whose validation passed or failed. */
   public static PolicyState afterUpload(PolicyState current, boolean valid, String version) {
     if (current != null && current != PolicyState.DRAFT) {
-      throw new LifecycleRefused("version " + version + " is " + current
-          + "; its content can no longer change: upload a new version");
+      throw new LifecycleRefused(
+          "version "
+              + version
+              + " is "
+              + current
+              + "; its content can no longer change: upload a new version");
     }
     return valid ? PolicyState.VALIDATED : PolicyState.DRAFT;
   }
@@ -27,8 +31,13 @@ public final class PolicyLifecycle {
       throw new FourEyesViolation(version.ref(), reviewer);
     }
     if (version.storedState() != PolicyState.VALIDATED) {
-      throw new LifecycleRefused("version " + version.ref() + " is " + version.storedState()
-          + "; only a VALIDATED version can be " + (approve ? "approved" : "rejected"));
+      throw new LifecycleRefused(
+          "version "
+              + version.ref()
+              + " is "
+              + version.storedState()
+              + "; only a VALIDATED version can be "
+              + (approve ? "approved" : "rejected"));
     }
     return approve ? PolicyState.APPROVED : PolicyState.REJECTED;
   }
@@ -36,8 +45,12 @@ public final class PolicyLifecycle {
   /** Activation (or re-activation by rollback) needs an approved version. */
   public static void checkActivatable(PolicyVersion version) {
     if (version.storedState() != PolicyState.APPROVED) {
-      throw new LifecycleRefused("version " + version.ref() + " is " + version.storedState()
-          + "; only an approved version can be activated or run in shadow");
+      throw new LifecycleRefused(
+          "version "
+              + version.ref()
+              + " is "
+              + version.storedState()
+              + "; only an approved version can be activated or run in shadow");
     }
   }
 
@@ -47,7 +60,8 @@ public final class PolicyLifecycle {
       throw new IllegalArgumentException(field + " is required: say why");
     }
     if (text.length() > 2000) {
-      throw new IllegalArgumentException(field + " must be at most 2000 characters but had " + text.length());
+      throw new IllegalArgumentException(
+          field + " must be at most 2000 characters but had " + text.length());
     }
     return text.strip();
   }

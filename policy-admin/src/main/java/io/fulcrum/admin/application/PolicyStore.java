@@ -39,12 +39,23 @@ public interface PolicyStore {
    * @param content bundle files to store under {@code version.bundleHash()}, or null
    * @param version the version row to create or replace, or null
    */
-  record Change(Map<String, byte[]> content, PolicyVersion version, List<NewEvent> events, String actor, Instant at) {
+  record Change(
+      Map<String, byte[]> content,
+      PolicyVersion version,
+      List<NewEvent> events,
+      String actor,
+      Instant at) {
     public Change {
       events = List.copyOf(events);
     }
   }
 
-  record NewEvent(Action action, String policyId, String version, String bundleHash, Instant effectiveAt,
-      String reason, String detail) {}
+  record NewEvent(
+      Action action,
+      String policyId,
+      String version,
+      String bundleHash,
+      Instant effectiveAt,
+      String reason,
+      String detail) {}
 }

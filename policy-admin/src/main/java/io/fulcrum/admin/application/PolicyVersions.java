@@ -8,9 +8,11 @@ final class PolicyVersions {
 
   static final Comparator<String> ORDER =
       Comparator.<String, Boolean>comparing(v -> v.matches("\\d+"))
-          .thenComparing((a, b) -> a.matches("\\d+") && b.matches("\\d+")
-              ? new BigInteger(a).compareTo(new BigInteger(b))
-              : a.compareTo(b));
+          .thenComparing(
+              (a, b) ->
+                  a.matches("\\d+") && b.matches("\\d+")
+                      ? new BigInteger(a).compareTo(new BigInteger(b))
+                      : a.compareTo(b));
 
   private PolicyVersions() {}
 }

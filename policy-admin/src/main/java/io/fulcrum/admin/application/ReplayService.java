@@ -18,16 +18,15 @@ import java.io.UncheckedIOException;
 @ApplicationScoped
 public class ReplayService {
 
-  @Inject
-  DecisionService decisions;
+  @Inject DecisionService decisions;
 
-  @Inject
-  PolicyEngine policies;
+  @Inject PolicyEngine policies;
 
   public ReplayReport replay(String decisionId) {
     StoredDecision stored = decisions.get(decisionId);
     CompiledPolicy policy = policies.exact(stored.policy());
-    MarginDecision replayed = MarginEngine.decide(policy, RequestReader.read(stored.requestJson()), true);
+    MarginDecision replayed =
+        MarginEngine.decide(policy, RequestReader.read(stored.requestJson()), true);
     String replayedJson = Json.canonical(replayed);
     JsonNode storedTree = tree(stored.decisionJson());
     JsonNode replayedTree = tree(replayedJson);

@@ -11,34 +11,49 @@ import java.util.logging.Logger;
 
 /**
  * Evaluates a live decision's request again under the shadow candidate and records the pair when
- * status differs or initial or maintenance margin differs by more than the tolerance. Never
- * changes or fails the live decision: a failing candidate is logged and skipped.
+ * status differs or initial or maintenance margin differs by more than the tolerance. Never changes
+ * or fails the live decision: a failing candidate is logged and skipped.
  */
 @ApplicationScoped
 public class ShadowEvaluation {
 
   private static final Logger LOG = Logger.getLogger(ShadowEvaluation.class.getName());
 
-  @Inject
-  PolicyEngine policies;
+  @Inject PolicyEngine policies;
 
-  @Inject
-  PolicyStore store;
+  @Inject PolicyStore store;
 
-  @Inject
-  ServiceClock clock;
+  @Inject ServiceClock clock;
 
-  void observe(PolicyEngine.Shadow shadow, String decisionId, MarginRequest request, MarginDecision live) {
+  void observe(
+      PolicyEngine.Shadow shadow, String decisionId, MarginRequest request, MarginDecision live) {
     try {
-      MarginDecision candidate = MarginEngine.decide(policies.candidate(shadow.candidateRef()), request, false);
+      MarginDecision candidate =
+          MarginEngine.decide(policies.candidate(shadow.candidateRef()), request, false);
       if (differs(live, candidate, shadow.tolerance())) {
-        store.recordShadowDifference(new ShadowDifference(decisionId, clock.instant(), live.accountId(),
-            live.policy().ref(), candidate.policy().ref(), live.status().name(), candidate.status().name(),
-            live.initialMargin(), candidate.initialMargin(), live.maintenanceMargin(), candidate.maintenanceMargin()));
+        store.recordShadowDifference(
+            new ShadowDifference(
+                decisionId,
+                clock.instant(),
+                live.accountId(),
+                live.policy().ref(),
+                candidate.policy().ref(),
+                live.status().name(),
+                candidate.status().name(),
+                live.initialMargin(),
+                candidate.initialMargin(),
+                live.maintenanceMargin(),
+                candidate.maintenanceMargin()));
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "shadow evaluation of decision " + decisionId + " under " + shadow.candidateRef()
-          + " failed; the live decision is unaffected", e);
+      LOG.log(
+          Level.WARNING,
+          "shadow evaluation of decision "
+              + decisionId
+              + " under "
+              + shadow.candidateRef()
+              + " failed; the live decision is unaffected",
+          e);
     }
   }
 

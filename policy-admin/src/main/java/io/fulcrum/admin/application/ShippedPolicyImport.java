@@ -18,12 +18,12 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * At start-up, imports the shipped bundles (or those under {@code fulcrum.policy.library}) that
- * the database does not hold yet, as APPROVED by user {@code system}. On the first start (no
- * versions stored) it also activates {@code fulcrum.policy.active} ({@code FULCRUM_POLICY_ACTIVE};
- * an id alone means its latest version). Later starts never change the active version: that is
- * the approvers' job. A stored version whose shipped files have since changed keeps its stored
- * content (logged).
+ * At start-up, imports the shipped bundles (or those under {@code fulcrum.policy.library}) that the
+ * database does not hold yet, as APPROVED by user {@code system}. On the first start (no versions
+ * stored) it also activates {@code fulcrum.policy.active} ({@code FULCRUM_POLICY_ACTIVE}; an id
+ * alone means its latest version). Later starts never change the active version: that is the
+ * approvers' job. A stored version whose shipped files have since changed keeps its stored content
+ * (logged).
  */
 @ApplicationScoped
 public class ShippedPolicyImport {
@@ -31,11 +31,9 @@ public class ShippedPolicyImport {
   static final String SYSTEM = "system";
   private static final Logger LOG = Logger.getLogger(ShippedPolicyImport.class.getName());
 
-  @Inject
-  PolicyStore store;
+  @Inject PolicyStore store;
 
-  @Inject
-  ServiceClock clock;
+  @Inject ServiceClock clock;
 
   @Inject
   @ConfigProperty(name = "fulcrum.policy.active", defaultValue = "tiered-perps")
@@ -46,9 +44,11 @@ public class ShippedPolicyImport {
   Optional<String> libraryPath;
 
   public void importShipped() {
-    PolicyLibrary library = libraryPath.filter(p -> !p.isBlank())
-        .map(p -> PolicyLibrary.at(Path.of(p)))
-        .orElseGet(PolicyLibrary::shipped);
+    PolicyLibrary library =
+        libraryPath
+            .filter(p -> !p.isBlank())
+            .map(p -> PolicyLibrary.at(Path.of(p)))
+            .orElseGet(PolicyLibrary::shipped);
     boolean first = store.isEmpty();
     Instant now = clock.instant();
     List<String> imported = new ArrayList<>();
@@ -58,30 +58,93 @@ public class ShippedPolicyImport {
         var stored = store.find(id, version);
         if (stored.isPresent()) {
           if (!stored.get().bundleHash().equals(bundle.hash())) {
-            LOG.warning(() -> "shipped " + id + "@" + version + " differs from the stored version (hash "
-                + bundle.hash().substring(0, 12) + " vs " + stored.get().bundleHash().substring(0, 12)
-                + "); the stored content stays: ship changes as a new version");
+            LOG.warning(
+                () ->
+                    "shipped "
+                        + id
+                        + "@"
+                        + version
+                        + " differs from the stored version (hash "
+                        + bundle.hash().substring(0, 12)
+                        + " vs "
+                        + stored.get().bundleHash().substring(0, 12)
+                        + "); the stored content stays: ship changes as a new version");
           }
           continue;
         }
-        ValidationReport report = new ValidationReport(id + "@" + version, bundle.hash(), true,
-            List.of("shipped: compiled and tested by the rules module's build"), List.of(), now);
-        PolicyVersion row = new PolicyVersion(id, version, bundle.hash(), PolicyState.APPROVED, SYSTEM, now,
-            SYSTEM, now, "shipped with the service", Json.canonical(report));
-        store.record(new Change(bundle.files(), row, List.of(new NewEvent(Action.IMPORT, id, version, bundle.hash(),
-            null, "shipped bundle imported as APPROVED from " + library.root(), null)), SYSTEM, now));
+        ValidationReport report =
+            new ValidationReport(
+                id + "@" + version,
+                bundle.hash(),
+                true,
+                List.of("shipped: compiled and tested by the rules module's build"),
+                List.of(),
+                now);
+        PolicyVersion row =
+            new PolicyVersion(
+                id,
+                version,
+                bundle.hash(),
+                PolicyState.APPROVED,
+                SYSTEM,
+                now,
+                SYSTEM,
+                now,
+                "shipped with the service",
+                Json.canonical(report));
+        store.record(
+            new Change(
+                bundle.files(),
+                row,
+                List.of(
+                    new NewEvent(
+                        Action.IMPORT,
+                        id,
+                        version,
+                        bundle.hash(),
+                        null,
+                        "shipped bundle imported as APPROVED from " + library.root(),
+                        null)),
+                SYSTEM,
+                now));
         imported.add(id + "@" + version);
       }
     }
     if (first) {
       PolicyRef ref = PolicyRef.parse(activeRef);
       String version = ref.version().orElseGet(() -> library.latestVersion(ref.id()));
-      String hash = store.find(ref.id(), version).orElseThrow(() -> new IllegalStateException(
-          "fulcrum.policy.active names " + ref.id() + "@" + version + ", which is not shipped")).bundleHash();
-      store.record(new Change(null, null, List.of(new NewEvent(Action.ACTIVATE, ref.id(), version, hash, now,
-          "first start: fulcrum.policy.active = " + activeRef, null)), SYSTEM, now));
+      String hash =
+          store
+              .find(ref.id(), version)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "fulcrum.policy.active names "
+                              + ref.id()
+                              + "@"
+                              + version
+                              + ", which is not shipped"))
+              .bundleHash();
+      store.record(
+          new Change(
+              null,
+              null,
+              List.of(
+                  new NewEvent(
+                      Action.ACTIVATE,
+                      ref.id(),
+                      version,
+                      hash,
+                      now,
+                      "first start: fulcrum.policy.active = " + activeRef,
+                      null)),
+              SYSTEM,
+              now));
     }
-    LOG.info(() -> "policy import: " + (imported.isEmpty() ? "nothing new" : "imported " + imported)
-        + (first ? ", first start" : ""));
+    LOG.info(
+        () ->
+            "policy import: "
+                + (imported.isEmpty() ? "nothing new" : "imported " + imported)
+                + (first ? ", first start" : ""));
   }
 }

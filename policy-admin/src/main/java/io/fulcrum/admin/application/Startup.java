@@ -16,20 +16,24 @@ public class Startup {
 
   private static final Logger LOG = Logger.getLogger(Startup.class.getName());
 
-  @Inject
-  JpaAuditLog auditLog;
+  @Inject JpaAuditLog auditLog;
 
-  @Inject
-  ShippedPolicyImport shipped;
+  @Inject ShippedPolicyImport shipped;
 
-  @Inject
-  PolicyEngine policies;
+  @Inject PolicyEngine policies;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     auditLog.initialise();
     shipped.importShipped();
     policies.reload();
-    LOG.info(() -> "ready: audit chain at record " + auditLog.head().sequence() + ", active policy "
-        + policies.active().stamp().ref() + " (bundle " + policies.active().stamp().hash().substring(0, 12) + ")");
+    LOG.info(
+        () ->
+            "ready: audit chain at record "
+                + auditLog.head().sequence()
+                + ", active policy "
+                + policies.active().stamp().ref()
+                + " (bundle "
+                + policies.active().stamp().hash().substring(0, 12)
+                + ")");
   }
 }

@@ -9,7 +9,11 @@ import java.util.List;
  * file the manifest lists under {@code tests:}) and the problems, each with file and line.
  */
 public record ValidationReport(
-    String policy, String bundleHash, boolean passed, List<String> checks, List<CompilationProblem> problems,
+    String policy,
+    String bundleHash,
+    boolean passed,
+    List<String> checks,
+    List<CompilationProblem> problems,
     Instant validatedAt) {
 
   public ValidationReport {

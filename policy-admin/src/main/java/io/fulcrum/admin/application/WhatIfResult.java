@@ -29,8 +29,13 @@ public record WhatIfResult(
       BigDecimal walletBalance) {
 
     static Figures of(MarginDecision d) {
-      return new Figures(d.status(), d.initialMargin(), d.maintenanceMargin(), d.marginBalance(),
-          d.marginRatio(), d.walletBalance());
+      return new Figures(
+          d.status(),
+          d.initialMargin(),
+          d.maintenanceMargin(),
+          d.marginBalance(),
+          d.marginRatio(),
+          d.walletBalance());
     }
   }
 

@@ -1,10 +1,10 @@
 package io.fulcrum.admin.persistence;
 
+import io.fulcrum.admin.application.ChainLink;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import io.fulcrum.admin.application.ChainLink;
 import java.time.Instant;
 
 /**
@@ -16,8 +16,7 @@ import java.time.Instant;
 @Table(name = "audit_record")
 class AuditRecordEntity {
 
-  @Id
-  long sequence;
+  @Id long sequence;
 
   @Column(nullable = false, length = 30)
   String kind;

@@ -17,8 +17,7 @@ class ChainHeadEntity {
 
   static final int ID = 1;
 
-  @Id
-  int id;
+  @Id int id;
 
   @Column(name = "last_sequence", nullable = false)
   long lastSequence;

@@ -11,9 +11,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * One stored margin decision: the request as evaluated (account and market), the decision with
- * its explanation, and the policy stamp. Written once, never updated: its content hash is in the
- * audit chain. Mutable only because JPA needs it; never leaves this package.
+ * One stored margin decision: the request as evaluated (account and market), the decision with its
+ * explanation, and the policy stamp. Written once, never updated: its content hash is in the audit
+ * chain. Mutable only because JPA needs it; never leaves this package.
  */
 @Entity
 @Table(
@@ -79,8 +79,20 @@ class DecisionEntity {
   /** SHA-256 over every stored field: what the audit chain seals. */
   String contentHash() {
     return ContentHash.of(
-        id, Long.toString(sequence), createdAt.toString(), createdBy, idempotencyKey, requestHash,
-        accountId, policyId, policyVersion, policyHash, status, asOf.toString(), decisionHash,
-        requestJson, decisionJson);
+        id,
+        Long.toString(sequence),
+        createdAt.toString(),
+        createdBy,
+        idempotencyKey,
+        requestHash,
+        accountId,
+        policyId,
+        policyVersion,
+        policyHash,
+        status,
+        asOf.toString(),
+        decisionHash,
+        requestJson,
+        decisionJson);
   }
 }

@@ -36,8 +36,18 @@ final class DecisionMapping {
 
   static StoredDecision toStored(DecisionEntity e) {
     return new StoredDecision(
-        e.id, e.sequence, e.createdAt, e.createdBy, e.idempotencyKey, e.requestHash, e.accountId,
-        new PolicyStamp(e.policyId, e.policyVersion, e.policyHash), DecisionStatus.valueOf(e.status),
-        e.asOf, e.decisionHash, e.requestJson, e.decisionJson);
+        e.id,
+        e.sequence,
+        e.createdAt,
+        e.createdBy,
+        e.idempotencyKey,
+        e.requestHash,
+        e.accountId,
+        new PolicyStamp(e.policyId, e.policyVersion, e.policyHash),
+        DecisionStatus.valueOf(e.status),
+        e.asOf,
+        e.decisionHash,
+        e.requestJson,
+        e.decisionJson);
   }
 }

@@ -25,15 +25,23 @@ public class JpaAuditLog implements AuditChain {
 
   /** The head, locked for update until the current transaction ends; created on first use. */
   ChainHeadEntity lockHead() {
-    ChainHeadEntity head = em.find(ChainHeadEntity.class, ChainHeadEntity.ID, LockModeType.PESSIMISTIC_WRITE);
+    ChainHeadEntity head =
+        em.find(ChainHeadEntity.class, ChainHeadEntity.ID, LockModeType.PESSIMISTIC_WRITE);
     if (head == null) {
-      throw new IllegalStateException("audit chain head row is missing; the service initialises it at start-up");
+      throw new IllegalStateException(
+          "audit chain head row is missing; the service initialises it at start-up");
     }
     return head;
   }
 
   /** Appends one link after the locked {@code head} and advances it. */
-  ChainLink append(ChainHeadEntity head, String kind, String subjectId, String contentHash, Instant at, String actor) {
+  ChainLink append(
+      ChainHeadEntity head,
+      String kind,
+      String subjectId,
+      String contentHash,
+      Instant at,
+      String actor) {
     AuditRecordEntity r = new AuditRecordEntity();
     r.sequence = head.lastSequence + 1;
     r.kind = kind;
@@ -87,19 +95,25 @@ public class JpaAuditLog implements AuditChain {
     }
     if (ChainLink.POLICY_PREFIX.equals(ChainLink.family(kind))) {
       Map<String, String> contentSha = new HashMap<>();
-      em.createQuery("select e from PolicyEventEntity e where e.id in :ids", PolicyEventEntity.class)
+      em.createQuery(
+              "select e from PolicyEventEntity e where e.id in :ids", PolicyEventEntity.class)
           .setParameter("ids", subjectIds)
           .getResultStream()
-          .forEach(e -> hashes.put(e.id, e.contentHash(contentSha.computeIfAbsent(e.bundleHash, this::contentSha))));
+          .forEach(
+              e ->
+                  hashes.put(
+                      e.id,
+                      e.contentHash(contentSha.computeIfAbsent(e.bundleHash, this::contentSha))));
       return hashes;
     }
     em.createQuery("select d from DecisionEntity d where d.id in :ids", DecisionEntity.class)
         .setParameter("ids", subjectIds)
         .getResultStream()
-        .forEach(d -> {
-          hashes.put(d.id, d.contentHash());
-          em.detach(d);
-        });
+        .forEach(
+            d -> {
+              hashes.put(d.id, d.contentHash());
+              em.detach(d);
+            });
     return hashes;
   }
 
@@ -108,22 +122,27 @@ public class JpaAuditLog implements AuditChain {
   public long subjectCount(String kind, long upToSequence) {
     requireKnownKind(kind);
     if (ChainLink.POLICY_PREFIX.equals(ChainLink.family(kind))) {
-      return em.createQuery("select count(e) from PolicyEventEntity e where e.sequence <= :upTo", Long.class)
+      return em.createQuery(
+              "select count(e) from PolicyEventEntity e where e.sequence <= :upTo", Long.class)
           .setParameter("upTo", upToSequence)
           .getSingleResult();
     }
-    return em.createQuery("select count(d) from DecisionEntity d where d.sequence <= :upTo", Long.class)
+    return em.createQuery(
+            "select count(d) from DecisionEntity d where d.sequence <= :upTo", Long.class)
         .setParameter("upTo", upToSequence)
         .getSingleResult();
   }
 
   private String contentSha(String bundleHash) {
     PolicyContentEntity c = em.find(PolicyContentEntity.class, bundleHash);
-    return c == null ? "missing" : java.util.HexFormat.of().formatHex(io.fulcrum.engine.policy.PolicyBundle.sha256Of(c.zip));
+    return c == null
+        ? "missing"
+        : java.util.HexFormat.of().formatHex(io.fulcrum.engine.policy.PolicyBundle.sha256Of(c.zip));
   }
 
   private static void requireKnownKind(String kind) {
-    if (!ChainLink.DECISION.equals(kind) && !ChainLink.POLICY_PREFIX.equals(ChainLink.family(kind))) {
+    if (!ChainLink.DECISION.equals(kind)
+        && !ChainLink.POLICY_PREFIX.equals(ChainLink.family(kind))) {
       throw new IllegalArgumentException("unknown audit subject kind '" + kind + "'");
     }
   }

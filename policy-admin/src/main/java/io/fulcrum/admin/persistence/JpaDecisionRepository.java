@@ -28,8 +28,7 @@ public class JpaDecisionRepository implements DecisionRepository {
   @PersistenceContext(unitName = "fulcrum")
   EntityManager em;
 
-  @Inject
-  JpaAuditLog auditLog;
+  @Inject JpaAuditLog auditLog;
 
   @Override
   @Transactional
@@ -68,7 +67,8 @@ public class JpaDecisionRepository implements DecisionRepository {
   }
 
   private Optional<DecisionEntity> entityByKey(String key) {
-    return em.createQuery("select d from DecisionEntity d where d.idempotencyKey = :key", DecisionEntity.class)
+    return em.createQuery(
+            "select d from DecisionEntity d where d.idempotencyKey = :key", DecisionEntity.class)
         .setParameter("key", key)
         .getResultStream()
         .findFirst();
@@ -81,12 +81,13 @@ public class JpaDecisionRepository implements DecisionRepository {
     CriteriaQuery<DecisionEntity> select = cb.createQuery(DecisionEntity.class);
     Root<DecisionEntity> d = select.from(DecisionEntity.class);
     select.where(filters(cb, d, q)).orderBy(cb.desc(d.get("sequence")));
-    List<StoredDecision> items = em.createQuery(select)
-        .setFirstResult(q.page() * q.size())
-        .setMaxResults(q.size())
-        .getResultStream()
-        .map(DecisionMapping::toStored)
-        .toList();
+    List<StoredDecision> items =
+        em.createQuery(select)
+            .setFirstResult(q.page() * q.size())
+            .setMaxResults(q.size())
+            .getResultStream()
+            .map(DecisionMapping::toStored)
+            .toList();
     CriteriaQuery<Long> count = cb.createQuery(Long.class);
     Root<DecisionEntity> c = count.from(DecisionEntity.class);
     count.select(cb.count(c)).where(filters(cb, c, q));

@@ -27,8 +27,7 @@ public class JpaPolicyStore implements PolicyStore {
   @PersistenceContext(unitName = "fulcrum")
   EntityManager em;
 
-  @Inject
-  JpaAuditLog auditLog;
+  @Inject JpaAuditLog auditLog;
 
   @Override
   @Transactional
@@ -40,11 +39,16 @@ public class JpaPolicyStore implements PolicyStore {
   @Override
   @Transactional
   public List<PolicyVersion> versions(String policyId) {
-    var q = policyId == null
-        ? em.createQuery("select v from PolicyVersionEntity v order by v.policyId, v.uploadedAt, v.version",
-            PolicyVersionEntity.class)
-        : em.createQuery("select v from PolicyVersionEntity v where v.policyId = :id"
-            + " order by v.uploadedAt, v.version", PolicyVersionEntity.class).setParameter("id", policyId);
+    var q =
+        policyId == null
+            ? em.createQuery(
+                "select v from PolicyVersionEntity v order by v.policyId, v.uploadedAt, v.version",
+                PolicyVersionEntity.class)
+            : em.createQuery(
+                    "select v from PolicyVersionEntity v where v.policyId = :id"
+                        + " order by v.uploadedAt, v.version",
+                    PolicyVersionEntity.class)
+                .setParameter("id", policyId);
     return q.getResultStream().map(PolicyVersionEntity::toVersion).toList();
   }
 
@@ -61,35 +65,49 @@ public class JpaPolicyStore implements PolicyStore {
   @Override
   @Transactional
   public List<PolicyEvent> events(String policyId, String version) {
-    var q = policyId == null
-        ? em.createQuery("select e from PolicyEventEntity e order by e.sequence", PolicyEventEntity.class)
-        : em.createQuery("select e from PolicyEventEntity e where e.policyId = :id and e.version = :v"
-            + " order by e.sequence", PolicyEventEntity.class).setParameter("id", policyId).setParameter("v", version);
+    var q =
+        policyId == null
+            ? em.createQuery(
+                "select e from PolicyEventEntity e order by e.sequence", PolicyEventEntity.class)
+            : em.createQuery(
+                    "select e from PolicyEventEntity e where e.policyId = :id and e.version = :v"
+                        + " order by e.sequence",
+                    PolicyEventEntity.class)
+                .setParameter("id", policyId)
+                .setParameter("v", version);
     return q.getResultStream().map(PolicyEventEntity::toEvent).toList();
   }
 
   @Override
   @Transactional
   public List<PolicyEvent> events(List<Action> actions) {
-    return em.createQuery("select e from PolicyEventEntity e where e.action in :actions order by e.sequence",
+    return em.createQuery(
+            "select e from PolicyEventEntity e where e.action in :actions order by e.sequence",
             PolicyEventEntity.class)
         .setParameter("actions", actions.stream().map(Action::name).toList())
-        .getResultStream().map(PolicyEventEntity::toEvent).toList();
+        .getResultStream()
+        .map(PolicyEventEntity::toEvent)
+        .toList();
   }
 
   @Override
   @Transactional
   public boolean isEmpty() {
-    return em.createQuery("select count(v) from PolicyVersionEntity v", Long.class).getSingleResult() == 0;
+    return em.createQuery("select count(v) from PolicyVersionEntity v", Long.class)
+            .getSingleResult()
+        == 0;
   }
 
   @Override
   @Transactional
   public List<PolicyEvent> record(Change change) {
     ChainHeadEntity head = auditLog.lockHead();
-    if (change.content() != null && change.version() != null
+    if (change.content() != null
+        && change.version() != null
         && em.find(PolicyContentEntity.class, change.version().bundleHash()) == null) {
-      em.persist(new PolicyContentEntity(change.version().bundleHash(), BundleArchive.write(change.content())));
+      em.persist(
+          new PolicyContentEntity(
+              change.version().bundleHash(), BundleArchive.write(change.content())));
     }
     if (change.version() != null) {
       PolicyVersionEntity existing = em.find(PolicyVersionEntity.class, change.version().ref());
@@ -102,12 +120,27 @@ public class JpaPolicyStore implements PolicyStore {
     em.flush();
     List<PolicyEvent> out = new ArrayList<>();
     for (NewEvent n : change.events()) {
-      PolicyEvent event = new PolicyEvent(UUID.randomUUID().toString(), head.lastSequence + 1, n.action(),
-          n.policyId(), n.version(), n.bundleHash(), change.actor(), change.at(), n.effectiveAt(), n.reason(),
-          n.detail());
+      PolicyEvent event =
+          new PolicyEvent(
+              UUID.randomUUID().toString(),
+              head.lastSequence + 1,
+              n.action(),
+              n.policyId(),
+              n.version(),
+              n.bundleHash(),
+              change.actor(),
+              change.at(),
+              n.effectiveAt(),
+              n.reason(),
+              n.detail());
       PolicyEventEntity e = new PolicyEventEntity(event);
       em.persist(e);
-      auditLog.append(head, n.action().chainKind(), e.id, e.contentHash(contentSha(n.bundleHash())), change.at(),
+      auditLog.append(
+          head,
+          n.action().chainKind(),
+          e.id,
+          e.contentHash(contentSha(n.bundleHash())),
+          change.at(),
           change.actor());
       out.add(event);
     }
@@ -130,13 +163,21 @@ public class JpaPolicyStore implements PolicyStore {
   @Transactional
   public Page<ShadowDifference> shadowDifferences(int page, int size) {
     if (page < 0 || size < 1 || size > 200) {
-      throw new IllegalArgumentException("page must be >= 0 and size 1..200 but were " + page + ", " + size);
+      throw new IllegalArgumentException(
+          "page must be >= 0 and size 1..200 but were " + page + ", " + size);
     }
-    List<ShadowDifference> items = em.createQuery(
-            "select d from ShadowDifferenceEntity d order by d.recordedAt desc, d.decisionId", ShadowDifferenceEntity.class)
-        .setFirstResult(page * size).setMaxResults(size)
-        .getResultStream().map(ShadowDifferenceEntity::toDifference).toList();
-    long total = em.createQuery("select count(d) from ShadowDifferenceEntity d", Long.class).getSingleResult();
+    List<ShadowDifference> items =
+        em.createQuery(
+                "select d from ShadowDifferenceEntity d order by d.recordedAt desc, d.decisionId",
+                ShadowDifferenceEntity.class)
+            .setFirstResult(page * size)
+            .setMaxResults(size)
+            .getResultStream()
+            .map(ShadowDifferenceEntity::toDifference)
+            .toList();
+    long total =
+        em.createQuery("select count(d) from ShadowDifferenceEntity d", Long.class)
+            .getSingleResult();
     return new Page<>(items, page, size, total);
   }
 }

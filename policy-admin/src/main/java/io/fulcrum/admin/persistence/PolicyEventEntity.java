@@ -70,8 +70,18 @@ class PolicyEventEntity {
   }
 
   PolicyEvent toEvent() {
-    return new PolicyEvent(id, sequence, PolicyEvent.Action.valueOf(action), policyId, version, bundleHash, actor,
-        at, effectiveAt, reason, detail);
+    return new PolicyEvent(
+        id,
+        sequence,
+        PolicyEvent.Action.valueOf(action),
+        policyId,
+        version,
+        bundleHash,
+        actor,
+        at,
+        effectiveAt,
+        reason,
+        detail);
   }
 
   /**
@@ -79,7 +89,18 @@ class PolicyEventEntity {
    * chain also detects a bundle's files edited in place.
    */
   String contentHash(String contentSha) {
-    return ContentHash.of(id, Long.toString(sequence), action, policyId, version, bundleHash, actor,
-        at.toString(), effectiveAt == null ? null : effectiveAt.toString(), reason, detail, contentSha);
+    return ContentHash.of(
+        id,
+        Long.toString(sequence),
+        action,
+        policyId,
+        version,
+        bundleHash,
+        actor,
+        at.toString(),
+        effectiveAt == null ? null : effectiveAt.toString(),
+        reason,
+        detail,
+        contentSha);
   }
 }

@@ -77,7 +77,16 @@ class PolicyVersionEntity {
   }
 
   PolicyVersion toVersion() {
-    return new PolicyVersion(policyId, version, bundleHash, PolicyState.valueOf(state), author, uploadedAt,
-        reviewedBy, reviewedAt, reviewComment, reportJson);
+    return new PolicyVersion(
+        policyId,
+        version,
+        bundleHash,
+        PolicyState.valueOf(state),
+        author,
+        uploadedAt,
+        reviewedBy,
+        reviewedAt,
+        reviewComment,
+        reportJson);
   }
 }

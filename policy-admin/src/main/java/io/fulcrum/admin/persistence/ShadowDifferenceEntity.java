@@ -9,9 +9,13 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A live decision whose shadow evaluation differed (observational, not part of the audit chain). */
+/**
+ * A live decision whose shadow evaluation differed (observational, not part of the audit chain).
+ */
 @Entity
-@Table(name = "shadow_difference", indexes = @Index(name = "ix_shadow_recorded", columnList = "recorded_at"))
+@Table(
+    name = "shadow_difference",
+    indexes = @Index(name = "ix_shadow_recorded", columnList = "recorded_at"))
 class ShadowDifferenceEntity {
 
   @Id
@@ -65,8 +69,17 @@ class ShadowDifferenceEntity {
   }
 
   ShadowDifference toDifference() {
-    return new ShadowDifference(decisionId, recordedAt, accountId, activeRef, candidateRef, activeStatus,
-        candidateStatus, activeInitialMargin, candidateInitialMargin, activeMaintenanceMargin,
+    return new ShadowDifference(
+        decisionId,
+        recordedAt,
+        accountId,
+        activeRef,
+        candidateRef,
+        activeStatus,
+        candidateStatus,
+        activeInitialMargin,
+        candidateInitialMargin,
+        activeMaintenanceMargin,
         candidateMaintenanceMargin);
   }
 }

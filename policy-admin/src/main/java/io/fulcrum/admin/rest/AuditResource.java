@@ -19,14 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "basic")
 public class AuditResource {
 
-  @Inject
-  AuditVerification verification;
+  @Inject AuditVerification verification;
 
   @GET
   @Path("verify")
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.AUDITOR)
-  @Operation(summary = "Check the whole audit chain; reports the first broken link (intact=false) if any")
+  @Operation(
+      summary = "Check the whole audit chain; reports the first broken link (intact=false) if any")
   public ChainReport verify() {
     return verification.verify();
   }

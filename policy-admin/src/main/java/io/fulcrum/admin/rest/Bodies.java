@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fulcrum.engine.domain.InvalidRequest;
+import io.fulcrum.engine.domain.MarginRequest;
 import io.fulcrum.engine.json.Json;
 import io.fulcrum.engine.json.RequestReader;
-import io.fulcrum.engine.domain.MarginRequest;
 import java.util.Set;
 
 /** Reads request bodies that wrap margin requests, naming offending fields by JSON path. */
@@ -23,24 +23,35 @@ final class Bodies {
     try {
       tree = Json.mapper().readTree(body);
     } catch (JsonProcessingException e) {
-      throw new InvalidRequest("(body)", "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+      throw new InvalidRequest(
+          "(body)",
+          "malformed JSON at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ": "
+              + e.getOriginalMessage());
     }
     if (!(tree instanceof ObjectNode object)) {
       throw new InvalidRequest("(body)", "expected a JSON object");
     }
-    object.fieldNames().forEachRemaining(name -> {
-      if (!known.contains(name)) {
-        throw new InvalidRequest(name, "unknown field '" + name + "'; known fields: " + known);
-      }
-    });
+    object
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!known.contains(name)) {
+                throw new InvalidRequest(
+                    name, "unknown field '" + name + "'; known fields: " + known);
+              }
+            });
     return object;
   }
 
   /** A margin request nested at {@code path}; its field errors are prefixed with the path. */
   static MarginRequest marginRequest(JsonNode node, String path) {
     if (node == null || node.isNull() || node.isMissingNode()) {
-      throw new InvalidRequest(path, path + " is required: a margin request with account and market");
+      throw new InvalidRequest(
+          path, path + " is required: a margin request with account and market");
     }
     try {
       return RequestReader.read(node.toString());

@@ -51,36 +51,37 @@ public class DecisionResource {
 
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-  @Inject
-  DecisionService decisions;
+  @Inject DecisionService decisions;
 
-  @Inject
-  ReplayService replays;
+  @Inject ReplayService replays;
 
-  @Inject
-  BatchService batches;
+  @Inject BatchService batches;
 
-  @Context
-  SecurityContext security;
+  @Context SecurityContext security;
 
-  @Context
-  UriInfo uri;
+  @Context UriInfo uri;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.DECIDER)
-  @Operation(summary = "Take and store a margin decision for a request (account + market) under the active"
-      + " or a pinned (?policy=id@version) policy version")
-  public Response decide(String body, @QueryParam("policy") String policy,
+  @Operation(
+      summary =
+          "Take and store a margin decision for a request (account + market) under the active"
+              + " or a pinned (?policy=id@version) policy version")
+  public Response decide(
+      String body,
+      @QueryParam("policy") String policy,
       @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
     DecisionRepository.Appended result =
-        decisions.decide(body, policy, checkedKey(idempotencyKey), security.getUserPrincipal().getName());
+        decisions.decide(
+            body, policy, checkedKey(idempotencyKey), security.getUserPrincipal().getName());
     DecisionResponse entity = DecisionResponse.of(result.decision());
     if (!result.created()) {
       return Response.ok(entity).header("Idempotent-Replayed", "true").build();
     }
     return Response.created(uri.getBaseUriBuilder().path("decisions").path(entity.id()).build())
-        .entity(entity).build();
+        .entity(entity)
+        .build();
   }
 
   @GET
@@ -108,24 +109,47 @@ public class DecisionResource {
   public ExplanationResponse explanationJson(@PathParam("id") String id) {
     StoredDecision stored = decisions.get(id);
     var decision = DecisionService.decisionOf(stored);
-    return new ExplanationResponse(id, ExplanationText.render(decision),
+    return new ExplanationResponse(
+        id,
+        ExplanationText.render(decision),
         io.fulcrum.engine.json.Json.canonical(decision.explanation()));
   }
 
   @GET
   @RolesAllowed(Roles.AUDITOR)
-  @Operation(summary = "Stored decisions, newest first; from (inclusive) and to (exclusive) are ISO instants"
-      + " on the time the decision was taken")
-  public Map<String, Object> list(@QueryParam("account") String account, @QueryParam("policy") String policy,
-      @QueryParam("status") String status, @QueryParam("from") String from, @QueryParam("to") String to,
-      @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+  @Operation(
+      summary =
+          "Stored decisions, newest first; from (inclusive) and to (exclusive) are ISO instants"
+              + " on the time the decision was taken")
+  public Map<String, Object> list(
+      @QueryParam("account") String account,
+      @QueryParam("policy") String policy,
+      @QueryParam("status") String status,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
     PolicyRef ref = policy == null || policy.isBlank() ? null : PolicyRef.parse(policy);
-    DecisionQuery query = new DecisionQuery(blankToNull(account), ref == null ? null : ref.id(),
-        ref == null ? null : ref.version().orElse(null), status(status), instant("from", from), instant("to", to),
-        page, size);
+    DecisionQuery query =
+        new DecisionQuery(
+            blankToNull(account),
+            ref == null ? null : ref.id(),
+            ref == null ? null : ref.version().orElse(null),
+            status(status),
+            instant("from", from),
+            instant("to", to),
+            page,
+            size);
     Page<StoredDecision> result = decisions.search(query);
-    return Map.of("items", result.items().stream().map(DecisionSummary::of).toList(), "page", result.page(),
-        "size", result.size(), "total", result.total());
+    return Map.of(
+        "items",
+        result.items().stream().map(DecisionSummary::of).toList(),
+        "page",
+        result.page(),
+        "size",
+        result.size(),
+        "total",
+        result.total());
   }
 
   @POST
@@ -140,8 +164,10 @@ public class DecisionResource {
   @Path("batch")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.DECIDER)
-  @Operation(summary = "Decide up to 1000 requests in one call: {\"policy\": optional, \"requests\": [...]};"
-      + " each item is stored or fails on its own")
+  @Operation(
+      summary =
+          "Decide up to 1000 requests in one call: {\"policy\": optional, \"requests\": [...]};"
+              + " each item is stored or fails on its own")
   public Map<String, Object> batch(String body) {
     ObjectNode tree = Bodies.object(body, Set.of("policy", "requests"));
     JsonNode requests = tree.get("requests");
@@ -150,7 +176,8 @@ public class DecisionResource {
     }
     List<String> texts = new ArrayList<>(requests.size());
     requests.forEach(r -> texts.add(r.toString()));
-    List<BatchItem> items = batches.decide(texts, Bodies.text(tree, "policy"), security.getUserPrincipal().getName());
+    List<BatchItem> items =
+        batches.decide(texts, Bodies.text(tree, "policy"), security.getUserPrincipal().getName());
     long stored = items.stream().filter(BatchItem::stored).count();
     return Map.of("stored", stored, "failed", items.size() - stored, "items", items);
   }
@@ -160,7 +187,8 @@ public class DecisionResource {
       return null;
     }
     if (!key.matches("[A-Za-z0-9._:-]{1,200}")) {
-      throw new InvalidRequest(IDEMPOTENCY_KEY,
+      throw new InvalidRequest(
+          IDEMPOTENCY_KEY,
           "Idempotency-Key must be 1 to 200 letters, digits, '.', '_', ':' or '-'");
     }
     return key;
@@ -177,8 +205,12 @@ public class DecisionResource {
     try {
       return DecisionStatus.valueOf(s);
     } catch (IllegalArgumentException e) {
-      throw new InvalidRequest("status", "'" + s + "' is not a status; use one of "
-          + java.util.Arrays.toString(DecisionStatus.values()));
+      throw new InvalidRequest(
+          "status",
+          "'"
+              + s
+              + "' is not a status; use one of "
+              + java.util.Arrays.toString(DecisionStatus.values()));
     }
   }
 
@@ -189,7 +221,8 @@ public class DecisionResource {
     try {
       return Instant.parse(s);
     } catch (DateTimeParseException e) {
-      throw new InvalidRequest(name, "'" + s + "' is not an ISO-8601 instant such as 2026-11-25T12:00:00Z");
+      throw new InvalidRequest(
+          name, "'" + s + "' is not an ISO-8601 instant such as 2026-11-25T12:00:00Z");
     }
   }
 }

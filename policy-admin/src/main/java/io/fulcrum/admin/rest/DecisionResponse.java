@@ -9,11 +9,15 @@ import java.time.Instant;
  * engine produced it (the same JSON as the command line's).
  */
 public record DecisionResponse(
-    String id, long sequence, Instant createdAt, String createdBy, String idempotencyKey,
+    String id,
+    long sequence,
+    Instant createdAt,
+    String createdBy,
+    String idempotencyKey,
     @JsonRawValue String decision) {
 
   static DecisionResponse of(StoredDecision d) {
-    return new DecisionResponse(d.id(), d.sequence(), d.createdAt(), d.createdBy(), d.idempotencyKey(),
-        d.decisionJson());
+    return new DecisionResponse(
+        d.id(), d.sequence(), d.createdAt(), d.createdBy(), d.idempotencyKey(), d.decisionJson());
   }
 }

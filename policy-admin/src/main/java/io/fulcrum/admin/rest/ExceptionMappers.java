@@ -61,23 +61,31 @@ final class ExceptionMappers {
   public static class IdempotencyConflictMapper implements ExceptionMapper<IdempotencyConflict> {
     @Override
     public Response toResponse(IdempotencyConflict e) {
-      return ProblemResponses.of(Status.CONFLICT, "idempotency-key-reused", e.getMessage(), "Idempotency-Key",
-          null, null);
+      return ProblemResponses.of(
+          Status.CONFLICT, "idempotency-key-reused", e.getMessage(), "Idempotency-Key", null, null);
     }
   }
 
   @Provider
-  public static class BundleRefusedMapper implements ExceptionMapper<io.fulcrum.admin.application.BundleRefused> {
+  public static class BundleRefusedMapper
+      implements ExceptionMapper<io.fulcrum.admin.application.BundleRefused> {
     @Override
     public Response toResponse(io.fulcrum.admin.application.BundleRefused e) {
-      Response.StatusType status = e.tooLarge() ? Status.REQUEST_ENTITY_TOO_LARGE : Status.BAD_REQUEST;
-      return ProblemResponses.of(status, e.tooLarge() ? "bundle-too-large" : "bundle-refused", e.getMessage(),
-          "(body)", null, e.problems().stream().map(Object::toString).toList());
+      Response.StatusType status =
+          e.tooLarge() ? Status.REQUEST_ENTITY_TOO_LARGE : Status.BAD_REQUEST;
+      return ProblemResponses.of(
+          status,
+          e.tooLarge() ? "bundle-too-large" : "bundle-refused",
+          e.getMessage(),
+          "(body)",
+          null,
+          e.problems().stream().map(Object::toString).toList());
     }
   }
 
   @Provider
-  public static class LifecycleRefusedMapper implements ExceptionMapper<io.fulcrum.admin.application.LifecycleRefused> {
+  public static class LifecycleRefusedMapper
+      implements ExceptionMapper<io.fulcrum.admin.application.LifecycleRefused> {
     @Override
     public Response toResponse(io.fulcrum.admin.application.LifecycleRefused e) {
       return ProblemResponses.of(Status.CONFLICT, "lifecycle-refused", e.getMessage());
@@ -85,7 +93,8 @@ final class ExceptionMappers {
   }
 
   @Provider
-  public static class FourEyesMapper implements ExceptionMapper<io.fulcrum.admin.application.FourEyesViolation> {
+  public static class FourEyesMapper
+      implements ExceptionMapper<io.fulcrum.admin.application.FourEyesViolation> {
     @Override
     public Response toResponse(io.fulcrum.admin.application.FourEyesViolation e) {
       return ProblemResponses.of(Status.FORBIDDEN, "four-eyes", e.getMessage());
@@ -102,12 +111,17 @@ final class ExceptionMappers {
   }
 
   @Provider
-  public static class PolicyCompilationFailedMapper implements ExceptionMapper<PolicyCompilationFailed> {
+  public static class PolicyCompilationFailedMapper
+      implements ExceptionMapper<PolicyCompilationFailed> {
     @Override
     public Response toResponse(PolicyCompilationFailed e) {
       String errorId = logged(e);
-      return ProblemResponses.of(Status.INTERNAL_SERVER_ERROR, "policy-does-not-compile",
-          "policy " + e.policy() + " does not compile", null, errorId,
+      return ProblemResponses.of(
+          Status.INTERNAL_SERVER_ERROR,
+          "policy-does-not-compile",
+          "policy " + e.policy() + " does not compile",
+          null,
+          errorId,
           e.problems().stream().map(Object::toString).toList());
     }
   }
@@ -118,13 +132,22 @@ final class ExceptionMappers {
     public Response toResponse(WebApplicationException e) {
       Response r = e.getResponse();
       if (r.getStatus() >= 500) {
-        return ProblemResponses.of(Status.INTERNAL_SERVER_ERROR, "internal-error", "internal error", null,
-            logged(e), null);
+        return ProblemResponses.of(
+            Status.INTERNAL_SERVER_ERROR,
+            "internal-error",
+            "internal error",
+            null,
+            logged(e),
+            null);
       }
-      Response problem = ProblemResponses.of(r.getStatusInfo(), "http-" + r.getStatus(), e.getMessage());
+      Response problem =
+          ProblemResponses.of(r.getStatusInfo(), "http-" + r.getStatus(), e.getMessage());
       if (r.getStatus() == 401) {
         return Response.fromResponse(problem)
-            .header(HttpHeaders.WWW_AUTHENTICATE, io.fulcrum.admin.security.BasicAuthentication.CHALLENGE).build();
+            .header(
+                HttpHeaders.WWW_AUTHENTICATE,
+                io.fulcrum.admin.security.BasicAuthentication.CHALLENGE)
+            .build();
       }
       return problem;
     }
@@ -136,10 +159,12 @@ final class ExceptionMappers {
     @Override
     public Response toResponse(Throwable e) {
       String errorId = logged(e);
-      String detail = e instanceof io.fulcrum.engine.runtime.PolicyEvaluationFailed
-          ? "the policy failed while evaluating the request; nothing was stored"
-          : "internal error; nothing was stored";
-      return ProblemResponses.of(Status.INTERNAL_SERVER_ERROR, "evaluation-failed", detail, null, errorId, null);
+      String detail =
+          e instanceof io.fulcrum.engine.runtime.PolicyEvaluationFailed
+              ? "the policy failed while evaluating the request; nothing was stored"
+              : "internal error; nothing was stored";
+      return ProblemResponses.of(
+          Status.INTERNAL_SERVER_ERROR, "evaluation-failed", detail, null, errorId, null);
     }
   }
 

@@ -1,8 +1,8 @@
 package io.fulcrum.admin.rest;
 
 import jakarta.ws.rs.ApplicationPath;
-import java.util.Map;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -10,10 +10,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /** The REST API, version 1. The OpenAPI document is served by Payara at {@code /openapi}. */
 @ApplicationPath("api/v1")
-@OpenAPIDefinition(info = @Info(
-    title = "Fulcrum decision service",
-    version = "1",
-    description = "Explainable margin decisions for crypto derivatives, stored in a tamper-evident audit chain."))
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "Fulcrum decision service",
+            version = "1",
+            description =
+                "Explainable margin decisions for crypto derivatives, stored in a tamper-evident audit chain."))
 @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 public class FulcrumApi extends Application {
 

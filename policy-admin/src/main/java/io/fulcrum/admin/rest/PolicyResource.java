@@ -54,29 +54,24 @@ public class PolicyResource {
   /** How much of an oversized upload is read and dropped before answering 413. */
   private static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
 
-  @Inject
-  PolicyGovernance governance;
+  @Inject PolicyGovernance governance;
 
-  @Inject
-  PolicyEngine engine;
+  @Inject PolicyEngine engine;
 
-  @Inject
-  PolicyStore store;
+  @Inject PolicyStore store;
 
-  @Inject
-  ServiceClock clock;
+  @Inject ServiceClock clock;
 
-  @Context
-  SecurityContext security;
+  @Context SecurityContext security;
 
-  @Context
-  UriInfo uri;
+  @Context UriInfo uri;
 
   @GET
   @RolesAllowed({Roles.AUDITOR, Roles.AUTHOR, Roles.APPROVER, Roles.DECIDER})
   @Operation(summary = "Every stored policy version with its state now, and the active version")
   public Map<String, Object> list() {
-    return Map.of("active", active(), "versions", store.versions(null).stream().map(this::summary).toList());
+    return Map.of(
+        "active", active(), "versions", store.versions(null).stream().map(this::summary).toList());
   }
 
   @GET
@@ -88,11 +83,26 @@ public class PolicyResource {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("now", now.toString());
     out.put("active", engine.activeRef());
-    out.put("scheduled", engine.timeline().scheduledAfter(now).stream()
-        .map(a -> Map.of("policy", a.ref(), "effectiveAt", a.effectiveAt().toString())).toList());
-    engine.shadowSetting().ifPresent(s -> out.put("shadow", Map.of("candidate", s.candidateRef(),
-        "attachedTo", s.attachedTo(), "tolerance", s.tolerance().toPlainString(),
-        "evaluating", engine.shadowNow().isPresent())));
+    out.put(
+        "scheduled",
+        engine.timeline().scheduledAfter(now).stream()
+            .map(a -> Map.of("policy", a.ref(), "effectiveAt", a.effectiveAt().toString()))
+            .toList());
+    engine
+        .shadowSetting()
+        .ifPresent(
+            s ->
+                out.put(
+                    "shadow",
+                    Map.of(
+                        "candidate",
+                        s.candidateRef(),
+                        "attachedTo",
+                        s.attachedTo(),
+                        "tolerance",
+                        s.tolerance().toPlainString(),
+                        "evaluating",
+                        engine.shadowNow().isPresent())));
     return out;
   }
 
@@ -107,8 +117,10 @@ public class PolicyResource {
   @GET
   @Path("{id}/versions/{version}")
   @RolesAllowed({Roles.AUDITOR, Roles.AUTHOR, Roles.APPROVER, Roles.DECIDER})
-  @Operation(summary = "One version: state, review, validation report and its audited lifecycle events")
-  public Map<String, Object> version(@PathParam("id") String id, @PathParam("version") String version) {
+  @Operation(
+      summary = "One version: state, review, validation report and its audited lifecycle events")
+  public Map<String, Object> version(
+      @PathParam("id") String id, @PathParam("version") String version) {
     PolicyVersion v = governance.get(id, version);
     Map<String, Object> out = summary(v);
     out.put("report", governance.report(id, version));
@@ -120,7 +132,8 @@ public class PolicyResource {
   @GET
   @Path("{id}/versions/{version}/report")
   @RolesAllowed({Roles.AUDITOR, Roles.AUTHOR, Roles.APPROVER, Roles.DECIDER})
-  @Operation(summary = "The validation report of a version (checks run, problems with file and line)")
+  @Operation(
+      summary = "The validation report of a version (checks run, problems with file and line)")
   public ValidationReport report(@PathParam("id") String id, @PathParam("version") String version) {
     return governance.report(id, version);
   }
@@ -129,16 +142,26 @@ public class PolicyResource {
   @Path("{id}/versions")
   @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
   @RolesAllowed(Roles.AUTHOR)
-  @Operation(summary = "Upload a bundle (zip of manifest.yaml and its files, at most 2 MB): stored,"
-      + " compiled and validated; 201 VALIDATED, or 422 DRAFT with the problems")
+  @Operation(
+      summary =
+          "Upload a bundle (zip of manifest.yaml and its files, at most 2 MB): stored,"
+              + " compiled and validated; 201 VALIDATED, or 422 DRAFT with the problems")
   public Response upload(@PathParam("id") String id, InputStream body) {
     byte[] zip = limited(body);
     PolicyGovernance.Uploaded up = governance.upload(id, BundleArchive.read(zip), user());
     Map<String, Object> entity = summary(up.version());
     entity.put("report", up.report());
-    var location = uri.getBaseUriBuilder().path("policies").path(id).path("versions")
-        .path(up.version().version()).build();
-    return Response.status(up.report().passed() ? 201 : 422).location(location).entity(entity).build();
+    var location =
+        uri.getBaseUriBuilder()
+            .path("policies")
+            .path(id)
+            .path("versions")
+            .path(up.version().version())
+            .build();
+    return Response.status(up.report().passed() ? 201 : 422)
+        .location(location)
+        .entity(entity)
+        .build();
   }
 
   @POST
@@ -146,7 +169,8 @@ public class PolicyResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.APPROVER)
   @Operation(summary = "Approve a VALIDATED version: {\"comment\"}; not by its author (four eyes)")
-  public Map<String, Object> approve(@PathParam("id") String id, @PathParam("version") String version, String body) {
+  public Map<String, Object> approve(
+      @PathParam("id") String id, @PathParam("version") String version, String body) {
     ObjectNode b = Bodies.object(body, Set.of("comment"));
     return summary(governance.review(id, version, true, Bodies.text(b, "comment"), user()));
   }
@@ -156,7 +180,8 @@ public class PolicyResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.APPROVER)
   @Operation(summary = "Reject a VALIDATED version: {\"comment\"}; not by its author (four eyes)")
-  public Map<String, Object> reject(@PathParam("id") String id, @PathParam("version") String version, String body) {
+  public Map<String, Object> reject(
+      @PathParam("id") String id, @PathParam("version") String version, String body) {
     ObjectNode b = Bodies.object(body, Set.of("comment"));
     return summary(governance.review(id, version, false, Bodies.text(b, "comment"), user()));
   }
@@ -165,17 +190,22 @@ public class PolicyResource {
   @Path("{id}/versions/{version}/activate")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.APPROVER)
-  @Operation(summary = "Activate an approved version: {\"reason\", \"effectiveAt\"?: ISO instant, default now}")
-  public PolicyEvent activate(@PathParam("id") String id, @PathParam("version") String version, String body) {
+  @Operation(
+      summary =
+          "Activate an approved version: {\"reason\", \"effectiveAt\"?: ISO instant, default now}")
+  public PolicyEvent activate(
+      @PathParam("id") String id, @PathParam("version") String version, String body) {
     ObjectNode b = Bodies.object(body, Set.of("reason", "effectiveAt"));
-    return governance.activate(id, version, instant(Bodies.text(b, "effectiveAt")), Bodies.text(b, "reason"), user());
+    return governance.activate(
+        id, version, instant(Bodies.text(b, "effectiveAt")), Bodies.text(b, "reason"), user());
   }
 
   @POST
   @Path("active/rollback")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.APPROVER)
-  @Operation(summary = "Re-activate, from now, the version active before the current one: {\"reason\"}")
+  @Operation(
+      summary = "Re-activate, from now, the version active before the current one: {\"reason\"}")
   public PolicyEvent rollback(String body) {
     ObjectNode b = Bodies.object(body, Set.of("reason"));
     return governance.rollback(Bodies.text(b, "reason"), user());
@@ -185,8 +215,10 @@ public class PolicyResource {
   @Path("active/shadow")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.APPROVER)
-  @Operation(summary = "Attach a candidate in shadow to the active version:"
-      + " {\"policy\": \"id@version\", \"tolerance\"?: amount (default 0), \"reason\"}")
+  @Operation(
+      summary =
+          "Attach a candidate in shadow to the active version:"
+              + " {\"policy\": \"id@version\", \"tolerance\"?: amount (default 0), \"reason\"}")
   public PolicyEvent shadowOn(String body) {
     ObjectNode b = Bodies.object(body, Set.of("policy", "tolerance", "reason"));
     String tolerance = b.hasNonNull("tolerance") ? b.get("tolerance").asText() : "0";
@@ -194,7 +226,8 @@ public class PolicyResource {
     try {
       t = new BigDecimal(tolerance);
     } catch (NumberFormatException e) {
-      throw new InvalidRequest("tolerance", "tolerance must be a decimal amount but was '" + tolerance + "'");
+      throw new InvalidRequest(
+          "tolerance", "tolerance must be a decimal amount but was '" + tolerance + "'");
     }
     String policy = Bodies.text(b, "policy");
     if (policy == null) {
@@ -215,7 +248,8 @@ public class PolicyResource {
   @Path("active/shadow/differences")
   @RolesAllowed({Roles.AUDITOR, Roles.APPROVER, Roles.AUTHOR})
   @Operation(summary = "Live decisions whose shadow evaluation differed, newest first")
-  public Map<String, Object> shadowDifferences(@QueryParam("page") @DefaultValue("0") int page,
+  public Map<String, Object> shadowDifferences(
+      @QueryParam("page") @DefaultValue("0") int page,
       @QueryParam("size") @DefaultValue("50") int size) {
     var p = store.shadowDifferences(page, size);
     return Map.of("items", p.items(), "page", p.page(), "size", p.size(), "total", p.total());
@@ -225,7 +259,8 @@ public class PolicyResource {
   @Path("{id}/versions/{a}/diff/{b}")
   @RolesAllowed({Roles.AUDITOR, Roles.AUTHOR, Roles.APPROVER, Roles.DECIDER})
   @Operation(summary = "Files and decision-table rows that differ between two versions")
-  public PolicyDiff diff(@PathParam("id") String id, @PathParam("a") String a, @PathParam("b") String b) {
+  public PolicyDiff diff(
+      @PathParam("id") String id, @PathParam("a") String a, @PathParam("b") String b) {
     return governance.diff(id, a, b);
   }
 
@@ -262,8 +297,10 @@ public class PolicyResource {
         for (long n; skipped < MAX_DRAINED_BYTES && (n = body.skip(64 * 1024)) > 0; ) {
           skipped += n;
         }
-        throw new BundleRefused("the upload is larger than the limit of " + max + " bytes; nothing was stored",
-            List.of(), true);
+        throw new BundleRefused(
+            "the upload is larger than the limit of " + max + " bytes; nothing was stored",
+            List.of(),
+            true);
       }
       return bytes;
     } catch (IOException e) {
@@ -278,7 +315,8 @@ public class PolicyResource {
     try {
       return Instant.parse(s);
     } catch (DateTimeParseException e) {
-      throw new InvalidRequest("effectiveAt", "'" + s + "' is not an ISO-8601 instant such as 2026-11-25T12:00:00Z");
+      throw new InvalidRequest(
+          "effectiveAt", "'" + s + "' is not an ISO-8601 instant such as 2026-11-25T12:00:00Z");
     }
   }
 }

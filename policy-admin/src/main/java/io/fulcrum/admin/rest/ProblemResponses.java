@@ -21,10 +21,22 @@ final class ProblemResponses {
     return of(Response.Status.BAD_REQUEST, type, detail, field, null, null);
   }
 
-  static Response of(Response.StatusType status, String type, String detail, String field, String errorId,
+  static Response of(
+      Response.StatusType status,
+      String type,
+      String detail,
+      String field,
+      String errorId,
       List<String> problems) {
-    Problem body = new Problem(TYPES + type, status.getReasonPhrase(), status.getStatusCode(), detail, field,
-        errorId, problems);
+    Problem body =
+        new Problem(
+            TYPES + type,
+            status.getReasonPhrase(),
+            status.getStatusCode(),
+            detail,
+            field,
+            errorId,
+            problems);
     return Response.status(status).type(PROBLEM).entity(body).build();
   }
 }

@@ -25,8 +25,10 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
   private static final Logger LOG = Logger.getLogger("io.fulcrum.admin.requests");
   private static final String STARTED = RequestLog.class.getName() + ".started";
 
-  private final boolean enabled = ConfigProvider.getConfig()
-      .getOptionalValue("fulcrum.request-log", Boolean.class).orElse(true);
+  private final boolean enabled =
+      ConfigProvider.getConfig()
+          .getOptionalValue("fulcrum.request-log", Boolean.class)
+          .orElse(true);
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -41,7 +43,14 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
     Object started = request.getProperty(STARTED);
     double ms = started == null ? -1 : (System.nanoTime() - (Long) started) / 1e6;
     Principal user = request.getSecurityContext().getUserPrincipal();
-    LOG.info(String.format(Locale.ROOT, "%s /%s -> %d in %.1f ms (user %s)", request.getMethod(),
-        request.getUriInfo().getPath(), response.getStatus(), ms, user == null ? "-" : user.getName()));
+    LOG.info(
+        String.format(
+            Locale.ROOT,
+            "%s /%s -> %d in %.1f ms (user %s)",
+            request.getMethod(),
+            request.getUriInfo().getPath(),
+            response.getStatus(),
+            ms,
+            user == null ? "-" : user.getName()));
   }
 }

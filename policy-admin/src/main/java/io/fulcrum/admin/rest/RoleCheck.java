@@ -16,15 +16,14 @@ import java.util.Arrays;
 
 /**
  * Enforces {@code @RolesAllowed} on resource methods before they run: no (valid) credentials give
- * 401 with a Basic challenge, a user without any of the roles 403. Methods with neither
- * annotation are refused: access must be declared.
+ * 401 with a Basic challenge, a user without any of the roles 403. Methods with neither annotation
+ * are refused: access must be declared.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
 public class RoleCheck implements ContainerRequestFilter {
 
-  @Context
-  ResourceInfo resource;
+  @Context ResourceInfo resource;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -37,16 +36,29 @@ public class RoleCheck implements ContainerRequestFilter {
       allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
     }
     if (request.getSecurityContext().getUserPrincipal() == null) {
-      Response r = ProblemResponses.of(Response.Status.UNAUTHORIZED, "unauthenticated",
-          "this endpoint needs HTTP Basic credentials of a configured user");
-      request.abortWith(Response.fromResponse(r)
-          .header(HttpHeaders.WWW_AUTHENTICATE, io.fulcrum.admin.security.BasicAuthentication.CHALLENGE).build());
+      Response r =
+          ProblemResponses.of(
+              Response.Status.UNAUTHORIZED,
+              "unauthenticated",
+              "this endpoint needs HTTP Basic credentials of a configured user");
+      request.abortWith(
+          Response.fromResponse(r)
+              .header(
+                  HttpHeaders.WWW_AUTHENTICATE,
+                  io.fulcrum.admin.security.BasicAuthentication.CHALLENGE)
+              .build());
       return;
     }
-    if (allowed == null || Arrays.stream(allowed.value()).noneMatch(request.getSecurityContext()::isUserInRole)) {
-      request.abortWith(ProblemResponses.of(Response.Status.FORBIDDEN, "forbidden",
-          "user " + request.getSecurityContext().getUserPrincipal().getName() + " lacks the role for this endpoint"
-              + (allowed == null ? "" : " (one of " + Arrays.toString(allowed.value()) + ")")));
+    if (allowed == null
+        || Arrays.stream(allowed.value()).noneMatch(request.getSecurityContext()::isUserInRole)) {
+      request.abortWith(
+          ProblemResponses.of(
+              Response.Status.FORBIDDEN,
+              "forbidden",
+              "user "
+                  + request.getSecurityContext().getUserPrincipal().getName()
+                  + " lacks the role for this endpoint"
+                  + (allowed == null ? "" : " (one of " + Arrays.toString(allowed.value()) + ")")));
     }
   }
 }

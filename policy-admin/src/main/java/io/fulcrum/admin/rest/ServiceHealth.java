@@ -13,18 +13,19 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ServiceHealth implements HealthCheck {
 
-  @Inject
-  AuditChain chain;
+  @Inject AuditChain chain;
 
-  @Inject
-  PolicyEngine policies;
+  @Inject PolicyEngine policies;
 
   @Override
   public HealthCheckResponse call() {
     try {
       long head = chain.head().sequence();
       String policy = policies.active().stamp().ref();
-      return HealthCheckResponse.named("fulcrum").up().withData("auditHead", head).withData("activePolicy", policy)
+      return HealthCheckResponse.named("fulcrum")
+          .up()
+          .withData("auditHead", head)
+          .withData("activePolicy", policy)
           .build();
     } catch (RuntimeException e) {
       return HealthCheckResponse.named("fulcrum").down().withData("error", e.toString()).build();

@@ -29,29 +29,34 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class WhatIfResource {
 
   private static final Set<String> BODY = Set.of("request", "orders", "policy", "explain");
-  private static final Set<String> ORDER = Set.of("instrument", "quantity", "price", "marginMode", "leverage",
-      "isolatedMargin");
+  private static final Set<String> ORDER =
+      Set.of("instrument", "quantity", "price", "marginMode", "leverage", "isolatedMargin");
 
-  @Inject
-  WhatIfService whatIf;
+  @Inject WhatIfService whatIf;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.DECIDER)
-  @Operation(summary = "Margin, status and liquidation prices if hypothetical orders filled:"
-      + " {\"request\": {account, market}, \"orders\": [{instrument, quantity, price?}], \"policy\"?, \"explain\"?}")
+  @Operation(
+      summary =
+          "Margin, status and liquidation prices if hypothetical orders filled:"
+              + " {\"request\": {account, market}, \"orders\": [{instrument, quantity, price?}], \"policy\"?, \"explain\"?}")
   public WhatIfResult evaluate(String body) {
     ObjectNode tree = Bodies.object(body, BODY);
     var request = Bodies.marginRequest(tree.get("request"), "request");
     JsonNode explain = tree.get("explain");
-    return whatIf.evaluate(request, orders(tree.get("orders")), Bodies.text(tree, "policy"),
+    return whatIf.evaluate(
+        request,
+        orders(tree.get("orders")),
+        Bodies.text(tree, "policy"),
         explain != null && explain.asBoolean(false));
   }
 
   private static List<HypotheticalOrder> orders(JsonNode node) {
     if (node == null || !node.isArray()) {
-      throw new InvalidRequest("orders", "orders must be an array of {instrument, quantity, price?}");
+      throw new InvalidRequest(
+          "orders", "orders must be an array of {instrument, quantity, price?}");
     }
     List<HypotheticalOrder> orders = new ArrayList<>();
     for (int i = 0; i < node.size(); i++) {
@@ -60,11 +65,14 @@ public class WhatIfResource {
       if (!o.isObject()) {
         throw new InvalidRequest(path, "each order must be an object");
       }
-      o.fieldNames().forEachRemaining(n -> {
-        if (!ORDER.contains(n)) {
-          throw new InvalidRequest(path + "." + n, "unknown field '" + n + "'; known fields: " + ORDER);
-        }
-      });
+      o.fieldNames()
+          .forEachRemaining(
+              n -> {
+                if (!ORDER.contains(n)) {
+                  throw new InvalidRequest(
+                      path + "." + n, "unknown field '" + n + "'; known fields: " + ORDER);
+                }
+              });
       try {
         orders.add(Json.mapper().treeToValue(o, HypotheticalOrder.class));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -73,5 +81,4 @@ public class WhatIfResource {
     }
     return orders;
   }
-
 }

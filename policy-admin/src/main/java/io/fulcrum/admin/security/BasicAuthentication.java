@@ -26,12 +26,11 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
 
   public static final String CHALLENGE = "Basic realm=\"fulcrum\"";
 
-  @Inject
-  IdentityStoreHandler identityStores;
+  @Inject IdentityStoreHandler identityStores;
 
   @Override
-  public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-      HttpMessageContext context) {
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return context.doNothing();
@@ -62,9 +61,13 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       response.setHeader("WWW-Authenticate", CHALLENGE);
       response.setContentType("application/problem+json");
-      response.getOutputStream().write(("{\"type\":\"https://fulcrum.io/problems/unauthenticated\","
-          + "\"title\":\"Unauthorized\",\"status\":401,"
-          + "\"detail\":\"unknown user or wrong password\"}").getBytes(StandardCharsets.UTF_8));
+      response
+          .getOutputStream()
+          .write(
+              ("{\"type\":\"https://fulcrum.io/problems/unauthenticated\","
+                      + "\"title\":\"Unauthorized\",\"status\":401,"
+                      + "\"detail\":\"unknown user or wrong password\"}")
+                  .getBytes(StandardCharsets.UTF_8));
       response.flushBuffer();
       return AuthenticationStatus.SEND_FAILURE;
     } catch (IOException e) {

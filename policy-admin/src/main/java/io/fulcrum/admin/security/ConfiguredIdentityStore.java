@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Checks user name and password against {@link UserDirectory}; the user's roles become its
- * groups (mapped one-to-one to roles in payara-web.xml).
+ * Checks user name and password against {@link UserDirectory}; the user's roles become its groups
+ * (mapped one-to-one to roles in payara-web.xml).
  *
  * <p>PBKDF2 is deliberately slow (tens of ms); with HTTP Basic every request carries the password,
  * so a successful check is remembered by a SHA-256 of name and password, in memory only.
@@ -25,8 +25,7 @@ public class ConfiguredIdentityStore implements IdentityStore {
 
   private static final int MAX_REMEMBERED = 10_000;
 
-  @Inject
-  UserDirectory directory;
+  @Inject UserDirectory directory;
 
   private final Map<String, Boolean> verified = new ConcurrentHashMap<>();
 
@@ -56,8 +55,9 @@ public class ConfiguredIdentityStore implements IdentityStore {
 
   private static String digest(String text) {
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

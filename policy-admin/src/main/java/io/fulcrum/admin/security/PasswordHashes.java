@@ -11,8 +11,8 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * PBKDF2-HMAC-SHA256 password hashes in the form {@code pbkdf2-sha256$iterations$salt$hash}
- * (salt and hash in Base64). 210,000 iterations (OWASP 2023 guidance for this algorithm).
+ * PBKDF2-HMAC-SHA256 password hashes in the form {@code pbkdf2-sha256$iterations$salt$hash} (salt
+ * and hash in Base64). 210,000 iterations (OWASP 2023 guidance for this algorithm).
  *
  * <p>Run {@code main} to hash a password for the users file: it reads the password from stdin.
  */
@@ -27,7 +27,12 @@ public final class PasswordHashes {
   public static String hash(char[] password) {
     byte[] salt = new byte[16];
     RANDOM.nextBytes(salt);
-    return PREFIX + "$" + ITERATIONS + "$" + Base64.getEncoder().encodeToString(salt) + "$"
+    return PREFIX
+        + "$"
+        + ITERATIONS
+        + "$"
+        + Base64.getEncoder().encodeToString(salt)
+        + "$"
         + Base64.getEncoder().encodeToString(derive(password, salt, ITERATIONS));
   }
 
@@ -45,8 +50,12 @@ public final class PasswordHashes {
   static void checkFormat(String user, String stored) {
     String[] parts = stored.split("\\$");
     if (parts.length != 4 || !parts[0].equals(PREFIX) || !parts[1].matches("\\d+")) {
-      throw new IllegalArgumentException("password hash of user '" + user + "' must look like "
-          + PREFIX + "$iterations$salt$hash (make one with PasswordHashes) but does not");
+      throw new IllegalArgumentException(
+          "password hash of user '"
+              + user
+              + "' must look like "
+              + PREFIX
+              + "$iterations$salt$hash (make one with PasswordHashes) but does not");
     }
   }
 
@@ -61,7 +70,8 @@ public final class PasswordHashes {
 
   public static void main(String[] args) throws Exception {
     System.err.print("password: ");
-    String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    String line =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
     if (line == null || line.isEmpty()) {
       System.err.println("no password given");
       System.exit(2);

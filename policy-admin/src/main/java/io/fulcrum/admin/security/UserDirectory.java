@@ -21,10 +21,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The users who may call the service, from configuration only.
  *
- * <p>{@code fulcrum.users.file} names a properties file with one line per user: {@code
- * name = pbkdf2-sha256$...$...$... | role role}. With no users configured and {@code
- * fulcrum.mode=demo}, five documented demo users are created (password = user name + "-demo");
- * in any other mode there are then no users and every request is refused.
+ * <p>{@code fulcrum.users.file} names a properties file with one line per user: {@code name =
+ * pbkdf2-sha256$...$...$... | role role}. With no users configured and {@code fulcrum.mode=demo},
+ * five documented demo users are created (password = user name + "-demo"); in any other mode there
+ * are then no users and every request is refused.
  */
 @ApplicationScoped
 public class UserDirectory {
@@ -52,12 +52,18 @@ public class UserDirectory {
         add(new User(role, PasswordHashes.hash((role + "-demo").toCharArray()), Set.of(role)));
       }
       // Both policy roles: shows that four eyes hold even for someone allowed to write and approve.
-      add(new User("lead", PasswordHashes.hash("lead-demo".toCharArray()), Set.of(Roles.AUTHOR, Roles.APPROVER)));
-      LOG.warning("demo mode: created demo users decider, auditor, author, approver and lead (author + approver),"
-          + " password <user>-demo;"
-          + " never use demo mode in production");
+      add(
+          new User(
+              "lead",
+              PasswordHashes.hash("lead-demo".toCharArray()),
+              Set.of(Roles.AUTHOR, Roles.APPROVER)));
+      LOG.warning(
+          "demo mode: created demo users decider, auditor, author, approver and lead (author + approver),"
+              + " password <user>-demo;"
+              + " never use demo mode in production");
     } else if (users.isEmpty()) {
-      LOG.warning("no users configured (fulcrum.users.file): every request will be refused with 401");
+      LOG.warning(
+          "no users configured (fulcrum.users.file): every request will be refused with 401");
     } else {
       LOG.info(() -> users.size() + " users loaded");
     }
@@ -78,11 +84,23 @@ public class UserDirectory {
       String[] parts = p.getProperty(name).split("\\|", 2);
       String hash = parts[0].trim();
       PasswordHashes.checkFormat(name, hash);
-      Set<String> roles = new LinkedHashSet<>(parts.length < 2 ? Set.of()
-          : Arrays.stream(parts[1].trim().split("[\\s,]+")).filter(s -> !s.isEmpty()).toList());
+      Set<String> roles =
+          new LinkedHashSet<>(
+              parts.length < 2
+                  ? Set.of()
+                  : Arrays.stream(parts[1].trim().split("[\\s,]+"))
+                      .filter(s -> !s.isEmpty())
+                      .toList());
       if (!Roles.ALL.containsAll(roles)) {
-        throw new IllegalArgumentException("user '" + name + "' in " + file + " has roles " + roles
-            + " but the known roles are " + Roles.ALL);
+        throw new IllegalArgumentException(
+            "user '"
+                + name
+                + "' in "
+                + file
+                + " has roles "
+                + roles
+                + " but the known roles are "
+                + Roles.ALL);
       }
       add(new User(name, hash, Set.copyOf(roles)));
     }

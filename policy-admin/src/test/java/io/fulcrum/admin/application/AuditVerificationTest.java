@@ -25,8 +25,16 @@ class AuditVerificationTest {
     for (int i = 1; i <= 5; i++) {
       String id = "d" + i;
       content.put(id, ContentHash.of(id, "content"));
-      ChainLink unsealed = new ChainLink(i, ChainLink.DECISION, id, content.get(id), previous, null,
-          Instant.parse("2026-11-25T12:00:00Z"), "decider");
+      ChainLink unsealed =
+          new ChainLink(
+              i,
+              ChainLink.DECISION,
+              id,
+              content.get(id),
+              previous,
+              null,
+              Instant.parse("2026-11-25T12:00:00Z"),
+              "decider");
       ChainLink link = withRecordHash(unsealed, unsealed.expectedRecordHash());
       links.add(link);
       previous = link.recordHash();
@@ -71,8 +79,17 @@ class AuditVerificationTest {
   @Test
   void editedAuditRecord_failsItsOwnHash() {
     ChainLink l = links.get(1);
-    links.set(1, new ChainLink(l.sequence(), l.kind(), l.subjectId(), l.contentHash(), l.previousHash(),
-        l.recordHash(), l.recordedAt(), "mallory"));
+    links.set(
+        1,
+        new ChainLink(
+            l.sequence(),
+            l.kind(),
+            l.subjectId(),
+            l.contentHash(),
+            l.previousHash(),
+            l.recordHash(),
+            l.recordedAt(),
+            "mallory"));
     assertThat(verification.verify().firstBroken().problem()).contains("audit record 2 was edited");
   }
 
@@ -86,13 +103,22 @@ class AuditVerificationTest {
   @Test
   void rowInsertedOutsideTheChain_isCounted() {
     content.put("d-extra", "x");
-    assertThat(verification.verify().firstBroken().problem()).contains("inserted outside the chain");
+    assertThat(verification.verify().firstBroken().problem())
+        .contains("inserted outside the chain");
   }
 
   @Test
   void editedPolicyEvent_isNamedAtItsLink() {
-    ChainLink sealed = new ChainLink(6, "POLICY_APPROVE", "p1", ContentHash.of("p1", "approve"), head.hash(), null,
-        Instant.parse("2026-11-25T12:00:01Z"), "approver");
+    ChainLink sealed =
+        new ChainLink(
+            6,
+            "POLICY_APPROVE",
+            "p1",
+            ContentHash.of("p1", "approve"),
+            head.hash(),
+            null,
+            Instant.parse("2026-11-25T12:00:01Z"),
+            "approver");
     ChainLink link = withRecordHash(sealed, sealed.expectedRecordHash());
     links.add(link);
     content.put("p1", sealed.contentHash());
@@ -102,12 +128,20 @@ class AuditVerificationTest {
     content.put("p1", ContentHash.of("p1", "approved by the author"));
     ChainReport report = verification.verify();
     assertThat(report.firstBroken().sequence()).isEqualTo(6);
-    assertThat(report.firstBroken().problem()).contains("policy event POLICY_APPROVE p1 was altered");
+    assertThat(report.firstBroken().problem())
+        .contains("policy event POLICY_APPROVE p1 was altered");
   }
 
   private static ChainLink withRecordHash(ChainLink l, String hash) {
-    return new ChainLink(l.sequence(), l.kind(), l.subjectId(), l.contentHash(), l.previousHash(), hash,
-        l.recordedAt(), l.recordedBy());
+    return new ChainLink(
+        l.sequence(),
+        l.kind(),
+        l.subjectId(),
+        l.contentHash(),
+        l.previousHash(),
+        hash,
+        l.recordedAt(),
+        l.recordedBy());
   }
 
   private final class InMemoryChain implements AuditChain {

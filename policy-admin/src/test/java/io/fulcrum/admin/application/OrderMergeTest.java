@@ -55,7 +55,8 @@ class OrderMergeTest {
 
   @Test
   void unknownInstrument_namesTheOrderField() {
-    HypotheticalOrder doge = new HypotheticalOrder("DOGEUSDT", BigDecimal.ONE, null, null, null, null);
+    HypotheticalOrder doge =
+        new HypotheticalOrder("DOGEUSDT", BigDecimal.ONE, null, null, null, null);
     assertThatThrownBy(() -> OrderMerge.apply(base, List.of(order("1", null), doge)))
         .isInstanceOf(InvalidRequest.class)
         .satisfies(e -> assertThat(((InvalidRequest) e).field()).isEqualTo("orders[1].instrument"));
@@ -67,12 +68,18 @@ class OrderMergeTest {
   }
 
   private static HypotheticalOrder order(String quantity, String price) {
-    return new HypotheticalOrder("BTCUSDT", new BigDecimal(quantity), price == null ? null : new BigDecimal(price),
-        MarginMode.CROSS, null, null);
+    return new HypotheticalOrder(
+        "BTCUSDT",
+        new BigDecimal(quantity),
+        price == null ? null : new BigDecimal(price),
+        MarginMode.CROSS,
+        null,
+        null);
   }
 
   private static MarginRequest example() {
-    try (InputStream in = OrderMergeTest.class.getResourceAsStream("/requests/btc-isolated-long.json")) {
+    try (InputStream in =
+        OrderMergeTest.class.getResourceAsStream("/requests/btc-isolated-long.json")) {
       return RequestReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -19,41 +19,68 @@ class PolicyDiffTest {
 
   @Test
   void tieredPerps1To2_changesBracket3RateAndTheMaintenanceAmountsOfBrackets3To10() {
-    PolicyDiff diff = PolicyDiff.between("tiered-perps@1", shipped("tiered-perps@1"), "tiered-perps@2",
-        shipped("tiered-perps@2"));
+    PolicyDiff diff =
+        PolicyDiff.between(
+            "tiered-perps@1",
+            shipped("tiered-perps@1"),
+            "tiered-perps@2",
+            shipped("tiered-perps@2"));
 
-    assertThat(diff.files()).filteredOn(f -> f.path().equals("brackets.dmn"))
-        .singleElement().extracting(PolicyDiff.FileChange::change).isEqualTo(Change.CHANGED);
-    assertThat(diff.tables()).singleElement().satisfies(t -> {
-      assertThat(t.table()).isEqualTo("Maintenance bracket");
-      assertThat(t.rows()).extracting(RowChange::row).containsExactly(3, 4, 5, 6, 7, 8, 9, 10);
-      assertThat(t.rows().get(0).cells()).contains(
-          new PolicyDiff.CellChange("maintenanceMarginRate", "0.01", "0.0125"),
-          new PolicyDiff.CellChange("maintenanceAmount", "1300", "1925"));
-      assertThat(t.rows().get(1).cells()).containsExactly(
-          new PolicyDiff.CellChange("maintenanceAmount", "16300", "14425"));
-    });
+    assertThat(diff.files())
+        .filteredOn(f -> f.path().equals("brackets.dmn"))
+        .singleElement()
+        .extracting(PolicyDiff.FileChange::change)
+        .isEqualTo(Change.CHANGED);
+    assertThat(diff.tables())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.table()).isEqualTo("Maintenance bracket");
+              assertThat(t.rows())
+                  .extracting(RowChange::row)
+                  .containsExactly(3, 4, 5, 6, 7, 8, 9, 10);
+              assertThat(t.rows().get(0).cells())
+                  .contains(
+                      new PolicyDiff.CellChange("maintenanceMarginRate", "0.01", "0.0125"),
+                      new PolicyDiff.CellChange("maintenanceAmount", "1300", "1925"));
+              assertThat(t.rows().get(1).cells())
+                  .containsExactly(
+                      new PolicyDiff.CellChange("maintenanceAmount", "16300", "14425"));
+            });
   }
 
   @Test
   void sameVersion_hasNoChanges() {
-    PolicyDiff diff = PolicyDiff.between("a", shipped("tiered-perps@2"), "b", shipped("tiered-perps@2"));
-    assertThat(diff.files()).extracting(PolicyDiff.FileChange::change).containsOnly(Change.UNCHANGED);
+    PolicyDiff diff =
+        PolicyDiff.between("a", shipped("tiered-perps@2"), "b", shipped("tiered-perps@2"));
+    assertThat(diff.files())
+        .extracting(PolicyDiff.FileChange::change)
+        .containsOnly(Change.UNCHANGED);
     assertThat(diff.tables()).isEmpty();
   }
 
   @Test
   void spreadsheetTables_areComparedRowByRow_andFilesAddedOrRemovedAreNamed() {
-    Map<String, byte[]> a = new TreeMap<>(Map.of("close.drl.csv", bytes("h1,h2\nx,0.5\ny,1\n"), "old.drl", bytes("x")));
-    Map<String, byte[]> b = new TreeMap<>(Map.of("close.drl.csv", bytes("h1,h2\nx,0.6\ny,1\nz,2\n"), "new.drl", bytes("y")));
+    Map<String, byte[]> a =
+        new TreeMap<>(Map.of("close.drl.csv", bytes("h1,h2\nx,0.5\ny,1\n"), "old.drl", bytes("x")));
+    Map<String, byte[]> b =
+        new TreeMap<>(
+            Map.of("close.drl.csv", bytes("h1,h2\nx,0.6\ny,1\nz,2\n"), "new.drl", bytes("y")));
     PolicyDiff diff = PolicyDiff.between("a", a, "b", b);
 
-    assertThat(diff.files()).extracting(f -> f.path() + " " + f.change())
+    assertThat(diff.files())
+        .extracting(f -> f.path() + " " + f.change())
         .containsExactly("close.drl.csv CHANGED", "new.drl ADDED", "old.drl REMOVED");
-    assertThat(diff.tables()).singleElement().satisfies(t -> {
-      assertThat(t.rows()).extracting(r -> r.row() + " " + r.change()).containsExactly("2 CHANGED", "4 ADDED");
-      assertThat(t.rows().get(0).cells()).containsExactly(new PolicyDiff.CellChange("column 2", "0.5", "0.6"));
-    });
+    assertThat(diff.tables())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.rows())
+                  .extracting(r -> r.row() + " " + r.change())
+                  .containsExactly("2 CHANGED", "4 ADDED");
+              assertThat(t.rows().get(0).cells())
+                  .containsExactly(new PolicyDiff.CellChange("column 2", "0.5", "0.6"));
+            });
   }
 
   private static byte[] bytes(String s) {

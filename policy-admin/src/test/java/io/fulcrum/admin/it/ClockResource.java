@@ -14,8 +14,7 @@ import java.time.Duration;
 @RequestScoped
 public class ClockResource {
 
-  @Inject
-  ServiceClock clock;
+  @Inject ServiceClock clock;
 
   @POST
   @PermitAll

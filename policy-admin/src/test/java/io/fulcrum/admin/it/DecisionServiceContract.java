@@ -32,23 +32,28 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The decision service over HTTP, deployed as the built WAR (plus a test-only tamper endpoint)
- * into Payara Micro. Run against H2 ({@code DecisionServiceIT}) and PostgreSQL
- * ({@code DecisionServicePostgresIT}). Every test makes its own accounts, so order does not matter.
+ * The decision service over HTTP, deployed as the built WAR (plus a test-only tamper endpoint) into
+ * Payara Micro. Run against H2 ({@code DecisionServiceIT}) and PostgreSQL ({@code
+ * DecisionServicePostgresIT}). Every test makes its own accounts, so order does not matter.
  */
 abstract class DecisionServiceContract {
 
   /**
-   * The engine's own decision for the example request, computed when the class loads, before
-   * Payara boots: engine classes are then loaded before a concurrent {@code mvn install} elsewhere
-   * can replace the engine jar under this JVM.
+   * The engine's own decision for the example request, computed when the class loads, before Payara
+   * boots: engine classes are then loaded before a concurrent {@code mvn install} elsewhere can
+   * replace the engine jar under this JVM.
    */
   private static final String COMPARED_ACCOUNT = "acc-compared-with-engine";
-  private static final String ENGINE_DECISION = Json.canonical(MarginEngine.over(PolicyLibrary.shipped())
-      .decide(PolicyRef.parse("tiered-perps"), RequestReader.read(request(COMPARED_ACCOUNT)), true));
 
-  @ArquillianResource
-  URL deployed;
+  private static final String ENGINE_DECISION =
+      Json.canonical(
+          MarginEngine.over(PolicyLibrary.shipped())
+              .decide(
+                  PolicyRef.parse("tiered-perps"),
+                  RequestReader.read(request(COMPARED_ACCOUNT)),
+                  true));
+
+  @ArquillianResource URL deployed;
 
   ServiceClient client;
 
@@ -76,7 +81,9 @@ abstract class DecisionServiceContract {
     assertThat(read.json().get("createdBy").asText()).isEqualTo("decider");
 
     Reply text = client.get("api/v1/decisions/" + id + "/explanation", AUDITOR, "text/plain");
-    assertThat(text.body()).contains("Decision for account " + account).contains("Status OK")
+    assertThat(text.body())
+        .contains("Decision for account " + account)
+        .contains("Status OK")
         .contains("Liquidation price 57,278.48101266");
     Reply json = client.get("api/v1/decisions/" + id + "/explanation", AUDITOR, "application/json");
     assertThat(json.json().get("explanation").get("steps").size()).isGreaterThan(5);
@@ -103,7 +110,8 @@ abstract class DecisionServiceContract {
   void list_filtersByAccountPolicyAndStatus_andPages() {
     String account = newAccount();
     for (int i = 0; i < 3; i++) {
-      assertThat(client.post("api/v1/decisions", DECIDER, request(account)).status()).isEqualTo(201);
+      assertThat(client.post("api/v1/decisions", DECIDER, request(account)).status())
+          .isEqualTo(201);
     }
     client.post("api/v1/decisions?policy=tiered-perps@1", DECIDER, request(account));
     Reply page = client.get("api/v1/decisions?account=" + account + "&size=2&page=1", AUDITOR);
@@ -124,17 +132,21 @@ abstract class DecisionServiceContract {
     Reply v1 = client.post("api/v1/decisions?policy=tiered-perps@1", DECIDER, request(account));
     Reply active = client.post("api/v1/decisions", DECIDER, request(account));
     assertThat(v1.status()).as(v1.body()).isEqualTo(201);
-    assertThat(active.json().at("/decision/policy/version").asText()).as(active.body()).isEqualTo("2");
+    assertThat(active.json().at("/decision/policy/version").asText())
+        .as(active.body())
+        .isEqualTo("2");
     assertThat(active.json().at("/decision/maintenanceMargin"))
         .isNotEqualTo(v1.json().at("/decision/maintenanceMargin"));
 
-    Reply replay = client.post("api/v1/decisions/" + v1.json().get("id").asText() + "/replay", AUDITOR, "");
+    Reply replay =
+        client.post("api/v1/decisions/" + v1.json().get("id").asText() + "/replay", AUDITOR, "");
     assertThat(replay.status()).as(replay.body()).isEqualTo(200);
     JsonNode report = replay.json();
     assertThat(report.at("/storedPolicy/version").asText()).isEqualTo("1");
     assertThat(report.get("identical").asBoolean()).isTrue();
     assertThat(report.get("explanationIdentical").asBoolean()).isTrue();
-    assertThat(report.get("replayedDecisionHash")).isEqualTo(v1.json().at("/decision/decisionHash"));
+    assertThat(report.get("replayedDecisionHash"))
+        .isEqualTo(v1.json().at("/decision/decisionHash"));
     assertThat(report.get("differences").size()).isZero();
   }
 
@@ -144,12 +156,14 @@ abstract class DecisionServiceContract {
     String id = created.json().get("id").asText();
     assertThat(verify().get("intact").asBoolean()).isTrue();
 
-    String previous = client.post("api/v1/test-support/tamper/" + id + "?status=LIQUIDATE", null, "").body();
+    String previous =
+        client.post("api/v1/test-support/tamper/" + id + "?status=LIQUIDATE", null, "").body();
     try {
       JsonNode report = verify();
       assertThat(report.get("intact").asBoolean()).isFalse();
       assertThat(report.at("/firstBroken/subjectId").asText()).isEqualTo(id);
-      assertThat(report.at("/firstBroken/sequence").asLong()).isEqualTo(created.json().get("sequence").asLong());
+      assertThat(report.at("/firstBroken/sequence").asLong())
+          .isEqualTo(created.json().get("sequence").asLong());
       assertThat(report.at("/firstBroken/problem").asText()).contains("altered");
     } finally {
       client.post("api/v1/test-support/tamper/" + id + "?status=" + previous, null, "");
@@ -164,8 +178,10 @@ abstract class DecisionServiceContract {
     assertThat(none.status()).isEqualTo(401);
     assertThat(none.header("WWW-Authenticate")).startsWith("Basic");
     assertThat(none.header("Content-Type")).startsWith("application/problem+json");
-    assertThat(client.post("api/v1/decisions", "decider:wrong", request(account)).status()).isEqualTo(401);
-    assertThat(client.post("api/v1/decisions", "nobody:decider-demo", request(account)).status()).isEqualTo(401);
+    assertThat(client.post("api/v1/decisions", "decider:wrong", request(account)).status())
+        .isEqualTo(401);
+    assertThat(client.post("api/v1/decisions", "nobody:decider-demo", request(account)).status())
+        .isEqualTo(401);
     Reply wrongRole = client.post("api/v1/decisions", AUDITOR, request(account));
     assertThat(wrongRole.status()).isEqualTo(403);
     assertThat(wrongRole.header("Content-Type")).startsWith("application/problem+json");
@@ -183,12 +199,16 @@ abstract class DecisionServiceContract {
     assertThat(malformed.header("Content-Type")).startsWith("application/problem+json");
     assertThat(malformed.json().get("field").asText()).isEqualTo("(body)");
 
-    Reply badField = client.post("api/v1/decisions", DECIDER,
-        request(account).replace("\"quantity\":\"4.4\"", "\"quantity\":\"four\""));
+    Reply badField =
+        client.post(
+            "api/v1/decisions",
+            DECIDER,
+            request(account).replace("\"quantity\":\"4.4\"", "\"quantity\":\"four\""));
     assertThat(badField.status()).isEqualTo(400);
     assertThat(badField.json().get("field").asText()).isEqualTo("account.positions[0].quantity");
 
-    Reply unknownPolicy = client.post("api/v1/decisions?policy=no-such-policy", DECIDER, request(account));
+    Reply unknownPolicy =
+        client.post("api/v1/decisions?policy=no-such-policy", DECIDER, request(account));
     assertThat(unknownPolicy.status()).isEqualTo(400);
     assertThat(unknownPolicy.json().get("field").asText()).isEqualTo("policy");
     assertThat(unknownPolicy.body()).doesNotContain("Exception");
@@ -198,8 +218,11 @@ abstract class DecisionServiceContract {
   @Test
   void whatIf_reportsMarginStatusAndLiquidationPrices_withItsAssumptions_andStoresNothing() {
     String account = newAccount();
-    String body = "{\"request\": " + request(account) + ", \"orders\": ["
-        + "{\"instrument\": \"BTCUSDT\", \"quantity\": \"1\", \"price\": \"61000\"}]}";
+    String body =
+        "{\"request\": "
+            + request(account)
+            + ", \"orders\": ["
+            + "{\"instrument\": \"BTCUSDT\", \"quantity\": \"1\", \"price\": \"61000\"}]}";
     Reply r = client.post("api/v1/what-if", DECIDER, body);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     JsonNode json = r.json();
@@ -208,9 +231,15 @@ abstract class DecisionServiceContract {
     assertThat(new BigDecimal(json.at("/positions/0/liquidationPriceAfter").asText()))
         .isGreaterThan(new BigDecimal(json.at("/positions/0/liquidationPriceBefore").asText()));
     assertThat(json.at("/after/marginBalance").asText()).isEqualTo("17200");
-    assertThat(json.get("assumptions").toString()).contains("fill completely").contains("mark price fixed");
+    assertThat(json.get("assumptions").toString())
+        .contains("fill completely")
+        .contains("mark price fixed");
 
-    Reply badOrder = client.post("api/v1/what-if", DECIDER, body.replace("BTCUSDT\", \"quantity", "DOGEUSDT\", \"quantity"));
+    Reply badOrder =
+        client.post(
+            "api/v1/what-if",
+            DECIDER,
+            body.replace("BTCUSDT\", \"quantity", "DOGEUSDT\", \"quantity"));
     assertThat(badOrder.status()).isEqualTo(400);
     assertThat(badOrder.json().get("field").asText()).isEqualTo("orders[0].instrument");
     assertThat(total("account=" + account)).isZero();
@@ -220,12 +249,14 @@ abstract class DecisionServiceContract {
   void batch_storesEachGoodRequest_andReportsEachBadOneOnItsOwn() {
     String account = newAccount();
     String bad = request(account).replace("\"quantity\":\"4.4\"", "\"quantity\":\"0\"");
-    String body = "{\"requests\": [" + request(account) + ", " + bad + ", " + request(account) + "]}";
+    String body =
+        "{\"requests\": [" + request(account) + ", " + bad + ", " + request(account) + "]}";
     Reply r = client.post("api/v1/decisions/batch", DECIDER, body);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     assertThat(r.json().get("stored").asInt()).isEqualTo(2);
     assertThat(r.json().at("/items/1/stored").asBoolean()).isFalse();
-    assertThat(r.json().at("/items/1/field").asText()).startsWith("requests[1].account.positions[0]");
+    assertThat(r.json().at("/items/1/field").asText())
+        .startsWith("requests[1].account.positions[0]");
     assertThat(total("account=" + account)).isEqualTo(2);
   }
 
@@ -238,7 +269,8 @@ abstract class DecisionServiceContract {
     try {
       List<Future<Integer>> results = new ArrayList<>();
       for (int c = 0; c < clients * each; c++) {
-        results.add(pool.submit(() -> client.post("api/v1/decisions", DECIDER, request(account)).status()));
+        results.add(
+            pool.submit(() -> client.post("api/v1/decisions", DECIDER, request(account)).status()));
       }
       for (Future<Integer> f : results) {
         assertThat(f.get()).isEqualTo(201);
@@ -254,7 +286,9 @@ abstract class DecisionServiceContract {
   @Test
   void healthOpenApiAndReadiness_areServed() {
     assertThat(client.get("health/ready", null).body()).contains("\"UP\"").contains("activePolicy");
-    assertThat(client.get("openapi", null).body()).contains("/api/v1/decisions").contains("/api/v1/what-if");
+    assertThat(client.get("openapi", null).body())
+        .contains("/api/v1/decisions")
+        .contains("/api/v1/what-if");
   }
 
   private JsonNode verify() {
@@ -275,7 +309,8 @@ abstract class DecisionServiceContract {
 
   /** The shipped example request (isolated BTC long) for {@code account}. */
   static String request(String account) {
-    try (InputStream in = DecisionServiceContract.class.getResourceAsStream("/requests/btc-isolated-long.json")) {
+    try (InputStream in =
+        DecisionServiceContract.class.getResourceAsStream("/requests/btc-isolated-long.json")) {
       String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       ObjectNode tree = (ObjectNode) Json.mapper().readTree(json);
       ((ObjectNode) tree.get("account")).put("id", account);

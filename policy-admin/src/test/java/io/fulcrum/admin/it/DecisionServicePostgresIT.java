@@ -23,9 +23,11 @@ class DecisionServicePostgresIT extends DecisionServiceContract {
 
   @Deployment(testable = false)
   static WebArchive deployment() throws SQLException {
-    String url = System.getProperty("fulcrum.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/fulcrum_test");
+    String url =
+        System.getProperty("fulcrum.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/fulcrum_test");
     String user = System.getProperty("fulcrum.test.pg.user", "postgres");
-    try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url, user, "");
+        Statement s = c.createStatement()) {
       s.execute("drop schema if exists " + SCHEMA + " cascade");
       s.execute("create schema " + SCHEMA);
     }

@@ -46,11 +46,11 @@ class PolicyGovernanceIT {
 
   static final String AUTHOR = "author:author-demo";
   static final String APPROVER = "approver:approver-demo";
+
   /** Holds both author and approver roles. */
   static final String LEAD = "lead:lead-demo";
 
-  @ArquillianResource
-  URL deployed;
+  @ArquillianResource URL deployed;
 
   ServiceClient client;
 
@@ -68,43 +68,82 @@ class PolicyGovernanceIT {
   @Test
   void lifecycle_fourEyes_shadow_scheduledActivation_rollback() {
     // v3: v2 with bracket 3 at 1.5% instead of 1.25%.
-    byte[] v3 = zip(shipped("tiered-perps", "2", "3", dmn -> dmn.replace("<text>0.0125</text>", "<text>0.015</text>")));
-    Reply uploaded = client.send("POST", "api/v1/policies/tiered-perps/versions", LEAD, "application/zip", v3);
+    byte[] v3 =
+        zip(
+            shipped(
+                "tiered-perps",
+                "2",
+                "3",
+                dmn -> dmn.replace("<text>0.0125</text>", "<text>0.015</text>")));
+    Reply uploaded =
+        client.send("POST", "api/v1/policies/tiered-perps/versions", LEAD, "application/zip", v3);
     assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
     assertThat(uploaded.json().get("state").asText()).isEqualTo("VALIDATED");
     assertThat(uploaded.json().at("/report/passed").asBoolean()).isTrue();
 
-    Reply self = post("api/v1/policies/tiered-perps/versions/3/approve", LEAD, "{\"comment\":\"looks fine\"}");
+    Reply self =
+        post(
+            "api/v1/policies/tiered-perps/versions/3/approve",
+            LEAD,
+            "{\"comment\":\"looks fine\"}");
     assertThat(self.status()).as(self.body()).isEqualTo(403);
     assertThat(self.json().get("type").asText()).endsWith("four-eyes");
-    assertThat(post("api/v1/policies/tiered-perps/versions/3/approve", AUTHOR, "{\"comment\":\"x\"}").status())
+    assertThat(
+            post("api/v1/policies/tiered-perps/versions/3/approve", AUTHOR, "{\"comment\":\"x\"}")
+                .status())
         .isEqualTo(403);
-    Reply approved = post("api/v1/policies/tiered-perps/versions/3/approve", APPROVER,
-        "{\"comment\":\"bracket 3 at 1.5% agreed with risk committee\"}");
+    Reply approved =
+        post(
+            "api/v1/policies/tiered-perps/versions/3/approve",
+            APPROVER,
+            "{\"comment\":\"bracket 3 at 1.5% agreed with risk committee\"}");
     assertThat(approved.status()).as(approved.body()).isEqualTo(200);
     assertThat(approved.json().get("state").asText()).isEqualTo("APPROVED");
     assertThat(approved.json().get("reviewedBy").asText()).isEqualTo("approver");
 
     // Shadow: live decisions stay on v2, differences under v3 are recorded.
-    Reply on = client.send("PUT", "api/v1/policies/active/shadow", APPROVER, "application/json",
-        bytes("{\"policy\":\"tiered-perps@3\",\"tolerance\":\"0.01\",\"reason\":\"see v3 on live traffic\"}"));
+    Reply on =
+        client.send(
+            "PUT",
+            "api/v1/policies/active/shadow",
+            APPROVER,
+            "application/json",
+            bytes(
+                "{\"policy\":\"tiered-perps@3\",\"tolerance\":\"0.01\",\"reason\":\"see v3 on live traffic\"}"));
     assertThat(on.status()).as(on.body()).isEqualTo(200);
     Reply shadowed = decide(null);
     assertThat(version(shadowed)).isEqualTo("2");
     JsonNode differences = client.get("api/v1/policies/active/shadow/differences", AUDITOR).json();
-    JsonNode difference = find(differences.get("items"), "decisionId", shadowed.json().get("id").asText());
+    JsonNode difference =
+        find(differences.get("items"), "decisionId", shadowed.json().get("id").asText());
     assertThat(difference.get("candidateRef").asText()).isEqualTo("tiered-perps@3");
     assertThat(new java.math.BigDecimal(difference.get("activeMaintenanceMargin").asText()))
-        .isLessThan(new java.math.BigDecimal(difference.get("candidateMaintenanceMargin").asText()));
-    assertThat(client.send("DELETE", "api/v1/policies/active/shadow?reason=seen%20enough", APPROVER, null, null)
-        .status()).isEqualTo(200);
+        .isLessThan(
+            new java.math.BigDecimal(difference.get("candidateMaintenanceMargin").asText()));
+    assertThat(
+            client
+                .send(
+                    "DELETE",
+                    "api/v1/policies/active/shadow?reason=seen%20enough",
+                    APPROVER,
+                    null,
+                    null)
+                .status())
+        .isEqualTo(200);
 
     // Scheduled activation an hour ahead on the service clock.
-    Instant now = Instant.parse(client.get("api/v1/policies/active", AUDITOR).json().get("now").asText());
-    Reply scheduled = post("api/v1/policies/tiered-perps/versions/3/activate", APPROVER,
-        "{\"reason\":\"committee decision 42\",\"effectiveAt\":\"" + now.plusSeconds(3600) + "\"}");
+    Instant now =
+        Instant.parse(client.get("api/v1/policies/active", AUDITOR).json().get("now").asText());
+    Reply scheduled =
+        post(
+            "api/v1/policies/tiered-perps/versions/3/activate",
+            APPROVER,
+            "{\"reason\":\"committee decision 42\",\"effectiveAt\":\""
+                + now.plusSeconds(3600)
+                + "\"}");
     assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
-    assertThat(client.get("api/v1/policies/active", AUDITOR).json().at("/scheduled/0/policy").asText())
+    assertThat(
+            client.get("api/v1/policies/active", AUDITOR).json().at("/scheduled/0/policy").asText())
         .isEqualTo("tiered-perps@3");
     assertThat(version(decide(null))).isEqualTo("2");
 
@@ -114,17 +153,25 @@ class PolicyGovernanceIT {
     assertThat(state("3")).isEqualTo("ACTIVE");
     assertThat(state("2")).isEqualTo("RETIRED");
 
-    Reply rollback = post("api/v1/policies/active/rollback", APPROVER, "{\"reason\":\"complaints from desk\"}");
+    Reply rollback =
+        post("api/v1/policies/active/rollback", APPROVER, "{\"reason\":\"complaints from desk\"}");
     assertThat(rollback.status()).as(rollback.body()).isEqualTo(200);
     assertThat(rollback.json().get("version").asText()).isEqualTo("2");
     assertThat(version(decide(null))).isEqualTo("2");
     assertThat(state("3")).isEqualTo("RETIRED");
 
-    JsonNode events = client.get("api/v1/policies/tiered-perps/versions/3", AUDITOR).json().get("events");
+    JsonNode events =
+        client.get("api/v1/policies/tiered-perps/versions/3", AUDITOR).json().get("events");
     List<String> actions = new ArrayList<>();
     events.forEach(e -> actions.add(e.get("action").asText() + " by " + e.get("actor").asText()));
-    assertThat(actions).containsSubsequence("UPLOAD by lead", "VALIDATE by lead", "APPROVE by approver",
-        "SHADOW_ON by approver", "SHADOW_OFF by approver", "ACTIVATE by approver");
+    assertThat(actions)
+        .containsSubsequence(
+            "UPLOAD by lead",
+            "VALIDATE by lead",
+            "APPROVE by approver",
+            "SHADOW_ON by approver",
+            "SHADOW_OFF by approver",
+            "ACTIVATE by approver");
     JsonNode verify = client.get("api/v1/audit/verify", AUDITOR).json();
     assertThat(verify.get("intact").asBoolean()).as(verify.toString()).isTrue();
   }
@@ -135,19 +182,24 @@ class PolicyGovernanceIT {
     assertThat(diff.status()).as(diff.body()).isEqualTo(200);
     JsonNode files = diff.json().get("files");
     assertThat(find(files, "path", "brackets.dmn").get("change").asText()).isEqualTo("CHANGED");
-    assertThat(find(files, "path", "margin.drl").get("change").asText()).isIn("CHANGED", "UNCHANGED");
+    assertThat(find(files, "path", "margin.drl").get("change").asText())
+        .isIn("CHANGED", "UNCHANGED");
     JsonNode table = diff.json().get("tables").get(0);
     assertThat(table.get("table").asText()).isEqualTo("Maintenance bracket");
     List<Integer> rows = new ArrayList<>();
     table.get("rows").forEach(r -> rows.add(r.get("row").asInt()));
     assertThat(rows).containsExactly(3, 4, 5, 6, 7, 8, 9, 10);
     JsonNode bracket3 = table.get("rows").get(0).get("cells");
-    assertThat(find(bracket3, "column", "maintenanceMarginRate").get("from").asText()).isEqualTo("0.01");
-    assertThat(find(bracket3, "column", "maintenanceMarginRate").get("to").asText()).isEqualTo("0.0125");
+    assertThat(find(bracket3, "column", "maintenanceMarginRate").get("from").asText())
+        .isEqualTo("0.01");
+    assertThat(find(bracket3, "column", "maintenanceMarginRate").get("to").asText())
+        .isEqualTo("0.0125");
     assertThat(find(bracket3, "column", "maintenanceAmount").get("to").asText()).isEqualTo("1925");
     JsonNode bracket10 = table.get("rows").get(7).get("cells");
-    assertThat(find(bracket10, "column", "maintenanceAmount").get("from").asText()).isEqualTo("100016300");
-    assertThat(find(bracket10, "column", "maintenanceAmount").get("to").asText()).isEqualTo("100014425");
+    assertThat(find(bracket10, "column", "maintenanceAmount").get("from").asText())
+        .isEqualTo("100016300");
+    assertThat(find(bracket10, "column", "maintenanceAmount").get("to").asText())
+        .isEqualTo("100014425");
   }
 
   @Test
@@ -166,7 +218,9 @@ class PolicyGovernanceIT {
     escaping.put("../escape.drl", bytes("rule x when then end"));
     Reply escape = upload(zip(escaping), AUTHOR);
     assertThat(escape.status()).as(escape.body()).isEqualTo(400);
-    assertThat(escape.json().get("problems").toString()).contains("../escape.drl").contains("escapes");
+    assertThat(escape.json().get("problems").toString())
+        .contains("../escape.drl")
+        .contains("escapes");
 
     byte[] huge = new byte[3 * 1024 * 1024];
     new Random(1).nextBytes(huge);
@@ -177,13 +231,18 @@ class PolicyGovernanceIT {
     assertThat(upload(bytes("not a zip"), AUTHOR).status()).isEqualTo(400);
     assertThat(upload(zip(good), DECIDER).status()).isEqualTo(403);
 
-    assertThat(client.get("api/v1/policies/tiered-perps/versions", AUDITOR).body()).isEqualTo(versionsBefore);
-    assertThat(client.get("api/v1/audit/verify", AUDITOR).json().get("headHash").asText()).isEqualTo(headBefore);
+    assertThat(client.get("api/v1/policies/tiered-perps/versions", AUDITOR).body())
+        .isEqualTo(versionsBefore);
+    assertThat(client.get("api/v1/audit/verify", AUDITOR).json().get("headHash").asText())
+        .isEqualTo(headBefore);
 
     // Bundles that read but do not compile stay DRAFT with file and line, and cannot be approved.
     Map<String, byte[]> drl = shipped("tiered-perps", "2", "51", UnaryOperator.identity());
-    drl.put("margin.drl", bytes(new String(drl.get("margin.drl"), StandardCharsets.UTF_8)
-        .replaceFirst("(?m)^when$", "when ((( not a pattern")));
+    drl.put(
+        "margin.drl",
+        bytes(
+            new String(drl.get("margin.drl"), StandardCharsets.UTF_8)
+                .replaceFirst("(?m)^when$", "when ((( not a pattern")));
     Reply badDrl = upload(zip(drl), AUTHOR);
     assertThat(badDrl.status()).as(badDrl.body()).isEqualTo(422);
     assertThat(badDrl.json().get("state").asText()).isEqualTo("DRAFT");
@@ -191,23 +250,47 @@ class PolicyGovernanceIT {
     assertThat(drlProblem.get("file").asText()).isEqualTo("margin.drl");
     assertThat(drlProblem.get("line").asInt()).isPositive();
 
-    Reply badDmn = upload(zip(shipped("tiered-perps", "2", "52",
-        dmn -> dmn.replace("<text>0.0125</text>", "<text>\"high\"</text>"))), AUTHOR);
+    Reply badDmn =
+        upload(
+            zip(
+                shipped(
+                    "tiered-perps",
+                    "2",
+                    "52",
+                    dmn -> dmn.replace("<text>0.0125</text>", "<text>\"high\"</text>"))),
+            AUTHOR);
     assertThat(badDmn.status()).as(badDmn.body()).isEqualTo(422);
     assertThat(badDmn.json().at("/report/problems/0/file").asText()).isEqualTo("brackets.dmn");
     assertThat(badDmn.json().at("/report/problems/0/message").asText()).contains("type error");
-    assertThat(client.get("api/v1/policies/tiered-perps/versions/52/report", AUDITOR).json().get("passed")
-        .asBoolean()).isFalse();
-    assertThat(post("api/v1/policies/tiered-perps/versions/52/approve", APPROVER, "{\"comment\":\"no\"}").status())
+    assertThat(
+            client
+                .get("api/v1/policies/tiered-perps/versions/52/report", AUDITOR)
+                .json()
+                .get("passed")
+                .asBoolean())
+        .isFalse();
+    assertThat(
+            post(
+                    "api/v1/policies/tiered-perps/versions/52/approve",
+                    APPROVER,
+                    "{\"comment\":\"no\"}")
+                .status())
         .isEqualTo(409);
-    assertThat(client.post("api/v1/decisions?policy=tiered-perps@52", DECIDER,
-        DecisionServiceContract.request(DecisionServiceContract.newAccount())).status()).isEqualTo(400);
+    assertThat(
+            client
+                .post(
+                    "api/v1/decisions?policy=tiered-perps@52",
+                    DECIDER,
+                    DecisionServiceContract.request(DecisionServiceContract.newAccount()))
+                .status())
+        .isEqualTo(400);
     JsonNode verify = client.get("api/v1/audit/verify", AUDITOR).json();
     assertThat(verify.get("intact").asBoolean()).as(verify.toString()).isTrue();
   }
 
   private Reply upload(byte[] body, String user) {
-    return client.send("POST", "api/v1/policies/tiered-perps/versions", user, "application/zip", body);
+    return client.send(
+        "POST", "api/v1/policies/tiered-perps/versions", user, "application/zip", body);
   }
 
   private Reply post(String path, String user, String json) {
@@ -215,8 +298,11 @@ class PolicyGovernanceIT {
   }
 
   private Reply decide(String policy) {
-    Reply r = client.post("api/v1/decisions" + (policy == null ? "" : "?policy=" + policy), DECIDER,
-        DecisionServiceContract.request(DecisionServiceContract.newAccount()));
+    Reply r =
+        client.post(
+            "api/v1/decisions" + (policy == null ? "" : "?policy=" + policy),
+            DECIDER,
+            DecisionServiceContract.request(DecisionServiceContract.newAccount()));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return r;
   }
@@ -226,7 +312,11 @@ class PolicyGovernanceIT {
   }
 
   private String state(String version) {
-    return client.get("api/v1/policies/tiered-perps/versions/" + version, AUDITOR).json().get("state").asText();
+    return client
+        .get("api/v1/policies/tiered-perps/versions/" + version, AUDITOR)
+        .json()
+        .get("state")
+        .asText();
   }
 
   private static JsonNode find(JsonNode array, String field, String value) {
@@ -239,7 +329,8 @@ class PolicyGovernanceIT {
   }
 
   /** A shipped bundle's files as a new version, with {@code dmnEdit} applied to its .dmn files. */
-  static Map<String, byte[]> shipped(String id, String version, String newVersion, UnaryOperator<String> dmnEdit) {
+  static Map<String, byte[]> shipped(
+      String id, String version, String newVersion, UnaryOperator<String> dmnEdit) {
     Path dir = PolicyLibrary.shipped().root().resolve(id).resolve(version);
     Map<String, byte[]> files = new TreeMap<>();
     try (Stream<Path> walk = Files.list(dir)) {

@@ -20,7 +20,8 @@ final class ServiceClient {
   static final String AUDITOR = "auditor:auditor-demo";
 
   private final URI base;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   ServiceClient(URL deployed) {
     this.base = URI.create("http://127.0.0.1:" + deployed.getPort() + "/");
@@ -53,8 +54,10 @@ final class ServiceClient {
   }
 
   Reply post(String path, String user, String json, String idempotencyKey) {
-    HttpRequest.Builder b = request(path, user).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json));
+    HttpRequest.Builder b =
+        request(path, user)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json));
     if (idempotencyKey != null) {
       b.header("Idempotency-Key", idempotencyKey);
     }
@@ -67,14 +70,22 @@ final class ServiceClient {
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
-    return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    return send(
+        b.method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
   }
 
   private HttpRequest.Builder request(String path, String user) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
     if (user != null) {
-      b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
+      b.header(
+          "Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
     }
     return b;
   }

@@ -26,10 +26,14 @@ public class TamperResource {
   @PermitAll
   @Transactional
   public String setStatus(@PathParam("id") String id, @QueryParam("status") String status) {
-    Object previous = em.createNativeQuery("select status from margin_decision where id = ?1")
-        .setParameter(1, id).getSingleResult();
+    Object previous =
+        em.createNativeQuery("select status from margin_decision where id = ?1")
+            .setParameter(1, id)
+            .getSingleResult();
     em.createNativeQuery("update margin_decision set status = ?1 where id = ?2")
-        .setParameter(1, status).setParameter(2, id).executeUpdate();
+        .setParameter(1, status)
+        .setParameter(2, id)
+        .executeUpdate();
     return String.valueOf(previous);
   }
 }

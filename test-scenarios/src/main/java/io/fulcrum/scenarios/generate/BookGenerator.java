@@ -26,8 +26,8 @@ public final class BookGenerator {
     this.market = market;
     for (String symbol : spec.instruments()) {
       if (market.findPrice(symbol).isEmpty() || market.findInstrument(symbol).isEmpty()) {
-        throw new IllegalArgumentException("generate.instruments: '" + symbol
-            + "' is not defined and priced in the base market");
+        throw new IllegalArgumentException(
+            "generate.instruments: '" + symbol + "' is not defined and priced in the base market");
       }
     }
     this.width = Math.max(6, String.valueOf(Math.max(spec.count() - 1, 0)).length());
@@ -45,8 +45,10 @@ public final class BookGenerator {
     double crossInitialMargin = 0;
     for (int k = 0; k < count; k++) {
       String symbol = symbols.remove(random.nextInt(symbols.size()));
-      double notional = logUniform(random, spec.minNotional().doubleValue(), spec.maxNotional().doubleValue());
-      int leverage = spec.minLeverage() + random.nextInt(spec.maxLeverage() - spec.minLeverage() + 1);
+      double notional =
+          logUniform(random, spec.minNotional().doubleValue(), spec.maxNotional().doubleValue());
+      int leverage =
+          spec.minLeverage() + random.nextInt(spec.maxLeverage() - spec.minLeverage() + 1);
       boolean isolated = random.nextDouble() < spec.isolatedShare();
       Position p = position(random, symbol, notional, leverage, isolated);
       positions.add(p);
@@ -54,14 +56,18 @@ public final class BookGenerator {
         crossInitialMargin += notional / leverage;
       }
     }
-    double multiple = spec.minCollateralMultiple()
-        + random.nextDouble() * (spec.maxCollateralMultiple() - spec.minCollateralMultiple());
-    BigDecimal wallet = BigDecimal.valueOf(crossInitialMargin * multiple).setScale(2, RoundingMode.HALF_EVEN);
+    double multiple =
+        spec.minCollateralMultiple()
+            + random.nextDouble() * (spec.maxCollateralMultiple() - spec.minCollateralMultiple());
+    BigDecimal wallet =
+        BigDecimal.valueOf(crossInitialMargin * multiple).setScale(2, RoundingMode.HALF_EVEN);
     String id = spec.idPrefix() + String.format(java.util.Locale.ROOT, "%0" + width + "d", index);
-    return new Account(id, positions, List.of(new CollateralBalance(spec.collateralAsset(), wallet)), List.of());
+    return new Account(
+        id, positions, List.of(new CollateralBalance(spec.collateralAsset(), wallet)), List.of());
   }
 
-  private Position position(SplittableRandom random, String symbol, double notional, int leverage, boolean isolated) {
+  private Position position(
+      SplittableRandom random, String symbol, double notional, int leverage, boolean isolated) {
     BigDecimal mark = market.findPrice(symbol).orElseThrow().mark();
     BigDecimal contractSize = market.findInstrument(symbol).orElseThrow().contractSize();
     BigDecimal unitValue = mark.multiply(contractSize);
@@ -78,13 +84,22 @@ public final class BookGenerator {
     BigDecimal isolatedMargin = null;
     if (isolated) {
       double cushion = 1 + random.nextDouble() * 0.5;
-      isolatedMargin = BigDecimal.valueOf(notional / leverage * cushion).setScale(2, RoundingMode.HALF_EVEN);
+      isolatedMargin =
+          BigDecimal.valueOf(notional / leverage * cushion).setScale(2, RoundingMode.HALF_EVEN);
     }
-    return new Position(symbol, quantity, entry, isolated ? MarginMode.ISOLATED : MarginMode.CROSS, lev, isolatedMargin);
+    return new Position(
+        symbol,
+        quantity,
+        entry,
+        isolated ? MarginMode.ISOLATED : MarginMode.CROSS,
+        lev,
+        isolatedMargin);
   }
 
   private static double logUniform(SplittableRandom random, double min, double max) {
-    return min == max ? min : Math.exp(Math.log(min) + random.nextDouble() * (Math.log(max) - Math.log(min)));
+    return min == max
+        ? min
+        : Math.exp(Math.log(min) + random.nextDouble() * (Math.log(max) - Math.log(min)));
   }
 
   /** SplitMix64 finaliser over seed and index: independent streams per account. */

@@ -44,25 +44,53 @@ public record GeneratorSpec(
     instruments = List.copyOf(instruments);
     require(count >= 0, "count must be zero or more but was " + count);
     require(!instruments.isEmpty(), "instruments must list at least one symbol");
-    require(minPositions >= 1 && minPositions <= maxPositions && maxPositions <= instruments.size(),
-        "positions must satisfy 1 <= min <= max <= number of instruments (" + instruments.size()
-            + ") but were " + minPositions + ".." + maxPositions);
-    require(minNotional.signum() > 0 && minNotional.compareTo(maxNotional) <= 0,
+    require(
+        minPositions >= 1 && minPositions <= maxPositions && maxPositions <= instruments.size(),
+        "positions must satisfy 1 <= min <= max <= number of instruments ("
+            + instruments.size()
+            + ") but were "
+            + minPositions
+            + ".."
+            + maxPositions);
+    require(
+        minNotional.signum() > 0 && minNotional.compareTo(maxNotional) <= 0,
         "notional must satisfy 0 < min <= max but was " + minNotional + ".." + maxNotional);
-    require(minLeverage >= 1 && minLeverage <= maxLeverage,
+    require(
+        minLeverage >= 1 && minLeverage <= maxLeverage,
         "leverage must satisfy 1 <= min <= max but was " + minLeverage + ".." + maxLeverage);
-    require(shortShare >= 0 && shortShare <= 1, "shortShare must be in [0,1] but was " + shortShare);
-    require(isolatedShare >= 0 && isolatedShare <= 1, "isolatedShare must be in [0,1] but was " + isolatedShare);
-    require(entrySpread >= 0 && entrySpread < 1, "entrySpread must be in [0,1) but was " + entrySpread);
-    require(minCollateralMultiple > 0 && minCollateralMultiple <= maxCollateralMultiple,
+    require(
+        shortShare >= 0 && shortShare <= 1, "shortShare must be in [0,1] but was " + shortShare);
+    require(
+        isolatedShare >= 0 && isolatedShare <= 1,
+        "isolatedShare must be in [0,1] but was " + isolatedShare);
+    require(
+        entrySpread >= 0 && entrySpread < 1, "entrySpread must be in [0,1) but was " + entrySpread);
+    require(
+        minCollateralMultiple > 0 && minCollateralMultiple <= maxCollateralMultiple,
         "collateral multiple must satisfy 0 < min <= max but was "
-            + minCollateralMultiple + ".." + maxCollateralMultiple);
+            + minCollateralMultiple
+            + ".."
+            + maxCollateralMultiple);
   }
 
   public GeneratorSpec withCount(int newCount) {
-    return new GeneratorSpec(newCount, seed, idPrefix, instruments, minPositions, maxPositions, minNotional,
-        maxNotional, minLeverage, maxLeverage, shortShare, isolatedShare, entrySpread, collateralAsset,
-        minCollateralMultiple, maxCollateralMultiple);
+    return new GeneratorSpec(
+        newCount,
+        seed,
+        idPrefix,
+        instruments,
+        minPositions,
+        maxPositions,
+        minNotional,
+        maxNotional,
+        minLeverage,
+        maxLeverage,
+        shortShare,
+        isolatedShare,
+        entrySpread,
+        collateralAsset,
+        minCollateralMultiple,
+        maxCollateralMultiple);
   }
 
   private static void require(boolean condition, String message) {

@@ -5,8 +5,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * One account in one market state under both versions. Figures are null when that version failed
- * to decide ({@link #failure} says why).
+ * One account in one market state under both versions. Figures are null when that version failed to
+ * decide ({@link #failure} says why).
  *
  * @param differences changed fields, e.g. {@code maintenanceMargin: 1340 -> 1375}; empty if the
  *     decisions agree

@@ -71,7 +71,9 @@ public final class DecisionComparison {
       return x.compareTo(y) == 0;
     }
     if (a instanceof Number || b instanceof Number) {
-      return a != null && b != null && new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
+      return a != null
+          && b != null
+          && new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
     }
     return Objects.equals(a, b);
   }

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The rules, decision-table rows and risk-measure results that differ between two explanations
- * of the same account: each step is reduced to a signature (subject, rule or table, selected rows
- * with their outputs as authored), and the two multisets are subtracted. Calculations are left out:
+ * The rules, decision-table rows and risk-measure results that differ between two explanations of
+ * the same account: each step is reduced to a signature (subject, rule or table, selected rows with
+ * their outputs as authored), and the two multisets are subtracted. Calculations are left out:
  * their inputs and results show up as changed figures instead.
  *
  * @param onlyBaseline signatures of steps only the baseline explanation has, in its order
@@ -46,8 +46,14 @@ public record ExplanationDiff(List<String> onlyBaseline, List<String> onlyCandid
       } else if (step instanceof TableHit t) {
         out.add(subject + ": table '" + t.table() + "' " + rows(t));
       } else if (step instanceof MeasureCalled m) {
-        out.add(subject + ": measure " + m.as() + " (" + m.measure() + ") = "
-            + (m.value() == null ? "none" : m.value().toPlainString()));
+        out.add(
+            subject
+                + ": measure "
+                + m.as()
+                + " ("
+                + m.measure()
+                + ") = "
+                + (m.value() == null ? "none" : m.value().toPlainString()));
       }
     }
     return out;
@@ -62,7 +68,8 @@ public record ExplanationDiff(List<String> onlyBaseline, List<String> onlyCandid
     if (t.selectedRows().isEmpty()) {
       return "no row";
     }
-    return t.rows().stream().filter(r -> t.selectedRows().contains(r.row()))
+    return t.rows().stream()
+        .filter(r -> t.selectedRows().contains(r.row()))
         .map(r -> "row " + r.row() + " -> " + r.outputEntries())
         .collect(Collectors.joining(", "));
   }

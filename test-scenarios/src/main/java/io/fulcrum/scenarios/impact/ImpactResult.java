@@ -9,8 +9,8 @@ import java.util.Map;
  * The impact of a candidate policy version against a baseline over a book.
  *
  * @param totals per market state (suite order), the summed initial and maintenance margin
- * @param changes changed cells, status changes first, then by absolute maintenance change
- *     (largest first), then account and market order
+ * @param changes changed cells, status changes first, then by absolute maintenance change (largest
+ *     first), then account and market order
  * @param explained explanation differences for the first {@code explainLimit} changed cells, by
  *     index into {@code changes}
  * @param failures cells one of the versions could not decide
@@ -56,8 +56,12 @@ public record ImpactResult(
 
   /** Book totals in one market state; the decided cells only. */
   public record StateTotals(
-      String state, BigDecimal baselineInitial, BigDecimal candidateInitial, BigDecimal baselineMaintenance,
-      BigDecimal candidateMaintenance, int changedAccounts) {
+      String state,
+      BigDecimal baselineInitial,
+      BigDecimal candidateInitial,
+      BigDecimal baselineMaintenance,
+      BigDecimal candidateMaintenance,
+      int changedAccounts) {
 
     public BigDecimal initialChange() {
       return candidateInitial.subtract(baselineInitial);

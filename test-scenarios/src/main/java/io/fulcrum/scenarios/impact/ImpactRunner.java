@@ -20,32 +20,40 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Evaluates a baseline and a candidate policy on every account x market state of a suite. The
- * book pass decides without explanation (the expensive part of a decision is capturing it); only
- * the changed cells shown in detail are decided again with explanation, to list the rules and
- * table rows that fired differently.
+ * Evaluates a baseline and a candidate policy on every account x market state of a suite. The book
+ * pass decides without explanation (the expensive part of a decision is capturing it); only the
+ * changed cells shown in detail are decided again with explanation, to list the rules and table
+ * rows that fired differently.
  */
 public final class ImpactRunner {
 
   private final int threads;
   private final int explainLimit;
 
-  /** @param explainLimit how many changed cells to explain (the first in report order) */
+  /**
+   * @param explainLimit how many changed cells to explain (the first in report order)
+   */
   public ImpactRunner(int threads, int explainLimit) {
     this.threads = threads;
     this.explainLimit = explainLimit;
   }
 
-  public ImpactResult run(Suite suite, CompiledPolicy baseline, CompiledPolicy candidate, Progress progress) {
+  public ImpactResult run(
+      Suite suite, CompiledPolicy baseline, CompiledPolicy candidate, Progress progress) {
     long start = System.nanoTime();
     Book book = suite.book();
     List<MarketSnapshot> snapshots = suite.snapshots();
     int states = snapshots.size();
-    List<CellImpact> cells = ParallelGrid.map(book.size() * states, threads, cell -> {
-      int a = cell / states;
-      int s = cell % states;
-      return compare(a, s, book.account(a), baseline, candidate, snapshots.get(s));
-    }, progress);
+    List<CellImpact> cells =
+        ParallelGrid.map(
+            book.size() * states,
+            threads,
+            cell -> {
+              int a = cell / states;
+              int s = cell % states;
+              return compare(a, s, book.account(a), baseline, candidate, snapshots.get(s));
+            },
+            progress);
     double decideSeconds = (System.nanoTime() - start) / 1e9;
 
     List<CellImpact> changes = new ArrayList<>();
@@ -59,53 +67,91 @@ public final class ImpactRunner {
     }
     changes.sort(REPORT_ORDER);
     long explainStart = System.nanoTime();
-    Map<Integer, ExplanationDiff> explained = explain(changes, book, snapshots, baseline, candidate);
+    Map<Integer, ExplanationDiff> explained =
+        explain(changes, book, snapshots, baseline, candidate);
     double explainSeconds = (System.nanoTime() - explainStart) / 1e9;
 
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("decide", decideSeconds);
     timings.put("explain", explainSeconds);
     timings.put("total", (System.nanoTime() - start) / 1e9);
-    double[] deltas = changes.stream().mapToDouble(c -> c.maintenanceChange().doubleValue()).toArray();
-    return new ImpactResult(suite.name(), baseline.stamp(), candidate.stamp(), book.size(),
-        suite.marketStates().stream().map(m -> m.name()).toList(), totals(suite, cells), changes, explained,
-        failures, deltas, timings);
+    double[] deltas =
+        changes.stream().mapToDouble(c -> c.maintenanceChange().doubleValue()).toArray();
+    return new ImpactResult(
+        suite.name(),
+        baseline.stamp(),
+        candidate.stamp(),
+        book.size(),
+        suite.marketStates().stream().map(m -> m.name()).toList(),
+        totals(suite, cells),
+        changes,
+        explained,
+        failures,
+        deltas,
+        timings);
   }
 
-  static final Comparator<CellImpact> REPORT_ORDER = Comparator
-      .comparing((CellImpact c) -> !c.statusChanged())
-      .thenComparing(c -> c.maintenanceChange().abs(), Comparator.reverseOrder())
-      .thenComparingInt(CellImpact::account)
-      .thenComparingInt(CellImpact::state);
+  static final Comparator<CellImpact> REPORT_ORDER =
+      Comparator.comparing((CellImpact c) -> !c.statusChanged())
+          .thenComparing(c -> c.maintenanceChange().abs(), Comparator.reverseOrder())
+          .thenComparingInt(CellImpact::account)
+          .thenComparingInt(CellImpact::state);
 
-  private static CellImpact compare(int a, int s, Account account, CompiledPolicy baseline, CompiledPolicy candidate,
+  private static CellImpact compare(
+      int a,
+      int s,
+      Account account,
+      CompiledPolicy baseline,
+      CompiledPolicy candidate,
       MarketSnapshot market) {
     CellResult x = CellResult.decide(baseline, account, market, false);
     CellResult y = CellResult.decide(candidate, account, market, false);
     if (x instanceof CellResult.Decided dx && y instanceof CellResult.Decided dy) {
       MarginDecision p = dx.decision();
       MarginDecision q = dy.decision();
-      return new CellImpact(a, s, account.id(), p.status(), q.status(), p.initialMargin(), q.initialMargin(),
-          p.maintenanceMargin(), q.maintenanceMargin(), DecisionComparison.differences(p, q), null);
+      return new CellImpact(
+          a,
+          s,
+          account.id(),
+          p.status(),
+          q.status(),
+          p.initialMargin(),
+          q.initialMargin(),
+          p.maintenanceMargin(),
+          q.maintenanceMargin(),
+          DecisionComparison.differences(p, q),
+          null);
     }
-    String why = (x instanceof CellResult.Failed f ? "baseline: " + f.reason() + " " : "")
-        + (y instanceof CellResult.Failed f ? "candidate: " + f.reason() : "");
-    return new CellImpact(a, s, account.id(), null, null, null, null, null, null, List.of(), why.strip());
+    String why =
+        (x instanceof CellResult.Failed f ? "baseline: " + f.reason() + " " : "")
+            + (y instanceof CellResult.Failed f ? "candidate: " + f.reason() : "");
+    return new CellImpact(
+        a, s, account.id(), null, null, null, null, null, null, List.of(), why.strip());
   }
 
-  private Map<Integer, ExplanationDiff> explain(List<CellImpact> changes, Book book, List<MarketSnapshot> snapshots,
-      CompiledPolicy baseline, CompiledPolicy candidate) {
+  private Map<Integer, ExplanationDiff> explain(
+      List<CellImpact> changes,
+      Book book,
+      List<MarketSnapshot> snapshots,
+      CompiledPolicy baseline,
+      CompiledPolicy candidate) {
     int n = Math.min(explainLimit, changes.size());
-    List<ExplanationDiff> diffs = ParallelGrid.map(n, threads, i -> {
-      CellImpact c = changes.get(i);
-      Account account = book.account(c.account());
-      CellResult x = CellResult.decide(baseline, account, snapshots.get(c.state()), true);
-      CellResult y = CellResult.decide(candidate, account, snapshots.get(c.state()), true);
-      if (x instanceof CellResult.Decided dx && y instanceof CellResult.Decided dy) {
-        return ExplanationDiff.between(dx.decision().explanation(), dy.decision().explanation());
-      }
-      return new ExplanationDiff(List.of(), List.of());
-    }, Progress.silent());
+    List<ExplanationDiff> diffs =
+        ParallelGrid.map(
+            n,
+            threads,
+            i -> {
+              CellImpact c = changes.get(i);
+              Account account = book.account(c.account());
+              CellResult x = CellResult.decide(baseline, account, snapshots.get(c.state()), true);
+              CellResult y = CellResult.decide(candidate, account, snapshots.get(c.state()), true);
+              if (x instanceof CellResult.Decided dx && y instanceof CellResult.Decided dy) {
+                return ExplanationDiff.between(
+                    dx.decision().explanation(), dy.decision().explanation());
+              }
+              return new ExplanationDiff(List.of(), List.of());
+            },
+            Progress.silent());
     Map<Integer, ExplanationDiff> out = new TreeMap<>();
     for (int i = 0; i < n; i++) {
       out.put(i, diffs.get(i));
@@ -135,7 +181,9 @@ public final class ImpactRunner {
           changed.add(c.accountId());
         }
       }
-      out.add(new ImpactResult.StateTotals(suite.marketStates().get(s).name(), bi, ci, bm, cm, changed.size()));
+      out.add(
+          new ImpactResult.StateTotals(
+              suite.marketStates().get(s).name(), bi, ci, bm, cm, changed.size()));
     }
     return out;
   }

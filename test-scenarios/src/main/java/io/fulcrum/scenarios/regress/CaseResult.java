@@ -7,7 +7,8 @@ import java.util.List;
  * One account in one market state under the policy: its outcome, how many checks were made and
  * which failed.
  */
-public record CaseResult(String account, String market, CellResult outcome, int checks, List<Failure> failures) {
+public record CaseResult(
+    String account, String market, CellResult outcome, int checks, List<Failure> failures) {
 
   public CaseResult {
     failures = List.copyOf(failures);

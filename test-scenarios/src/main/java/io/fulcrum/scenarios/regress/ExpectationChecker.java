@@ -8,7 +8,6 @@ import io.fulcrum.scenarios.suite.NumberCheck;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,7 +27,9 @@ final class ExpectationChecker {
     this.market = market;
   }
 
-  /** Runs every check of {@code expectation}; returns the number of checks made and the failures. */
+  /**
+   * Runs every check of {@code expectation}; returns the number of checks made and the failures.
+   */
   static Outcome check(Expectation expectation, MarginDecision decision, String market) {
     ExpectationChecker c = new ExpectationChecker(expectation, decision, market);
     c.run();
@@ -40,25 +41,62 @@ final class ExpectationChecker {
   private void run() {
     expectation.status().ifPresent(s -> compare("status", s.name(), decision.status().name()));
     expectation.figures().forEach((name, check) -> number(name, check, accountFigure(name)));
-    expectation.metrics().forEach((name, check) -> number("metrics." + name, check, decision.metrics().get(name)));
-    expectation.positions().forEach((instrument, check) -> {
-      Optional<PositionFigures> p = decision.positions().stream()
-          .filter(f -> f.instrument().equals(instrument)).findFirst();
-      if (p.isEmpty()) {
-        compare("position " + instrument, "present", "absent");
-        return;
-      }
-      check.figures().forEach((name, n) -> number("position " + instrument + " " + name, n, positionFigure(p.get(), name)));
-      check.parameters().forEach((name, n) -> number("position " + instrument + " parameter " + name, n,
-          decimal(p.get().parameters().get(name))));
-    });
+    expectation
+        .metrics()
+        .forEach((name, check) -> number("metrics." + name, check, decision.metrics().get(name)));
+    expectation
+        .positions()
+        .forEach(
+            (instrument, check) -> {
+              Optional<PositionFigures> p =
+                  decision.positions().stream()
+                      .filter(f -> f.instrument().equals(instrument))
+                      .findFirst();
+              if (p.isEmpty()) {
+                compare("position " + instrument, "present", "absent");
+                return;
+              }
+              check
+                  .figures()
+                  .forEach(
+                      (name, n) ->
+                          number(
+                              "position " + instrument + " " + name,
+                              n,
+                              positionFigure(p.get(), name)));
+              check
+                  .parameters()
+                  .forEach(
+                      (name, n) ->
+                          number(
+                              "position " + instrument + " parameter " + name,
+                              n,
+                              decimal(p.get().parameters().get(name))));
+            });
     if (expectation.needsExplanation()) {
-      Set<String> fired = decision.explanation().steps().stream()
-          .filter(RuleFired.class::isInstance).map(s -> ((RuleFired) s).rule()).collect(Collectors.toSet());
-      expectation.rulesFired().forEach(rule -> compare("rule '" + rule + "'", "fired",
-          fired.contains(rule) ? "fired" : "not fired (rules fired: " + fired.stream().sorted().toList() + ")"));
-      expectation.rulesNotFired().forEach(rule -> compare("rule '" + rule + "'", "not fired",
-          fired.contains(rule) ? "fired" : "not fired"));
+      Set<String> fired =
+          decision.explanation().steps().stream()
+              .filter(RuleFired.class::isInstance)
+              .map(s -> ((RuleFired) s).rule())
+              .collect(Collectors.toSet());
+      expectation
+          .rulesFired()
+          .forEach(
+              rule ->
+                  compare(
+                      "rule '" + rule + "'",
+                      "fired",
+                      fired.contains(rule)
+                          ? "fired"
+                          : "not fired (rules fired: " + fired.stream().sorted().toList() + ")"));
+      expectation
+          .rulesNotFired()
+          .forEach(
+              rule ->
+                  compare(
+                      "rule '" + rule + "'",
+                      "not fired",
+                      fired.contains(rule) ? "fired" : "not fired"));
     }
   }
 
@@ -107,8 +145,14 @@ final class ExpectationChecker {
   }
 
   private void fail(String what, String expected, String actual) {
-    failures.add(new Failure(expectation.account(), market, decision.policy().ref(), what, expected, actual,
-        expectation.line()));
+    failures.add(
+        new Failure(
+            expectation.account(),
+            market,
+            decision.policy().ref(),
+            what,
+            expected,
+            actual,
+            expectation.line()));
   }
-
 }

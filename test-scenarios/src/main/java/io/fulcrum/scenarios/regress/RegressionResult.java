@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.util.List;
 
 /** A suite run against one policy version. */
-public record RegressionResult(Suite suite, String policy, String policyHash, List<CaseResult> cases, Duration elapsed) {
+public record RegressionResult(
+    Suite suite, String policy, String policyHash, List<CaseResult> cases, Duration elapsed) {
 
   public RegressionResult {
     cases = List.copyOf(cases);

@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * Runs a suite against one compiled policy: every account in every market state, in parallel,
- * results in suite order. Written accounts are decided with explanation (expectations may ask
- * which rules fired); generated ones without. A cell the policy cannot decide is a failure.
+ * results in suite order. Written accounts are decided with explanation (expectations may ask which
+ * rules fired); generated ones without. A cell the policy cannot decide is a failure.
  */
 public final class RegressionRunner {
 
@@ -33,26 +33,58 @@ public final class RegressionRunner {
     List<MarketSnapshot> snapshots = suite.snapshots();
     int written = suite.accounts().size();
     String version = policy.stamp().version();
-    List<CaseResult> cases = ParallelGrid.map(book.size() * states.size(), threads, cell -> {
-      int a = cell / states.size();
-      int s = cell % states.size();
-      var account = book.account(a);
-      String market = states.get(s).name();
-      CellResult outcome = CellResult.decide(policy, account, snapshots.get(s), a < written);
-      return judge(suite, account.id(), market, version, policy.stamp().ref(), outcome);
-    }, progress);
-    return new RegressionResult(suite, policy.stamp().ref(), policy.stamp().hash(), cases,
+    List<CaseResult> cases =
+        ParallelGrid.map(
+            book.size() * states.size(),
+            threads,
+            cell -> {
+              int a = cell / states.size();
+              int s = cell % states.size();
+              var account = book.account(a);
+              String market = states.get(s).name();
+              CellResult outcome =
+                  CellResult.decide(policy, account, snapshots.get(s), a < written);
+              return judge(suite, account.id(), market, version, policy.stamp().ref(), outcome);
+            },
+            progress);
+    return new RegressionResult(
+        suite,
+        policy.stamp().ref(),
+        policy.stamp().hash(),
+        cases,
         Duration.ofNanos(System.nanoTime() - start));
   }
 
-  private static CaseResult judge(Suite suite, String account, String market, String version, String policy,
+  private static CaseResult judge(
+      Suite suite,
+      String account,
+      String market,
+      String version,
+      String policy,
       CellResult outcome) {
-    List<Expectation> applicable = suite.expectations().stream()
-        .filter(e -> e.account().equals(account) && e.markets().contains(market) && e.appliesTo(version))
-        .toList();
+    List<Expectation> applicable =
+        suite.expectations().stream()
+            .filter(
+                e ->
+                    e.account().equals(account)
+                        && e.markets().contains(market)
+                        && e.appliesTo(version))
+            .toList();
     if (outcome instanceof CellResult.Failed failed) {
-      return new CaseResult(account, market, outcome, 1, List.of(new Failure(account, market, policy,
-          "decision", "a decision", "no decision: " + failed.reason(), 0)));
+      return new CaseResult(
+          account,
+          market,
+          outcome,
+          1,
+          List.of(
+              new Failure(
+                  account,
+                  market,
+                  policy,
+                  "decision",
+                  "a decision",
+                  "no decision: " + failed.reason(),
+                  0)));
     }
     var decision = ((CellResult.Decided) outcome).decision();
     int checks = 0;

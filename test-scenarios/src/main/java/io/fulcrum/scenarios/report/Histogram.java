@@ -18,7 +18,8 @@ public final class Histogram {
   static long[] counts(double[] values, int bins, double min, double max) {
     long[] counts = new long[max > min ? bins : 1];
     for (double v : values) {
-      int bin = max > min ? (int) Math.min(bins - 1, Math.floor((v - min) / (max - min) * bins)) : 0;
+      int bin =
+          max > min ? (int) Math.min(bins - 1, Math.floor((v - min) / (max - min) * bins)) : 0;
       counts[bin]++;
     }
     return counts;
@@ -43,25 +44,63 @@ public final class Histogram {
     int plotH = HEIGHT - 2 * MARGIN;
     double barW = (double) plotW / counts.length;
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-        + "role=\"img\" aria-label=\"histogram of %s\" font-family=\"sans-serif\" font-size=\"11\">%n",
-        WIDTH, HEIGHT, Html.escape(xLabel)));
-    sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#444\"/>%n",
-        MARGIN, HEIGHT - MARGIN, WIDTH - MARGIN, HEIGHT - MARGIN));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                + "role=\"img\" aria-label=\"histogram of %s\" font-family=\"sans-serif\" font-size=\"11\">%n",
+            WIDTH,
+            HEIGHT,
+            Html.escape(xLabel)));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#444\"/>%n",
+            MARGIN,
+            HEIGHT - MARGIN,
+            WIDTH - MARGIN,
+            HEIGHT - MARGIN));
     for (int i = 0; i < counts.length; i++) {
       double h = (double) counts[i] / top * plotH;
       double x = MARGIN + i * barW;
       double lo = min + (max - min) * i / counts.length;
       double hi = min + (max - min) * (i + 1) / counts.length;
-      sb.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#3b6ea8\">"
-          + "<title>[%s, %s): %,d</title></rect>%n", x + 1, HEIGHT - MARGIN - h, Math.max(barW - 2, 1), h,
-          number(lo), number(hi), counts[i]));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#3b6ea8\">"
+                  + "<title>[%s, %s): %,d</title></rect>%n",
+              x + 1,
+              HEIGHT - MARGIN - h,
+              Math.max(barW - 2, 1),
+              h,
+              number(lo),
+              number(hi),
+              counts[i]));
     }
-    sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", MARGIN, HEIGHT - MARGIN + 15, number(min)));
-    sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n",
-        WIDTH - MARGIN, HEIGHT - MARGIN + 15, number(max)));
-    sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s (%,d values, %d bins)</text>%n",
-        WIDTH / 2, HEIGHT - 8, Html.escape(xLabel), values.length, counts.length));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%d\" y=\"%d\">%s</text>%n",
+            MARGIN,
+            HEIGHT - MARGIN + 15,
+            number(min)));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n",
+            WIDTH - MARGIN,
+            HEIGHT - MARGIN + 15,
+            number(max)));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s (%,d values, %d bins)</text>%n",
+            WIDTH / 2,
+            HEIGHT - 8,
+            Html.escape(xLabel),
+            values.length,
+            counts.length));
     sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%,d</text>%n", 4, MARGIN, top));
     return sb.append("</svg>\n").toString();
   }

@@ -6,7 +6,8 @@ import java.util.Locale;
 /** Small helpers for the self-contained HTML reports (no scripts, inline CSS). */
 final class Html {
 
-  static final String STYLE = """
+  static final String STYLE =
+      """
       <style>
       body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;margin:2em;color:#222;max-width:1200px}
       h1{font-size:1.4em} h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ddd}
@@ -41,8 +42,15 @@ final class Html {
   }
 
   static String page(String title, String body) {
-    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
-        + "</title>\n" + STYLE + "</head><body>\n<h1>" + escape(title) + "</h1>\n" + body + "</body></html>\n";
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+        + escape(title)
+        + "</title>\n"
+        + STYLE
+        + "</head><body>\n<h1>"
+        + escape(title)
+        + "</h1>\n"
+        + body
+        + "</body></html>\n";
   }
 
   /** A money figure with thousands separators, two decimals, independent of the default locale. */

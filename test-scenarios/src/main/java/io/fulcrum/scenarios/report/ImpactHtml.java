@@ -13,57 +13,118 @@ public final class ImpactHtml {
 
   public static String of(ImpactResult r, int listed) {
     StringBuilder b = new StringBuilder();
-    b.append("<p>Baseline <b>").append(Html.escape(r.baseline().ref())).append("</b> <span class=\"muted\">")
-        .append(Html.escape(r.baseline().hash())).append("</span><br>Candidate <b>").append(Html.escape(r.candidate().ref()))
-        .append("</b> <span class=\"muted\">").append(Html.escape(r.candidate().hash())).append("</span></p>\n");
-    b.append(String.format(Locale.ROOT, "<p>%,d accounts x %d market states = %,d cells. <b>%,d cells changed</b> in %,d accounts; "
-        + "<b>%,d status changes</b>; %,d cells failed.</p>%n", r.accounts(), r.marketStates().size(), r.cells(),
-        r.changes().size(), r.changedAccounts(), r.statusChanges(), r.failures().size()));
-    b.append("<h2>Book totals per market state</h2>\n<table><tr><th>market state</th><th>IM baseline</th><th>IM candidate</th>"
-        + "<th>IM change</th><th>MM baseline</th><th>MM candidate</th><th>MM change</th><th>accounts changed</th></tr>\n");
+    b.append("<p>Baseline <b>")
+        .append(Html.escape(r.baseline().ref()))
+        .append("</b> <span class=\"muted\">")
+        .append(Html.escape(r.baseline().hash()))
+        .append("</span><br>Candidate <b>")
+        .append(Html.escape(r.candidate().ref()))
+        .append("</b> <span class=\"muted\">")
+        .append(Html.escape(r.candidate().hash()))
+        .append("</span></p>\n");
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "<p>%,d accounts x %d market states = %,d cells. <b>%,d cells changed</b> in %,d accounts; "
+                + "<b>%,d status changes</b>; %,d cells failed.</p>%n",
+            r.accounts(),
+            r.marketStates().size(),
+            r.cells(),
+            r.changes().size(),
+            r.changedAccounts(),
+            r.statusChanges(),
+            r.failures().size()));
+    b.append(
+        "<h2>Book totals per market state</h2>\n<table><tr><th>market state</th><th>IM baseline</th><th>IM candidate</th>"
+            + "<th>IM change</th><th>MM baseline</th><th>MM candidate</th><th>MM change</th><th>accounts changed</th></tr>\n");
     for (StateTotals t : r.totals()) {
-      b.append("<tr><td>").append(Html.escape(t.state())).append("</td>").append(num(Html.money(t.baselineInitial())))
-          .append(num(Html.money(t.candidateInitial()))).append(num(ImpactReports.signed(t.initialChange())))
-          .append(num(Html.money(t.baselineMaintenance()))).append(num(Html.money(t.candidateMaintenance())))
-          .append(num(ImpactReports.signed(t.maintenanceChange()))).append(num(String.format(Locale.ROOT, "%,d", t.changedAccounts())))
+      b.append("<tr><td>")
+          .append(Html.escape(t.state()))
+          .append("</td>")
+          .append(num(Html.money(t.baselineInitial())))
+          .append(num(Html.money(t.candidateInitial())))
+          .append(num(ImpactReports.signed(t.initialChange())))
+          .append(num(Html.money(t.baselineMaintenance())))
+          .append(num(Html.money(t.candidateMaintenance())))
+          .append(num(ImpactReports.signed(t.maintenanceChange())))
+          .append(num(String.format(Locale.ROOT, "%,d", t.changedAccounts())))
           .append("</tr>\n");
     }
     b.append("</table>\n<h2>Distribution of maintenance margin changes (changed cells)</h2>\n")
-        .append(Histogram.svg(r.maintenanceChanges(), 30, "maintenance margin change, candidate - baseline"));
-    b.append("<h2>Changed accounts</h2>\n<p class=\"muted\">Status changes first, then by size of the maintenance "
-        + "margin change. Rules and table rows: <b>-</b> fired only under the baseline, <b>+</b> only under the candidate"
-        + (r.explained().size() < r.changes().size()
-            ? String.format(Locale.ROOT, " (explained for the first %,d changes)", r.explained().size()) : "")
-        + ".</p>\n<table><tr><th>account</th><th>market state</th><th>status</th><th>initial margin</th>"
-        + "<th>maintenance margin</th><th>what changed</th><th>rules and table rows</th></tr>\n");
+        .append(
+            Histogram.svg(
+                r.maintenanceChanges(), 30, "maintenance margin change, candidate - baseline"));
+    b.append(
+        "<h2>Changed accounts</h2>\n<p class=\"muted\">Status changes first, then by size of the maintenance "
+            + "margin change. Rules and table rows: <b>-</b> fired only under the baseline, <b>+</b> only under the candidate"
+            + (r.explained().size() < r.changes().size()
+                ? String.format(
+                    Locale.ROOT, " (explained for the first %,d changes)", r.explained().size())
+                : "")
+            + ".</p>\n<table><tr><th>account</th><th>market state</th><th>status</th><th>initial margin</th>"
+            + "<th>maintenance margin</th><th>what changed</th><th>rules and table rows</th></tr>\n");
     int n = Math.min(listed, r.changes().size());
     for (int i = 0; i < n; i++) {
       row(b, r, i);
     }
     b.append("</table>\n");
     if (n < r.changes().size()) {
-      b.append(String.format(Locale.ROOT, "<p class=\"muted\">%,d further changed cells not listed.</p>%n", r.changes().size() - n));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "<p class=\"muted\">%,d further changed cells not listed.</p>%n",
+              r.changes().size() - n));
     }
     if (!r.failures().isEmpty()) {
       b.append("<h2>Failed cells</h2>\n<ul>\n");
-      r.failures().stream().limit(listed).forEach(f -> b.append("<li>").append(Html.escape(f.accountId())).append(" @ ")
-          .append(Html.escape(r.marketStates().get(f.state()))).append(": ").append(Html.escape(f.failure())).append("</li>\n"));
+      r.failures().stream()
+          .limit(listed)
+          .forEach(
+              f ->
+                  b.append("<li>")
+                      .append(Html.escape(f.accountId()))
+                      .append(" @ ")
+                      .append(Html.escape(r.marketStates().get(f.state())))
+                      .append(": ")
+                      .append(Html.escape(f.failure()))
+                      .append("</li>\n"));
       b.append("</ul>\n");
     }
-    b.append(String.format(Locale.ROOT, "<p class=\"muted\">Run time: decide %.2f s, explain %.2f s, total %.2f s.</p>%n",
-        r.timings().get("decide"), r.timings().get("explain"), r.timings().get("total")));
-    return Html.page("Impact: " + r.candidate().ref() + " vs " + r.baseline().ref() + " on " + r.suite(), b.toString());
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "<p class=\"muted\">Run time: decide %.2f s, explain %.2f s, total %.2f s.</p>%n",
+            r.timings().get("decide"),
+            r.timings().get("explain"),
+            r.timings().get("total")));
+    return Html.page(
+        "Impact: " + r.candidate().ref() + " vs " + r.baseline().ref() + " on " + r.suite(),
+        b.toString());
   }
 
   private static void row(StringBuilder b, ImpactResult r, int i) {
     CellImpact c = r.changes().get(i);
     String statusClass = c.statusChanged() ? " class=\"fail\"" : "";
-    b.append("<tr><td>").append(Html.escape(c.accountId())).append("</td><td>")
-        .append(Html.escape(r.marketStates().get(c.state()))).append("</td><td").append(statusClass).append(">")
-        .append(c.baselineStatus()).append(c.statusChanged() ? " &rarr; " + c.candidateStatus() : "").append("</td>")
-        .append(num(Html.money(c.baselineInitial()) + " &rarr; " + Html.money(c.candidateInitial())))
-        .append(num(Html.money(c.baselineMaintenance()) + " &rarr; " + Html.money(c.candidateMaintenance())))
-        .append("<td>").append(Html.escape(String.join("; ", c.differences()))).append("</td><td>");
+    b.append("<tr><td>")
+        .append(Html.escape(c.accountId()))
+        .append("</td><td>")
+        .append(Html.escape(r.marketStates().get(c.state())))
+        .append("</td><td")
+        .append(statusClass)
+        .append(">")
+        .append(c.baselineStatus())
+        .append(c.statusChanged() ? " &rarr; " + c.candidateStatus() : "")
+        .append("</td>")
+        .append(
+            num(Html.money(c.baselineInitial()) + " &rarr; " + Html.money(c.candidateInitial())))
+        .append(
+            num(
+                Html.money(c.baselineMaintenance())
+                    + " &rarr; "
+                    + Html.money(c.candidateMaintenance())))
+        .append("<td>")
+        .append(Html.escape(String.join("; ", c.differences())))
+        .append("</td><td>");
     ExplanationDiff d = r.explained().get(i);
     if (d == null) {
       b.append("<span class=\"muted\">not explained</span>");

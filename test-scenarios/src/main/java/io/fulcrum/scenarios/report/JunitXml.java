@@ -17,16 +17,31 @@ public final class JunitXml {
     String suiteName = r.suite().name() + " under " + r.policy();
     double seconds = r.elapsed().toNanos() / 1e9;
     StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    sb.append(String.format(Locale.ROOT, "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\" time=\"%.3f\">%n",
-        xml(suiteName), r.cases().size(), r.failedCases(), seconds));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\" time=\"%.3f\">%n",
+            xml(suiteName),
+            r.cases().size(),
+            r.failedCases(),
+            seconds));
     sb.append("  <properties>\n")
-        .append("    <property name=\"policy\" value=\"").append(xml(r.policy())).append("\"/>\n")
-        .append("    <property name=\"policyHash\" value=\"").append(xml(r.policyHash())).append("\"/>\n")
-        .append("    <property name=\"suiteFile\" value=\"").append(xml(r.suite().source().toString())).append("\"/>\n")
+        .append("    <property name=\"policy\" value=\"")
+        .append(xml(r.policy()))
+        .append("\"/>\n")
+        .append("    <property name=\"policyHash\" value=\"")
+        .append(xml(r.policyHash()))
+        .append("\"/>\n")
+        .append("    <property name=\"suiteFile\" value=\"")
+        .append(xml(r.suite().source().toString()))
+        .append("\"/>\n")
         .append("  </properties>\n");
     for (CaseResult c : r.cases()) {
-      sb.append("  <testcase classname=\"").append(xml("scenarios." + r.suite().name())).append("\" name=\"")
-          .append(xml(c.name())).append("\"");
+      sb.append("  <testcase classname=\"")
+          .append(xml("scenarios." + r.suite().name()))
+          .append("\" name=\"")
+          .append(xml(c.name()))
+          .append("\"");
       if (c.passed()) {
         sb.append("/>\n");
         continue;
@@ -36,8 +51,11 @@ public final class JunitXml {
       for (Failure f : c.failures()) {
         detail.append(f.message()).append('\n');
       }
-      sb.append("    <failure message=\"").append(xml(c.failures().get(0).message())).append("\" type=\"expectation\">")
-          .append(xml(detail.toString())).append("</failure>\n  </testcase>\n");
+      sb.append("    <failure message=\"")
+          .append(xml(c.failures().get(0).message()))
+          .append("\" type=\"expectation\">")
+          .append(xml(detail.toString()))
+          .append("</failure>\n  </testcase>\n");
     }
     return sb.append("</testsuite>\n").toString();
   }

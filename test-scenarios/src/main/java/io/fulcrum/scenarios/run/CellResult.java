@@ -17,8 +17,11 @@ public sealed interface CellResult {
 
   record Failed(String reason) implements CellResult {}
 
-  /** Decides {@code account} on {@code market}; any engine or input failure becomes {@link Failed}. */
-  static CellResult decide(CompiledPolicy policy, Account account, MarketSnapshot market, boolean explain) {
+  /**
+   * Decides {@code account} on {@code market}; any engine or input failure becomes {@link Failed}.
+   */
+  static CellResult decide(
+      CompiledPolicy policy, Account account, MarketSnapshot market, boolean explain) {
     try {
       return new Decided(MarginEngine.decide(policy, new MarginRequest(account, market), explain));
     } catch (RuntimeException e) {

@@ -12,8 +12,8 @@ import java.util.function.IntFunction;
 
 /**
  * Runs a task for each index 0..n-1 on a fixed number of threads and returns the results in index
- * order, so the outcome does not depend on scheduling. Threads take chunks of indexes from a
- * shared counter; a task must not throw (wrap failures in its result).
+ * order, so the outcome does not depend on scheduling. Threads take chunks of indexes from a shared
+ * counter; a task must not throw (wrap failures in its result).
  */
 public final class ParallelGrid {
 
@@ -32,21 +32,25 @@ public final class ParallelGrid {
     }
     Object[] results = new Object[n];
     AtomicInteger next = new AtomicInteger();
-    Runnable worker = () -> {
-      int from;
-      while ((from = next.getAndAdd(CHUNK)) < n) {
-        int to = Math.min(n, from + CHUNK);
-        for (int i = from; i < to; i++) {
-          results[i] = task.apply(i);
-        }
-        progress.advance(to - from);
-      }
-    };
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "grid-worker");
-      t.setDaemon(true);
-      return t;
-    });
+    Runnable worker =
+        () -> {
+          int from;
+          while ((from = next.getAndAdd(CHUNK)) < n) {
+            int to = Math.min(n, from + CHUNK);
+            for (int i = from; i < to; i++) {
+              results[i] = task.apply(i);
+            }
+            progress.advance(to - from);
+          }
+        };
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "grid-worker");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < threads; t++) {

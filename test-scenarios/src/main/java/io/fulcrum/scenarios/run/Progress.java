@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A text progress bar on a terminal stream. It stays silent for the first {@link #QUIET_MILLIS}
- * so short runs print nothing, then redraws every quarter second. Thread-safe.
+ * A text progress bar on a terminal stream. It stays silent for the first {@link #QUIET_MILLIS} so
+ * short runs print nothing, then redraws every quarter second. Thread-safe.
  */
 public final class Progress implements AutoCloseable {
 
@@ -31,11 +31,13 @@ public final class Progress implements AutoCloseable {
     if (out == null) {
       ticker = null;
     } else {
-      ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "progress");
-        t.setDaemon(true);
-        return t;
-      });
+      ticker =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "progress");
+                t.setDaemon(true);
+                return t;
+              });
       ticker.scheduleAtFixedRate(this::draw, QUIET_MILLIS, 250, TimeUnit.MILLISECONDS);
     }
   }
@@ -62,8 +64,18 @@ public final class Progress implements AutoCloseable {
     int filled = (int) Math.round(fraction * WIDTH);
     double seconds = (System.nanoTime() - start) / 1e9;
     double eta = fraction > 0 ? seconds / fraction - seconds : 0;
-    out.print(String.format(Locale.ROOT, "\r%s [%s%s] %3.0f%% %,d/%,d  %.1fs elapsed, ~%.0fs left ",
-        label, "#".repeat(filled), ".".repeat(WIDTH - filled), fraction * 100, n, total, seconds, eta));
+    out.print(
+        String.format(
+            Locale.ROOT,
+            "\r%s [%s%s] %3.0f%% %,d/%,d  %.1fs elapsed, ~%.0fs left ",
+            label,
+            "#".repeat(filled),
+            ".".repeat(WIDTH - filled),
+            fraction * 100,
+            n,
+            total,
+            seconds,
+            eta));
     out.flush();
     drawn = true;
   }

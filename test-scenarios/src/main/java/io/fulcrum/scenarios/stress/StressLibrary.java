@@ -47,7 +47,8 @@ public final class StressLibrary {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
         StressScenario s = read(file);
         if (all.put(s.name(), s) != null) {
-          throw new SuiteFormatException(file, 1, "scenario '" + s.name() + "' is defined in two files");
+          throw new SuiteFormatException(
+              file, 1, "scenario '" + s.name() + "' is defined in two files");
         }
       }
     } catch (IOException e) {
@@ -65,7 +66,8 @@ public final class StressLibrary {
     moved.addAll(shock.assetPrices().keySet());
     for (String asset : moved) {
       if (!sources.containsKey(asset)) {
-        throw root.get("sources").error("no source for the move of " + asset + "; every move needs one");
+        throw root.get("sources")
+            .error("no source for the move of " + asset + "; every move needs one");
       }
     }
     YamlNode kind = root.get("kind");
@@ -75,8 +77,15 @@ public final class StressLibrary {
     } catch (IllegalArgumentException e) {
       throw kind.error("kind must be historical or hypothetical but was '" + kind.text() + "'");
     }
-    return new StressScenario(root.get("scenario").text(), root.get("title").text(), k, root.get("period").text(),
-        shock, new TreeMap<>(sources), root.find("notes").map(YamlNode::text).orElse(""), file);
+    return new StressScenario(
+        root.get("scenario").text(),
+        root.get("title").text(),
+        k,
+        root.get("period").text(),
+        shock,
+        new TreeMap<>(sources),
+        root.find("notes").map(YamlNode::text).orElse(""),
+        file);
   }
 
   public List<StressScenario> all() {

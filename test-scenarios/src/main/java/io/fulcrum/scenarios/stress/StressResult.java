@@ -7,7 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /** A book under one or more stress scenarios with one policy version. */
-public record StressResult(String book, PolicyStamp policy, List<ScenarioOutcome> scenarios, double seconds) {
+public record StressResult(
+    String book, PolicyStamp policy, List<ScenarioOutcome> scenarios, double seconds) {
 
   public StressResult {
     scenarios = List.copyOf(scenarios);
@@ -29,7 +30,9 @@ public record StressResult(String book, PolicyStamp policy, List<ScenarioOutcome
     }
 
     public BigDecimal totalPosted() {
-      return decided().stream().map(AccountStress::postedMargin).reduce(BigDecimal.ZERO, BigDecimal::add);
+      return decided().stream()
+          .map(AccountStress::postedMargin)
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     public BigDecimal totalLoss() {
@@ -37,17 +40,26 @@ public record StressResult(String book, PolicyStamp policy, List<ScenarioOutcome
     }
 
     public BigDecimal totalShortfall() {
-      return decided().stream().map(AccountStress::shortfall).reduce(BigDecimal.ZERO, BigDecimal::add);
+      return decided().stream()
+          .map(AccountStress::shortfall)
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** The two accounts with the largest shortfalls ("cover 2"), largest first; ties by book order. */
+    /**
+     * The two accounts with the largest shortfalls ("cover 2"), largest first; ties by book order.
+     */
     public List<AccountStress> largestTwo() {
-      return decided().stream().filter(a -> a.shortfall().signum() > 0)
-          .sorted(Comparator.comparing(AccountStress::shortfall).reversed()).limit(2).toList();
+      return decided().stream()
+          .filter(a -> a.shortfall().signum() > 0)
+          .sorted(Comparator.comparing(AccountStress::shortfall).reversed())
+          .limit(2)
+          .toList();
     }
 
     public BigDecimal coverTwo() {
-      return largestTwo().stream().map(AccountStress::shortfall).reduce(BigDecimal.ZERO, BigDecimal::add);
+      return largestTwo().stream()
+          .map(AccountStress::shortfall)
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     public long liquidated() {
@@ -56,7 +68,11 @@ public record StressResult(String book, PolicyStamp policy, List<ScenarioOutcome
 
     public long newlyLiquidated() {
       return decided().stream()
-          .filter(a -> a.stressedStatus() == DecisionStatus.LIQUIDATE && a.baseStatus() != DecisionStatus.LIQUIDATE).count();
+          .filter(
+              a ->
+                  a.stressedStatus() == DecisionStatus.LIQUIDATE
+                      && a.baseStatus() != DecisionStatus.LIQUIDATE)
+          .count();
     }
 
     public long lossesAboveInitialMargin() {

@@ -26,26 +26,35 @@ public final class StressRunner {
     this.threads = threads;
   }
 
-  public StressResult run(Suite book, CompiledPolicy policy, List<StressScenario> scenarios, Progress progress) {
+  public StressResult run(
+      Suite book, CompiledPolicy policy, List<StressScenario> scenarios, Progress progress) {
     long start = System.nanoTime();
     Book accounts = book.book();
     MarketSnapshot base = book.baseMarket();
     List<MarketSnapshot> shocked = scenarios.stream().map(s -> s.shock().applyTo(base)).toList();
-    List<List<AccountStress>> perAccount = ParallelGrid.map(accounts.size(), threads, i -> {
-      List<AccountStress> row = stress(accounts.account(i), policy, base, shocked);
-      progress.advance(scenarios.size());
-      return row;
-    }, Progress.silent());
+    List<List<AccountStress>> perAccount =
+        ParallelGrid.map(
+            accounts.size(),
+            threads,
+            i -> {
+              List<AccountStress> row = stress(accounts.account(i), policy, base, shocked);
+              progress.advance(scenarios.size());
+              return row;
+            },
+            Progress.silent());
     List<StressResult.ScenarioOutcome> outcomes = new ArrayList<>();
     for (int s = 0; s < scenarios.size(); s++) {
       int k = s;
-      outcomes.add(new StressResult.ScenarioOutcome(scenarios.get(s), perAccount.stream().map(r -> r.get(k)).toList()));
+      outcomes.add(
+          new StressResult.ScenarioOutcome(
+              scenarios.get(s), perAccount.stream().map(r -> r.get(k)).toList()));
     }
-    return new StressResult(book.name(), policy.stamp(), outcomes, (System.nanoTime() - start) / 1e9);
+    return new StressResult(
+        book.name(), policy.stamp(), outcomes, (System.nanoTime() - start) / 1e9);
   }
 
-  private static List<AccountStress> stress(Account account, CompiledPolicy policy, MarketSnapshot base,
-      List<MarketSnapshot> shocked) {
+  private static List<AccountStress> stress(
+      Account account, CompiledPolicy policy, MarketSnapshot base, List<MarketSnapshot> shocked) {
     List<AccountStress> out = new ArrayList<>();
     CellResult before = CellResult.decide(policy, account, base, false);
     for (MarketSnapshot market : shocked) {
@@ -62,8 +71,16 @@ public final class StressRunner {
       MarginDecision a = ((CellResult.Decided) after).decision();
       BigDecimal loss = b.marginBalance().subtract(a.marginBalance());
       BigDecimal shortfall = loss.subtract(b.marginBalance()).max(BigDecimal.ZERO);
-      out.add(new AccountStress(account.id(), b.marginBalance(), b.initialMargin(), b.status(), loss, shortfall,
-          a.status(), null));
+      out.add(
+          new AccountStress(
+              account.id(),
+              b.marginBalance(),
+              b.initialMargin(),
+              b.status(),
+              loss,
+              shortfall,
+              a.status(),
+              null));
     }
     return out;
   }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The accounts of a suite: those written out, then the generated ones. Generated accounts are
- * made on demand from their index, so a book of 100,000 costs no memory until evaluated.
+ * The accounts of a suite: those written out, then the generated ones. Generated accounts are made
+ * on demand from their index, so a book of 100,000 costs no memory until evaluated.
  */
 public final class Book {
 
@@ -25,9 +25,12 @@ public final class Book {
 
   public Account account(int index) {
     if (index < 0 || index >= size()) {
-      throw new IndexOutOfBoundsException("account index must be in [0," + size() + ") but was " + index);
+      throw new IndexOutOfBoundsException(
+          "account index must be in [0," + size() + ") but was " + index);
     }
-    return index < written.size() ? written.get(index) : generator.orElseThrow().account(index - written.size());
+    return index < written.size()
+        ? written.get(index)
+        : generator.orElseThrow().account(index - written.size());
   }
 
   public List<Account> written() {

@@ -32,8 +32,14 @@ public record Expectation(
     List<String> rulesFired,
     List<String> rulesNotFired) {
 
-  public static final Set<String> ACCOUNT_FIGURES = Set.of(
-      "initialMargin", "maintenanceMargin", "marginBalance", "marginRatio", "walletBalance", "unrealisedPnl");
+  public static final Set<String> ACCOUNT_FIGURES =
+      Set.of(
+          "initialMargin",
+          "maintenanceMargin",
+          "marginBalance",
+          "marginRatio",
+          "walletBalance",
+          "unrealisedPnl");
 
   public Expectation {
     markets = List.copyOf(markets);
@@ -65,10 +71,12 @@ public record Expectation(
    *     unrealisedPnl)
    * @param parameters decision-table parameters chosen for the position (e.g. bracket)
    */
-  public record PositionCheck(SortedMap<String, NumberCheck> figures, SortedMap<String, NumberCheck> parameters) {
+  public record PositionCheck(
+      SortedMap<String, NumberCheck> figures, SortedMap<String, NumberCheck> parameters) {
 
     public static final Set<String> FIGURES =
-        Set.of("initialMargin", "maintenanceMargin", "liquidationPrice", "notional", "unrealisedPnl");
+        Set.of(
+            "initialMargin", "maintenanceMargin", "liquidationPrice", "notional", "unrealisedPnl");
 
     public PositionCheck {
       figures = copy(figures);

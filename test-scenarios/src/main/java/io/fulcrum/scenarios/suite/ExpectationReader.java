@@ -14,52 +14,97 @@ import java.util.TreeMap;
 /** Reads one entry of a suite's {@code expectations} list and checks its references. */
 final class ExpectationReader {
 
-  private static final Set<String> FIELDS = union(Expectation.ACCOUNT_FIGURES, Set.of("account", "market",
-      "versions", "status", "metrics", "positions", "rulesFired", "rulesNotFired", "note"));
-  private static final Set<String> POSITION = union(Expectation.PositionCheck.FIGURES, Set.of("parameters"));
+  private static final Set<String> FIELDS =
+      union(
+          Expectation.ACCOUNT_FIGURES,
+          Set.of(
+              "account",
+              "market",
+              "versions",
+              "status",
+              "metrics",
+              "positions",
+              "rulesFired",
+              "rulesNotFired",
+              "note"));
+  private static final Set<String> POSITION =
+      union(Expectation.PositionCheck.FIGURES, Set.of("parameters"));
   private static final Set<String> NUMBER = Set.of("value", "tolerance", "relativeTolerance");
 
   private ExpectationReader() {}
 
-  static Expectation read(YamlNode node, List<Account> accounts, List<MarketState> states, List<String> versions) {
+  static Expectation read(
+      YamlNode node, List<Account> accounts, List<MarketState> states, List<String> versions) {
     node.allowOnly(FIELDS);
     YamlNode accountNode = node.get("account");
     String account = accountNode.text();
     if (accounts.stream().noneMatch(a -> a.id().equals(account))) {
       throw accountNode.error("no account '" + account + "' in the suite's accounts");
     }
-    List<String> markets = node.get("market").listOrOne().stream().map(m -> market(m, states)).toList();
+    List<String> markets =
+        node.get("market").listOrOne().stream().map(m -> market(m, states)).toList();
     Set<String> only = new HashSet<>();
-    node.find("versions").ifPresent(v -> v.listOrOne().forEach(item -> {
-      if (!versions.isEmpty() && !versions.contains(item.text())) {
-        throw item.error("version '" + item.text() + "' is not one of the suite's versions " + versions);
-      }
-      only.add(item.text());
-    }));
+    node.find("versions")
+        .ifPresent(
+            v ->
+                v.listOrOne()
+                    .forEach(
+                        item -> {
+                          if (!versions.isEmpty() && !versions.contains(item.text())) {
+                            throw item.error(
+                                "version '"
+                                    + item.text()
+                                    + "' is not one of the suite's versions "
+                                    + versions);
+                          }
+                          only.add(item.text());
+                        }));
     Map<String, NumberCheck> figures = new TreeMap<>();
     for (String figure : Expectation.ACCOUNT_FIGURES) {
       node.find(figure).ifPresent(n -> figures.put(figure, number(n)));
     }
     Map<String, NumberCheck> metrics = numbers(node.find("metrics"));
     Map<String, Expectation.PositionCheck> positions = new TreeMap<>();
-    node.find("positions").ifPresent(p -> p.entries().forEach((instrument, check) -> {
-      check.allowOnly(POSITION);
-      Map<String, NumberCheck> positionFigures = new TreeMap<>();
-      for (String figure : Expectation.PositionCheck.FIGURES) {
-        check.find(figure).ifPresent(n -> positionFigures.put(figure, number(n)));
-      }
-      positions.put(instrument, new Expectation.PositionCheck(new TreeMap<>(positionFigures), new TreeMap<>(numbers(check.find("parameters")))));
-    }));
-    return new Expectation(node.line(), account, markets, only, node.find("status").map(ExpectationReader::status),
-        new TreeMap<>(figures), new TreeMap<>(metrics), new TreeMap<>(positions),
-        texts(node.find("rulesFired")), texts(node.find("rulesNotFired")));
+    node.find("positions")
+        .ifPresent(
+            p ->
+                p.entries()
+                    .forEach(
+                        (instrument, check) -> {
+                          check.allowOnly(POSITION);
+                          Map<String, NumberCheck> positionFigures = new TreeMap<>();
+                          for (String figure : Expectation.PositionCheck.FIGURES) {
+                            check
+                                .find(figure)
+                                .ifPresent(n -> positionFigures.put(figure, number(n)));
+                          }
+                          positions.put(
+                              instrument,
+                              new Expectation.PositionCheck(
+                                  new TreeMap<>(positionFigures),
+                                  new TreeMap<>(numbers(check.find("parameters")))));
+                        }));
+    return new Expectation(
+        node.line(),
+        account,
+        markets,
+        only,
+        node.find("status").map(ExpectationReader::status),
+        new TreeMap<>(figures),
+        new TreeMap<>(metrics),
+        new TreeMap<>(positions),
+        texts(node.find("rulesFired")),
+        texts(node.find("rulesNotFired")));
   }
 
   private static String market(YamlNode node, List<MarketState> states) {
     String name = node.text();
     if (states.stream().noneMatch(s -> s.name().equals(name))) {
-      throw node.error("no market state '" + name + "'; the suite has "
-          + states.stream().map(MarketState::name).toList());
+      throw node.error(
+          "no market state '"
+              + name
+              + "'; the suite has "
+              + states.stream().map(MarketState::name).toList());
     }
     return name;
   }
@@ -68,11 +113,19 @@ final class ExpectationReader {
     try {
       return DecisionStatus.valueOf(node.text().toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw node.error("status must be one of " + Arrays.toString(DecisionStatus.values()) + " but was '" + node.text() + "'");
+      throw node.error(
+          "status must be one of "
+              + Arrays.toString(DecisionStatus.values())
+              + " but was '"
+              + node.text()
+              + "'");
     }
   }
 
-  /** {@code 1340}, {@code none}, or {@code {value: 1340, tolerance: 0.01, relativeTolerance: 0.001}}. */
+  /**
+   * {@code 1340}, {@code none}, or {@code {value: 1340, tolerance: 0.01, relativeTolerance:
+   * 0.001}}.
+   */
   static NumberCheck number(YamlNode node) {
     if (node.isNull() || (!node.isMap() && node.text().equalsIgnoreCase("none"))) {
       return NumberCheck.exactly(null);
@@ -83,7 +136,10 @@ final class ExpectationReader {
     node.allowOnly(NUMBER);
     YamlNode value = node.get("value");
     try {
-      return new NumberCheck(value.isNull() || (!value.isMap() && value.text().equalsIgnoreCase("none")) ? null : value.decimal(),
+      return new NumberCheck(
+          value.isNull() || (!value.isMap() && value.text().equalsIgnoreCase("none"))
+              ? null
+              : value.decimal(),
           node.find("tolerance").map(YamlNode::decimal).orElse(null),
           node.find("relativeTolerance").map(YamlNode::decimal).orElse(null));
     } catch (IllegalArgumentException e) {

@@ -2,15 +2,25 @@ package io.fulcrum.scenarios.suite;
 
 import io.fulcrum.scenarios.generate.GeneratorSpec;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /** Reads the {@code generate} section of a suite. */
 final class GeneratorReader {
 
-  private static final Set<String> FIELDS = Set.of("count", "seed", "idPrefix", "instruments", "positions",
-      "notional", "leverage", "shortShare", "isolatedShare", "entrySpread", "collateral");
+  private static final Set<String> FIELDS =
+      Set.of(
+          "count",
+          "seed",
+          "idPrefix",
+          "instruments",
+          "positions",
+          "notional",
+          "leverage",
+          "shortShare",
+          "isolatedShare",
+          "entrySpread",
+          "collateral");
   private static final Set<String> RANGE = Set.of("min", "max");
   private static final Set<String> COLLATERAL = Set.of("asset", "multiple");
 
@@ -53,5 +63,4 @@ final class GeneratorReader {
   private static double share(YamlNode node, String field, String fallback) {
     return node.find(field).map(YamlNode::decimal).orElse(new BigDecimal(fallback)).doubleValue();
   }
-
 }

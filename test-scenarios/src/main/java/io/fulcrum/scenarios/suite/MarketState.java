@@ -3,8 +3,8 @@ package io.fulcrum.scenarios.suite;
 import java.util.Objects;
 
 /**
- * A named market state of a suite: the base snapshot after a shock ({@link Shock#NONE} for the
- * base itself).
+ * A named market state of a suite: the base snapshot after a shock ({@link Shock#NONE} for the base
+ * itself).
  *
  * @param scenario the stress-library scenario the shock was taken from, or empty
  */

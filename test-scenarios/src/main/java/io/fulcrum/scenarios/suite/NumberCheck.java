@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /**
- * An expected number with its tolerance: passes when |actual - expected| <= absolute tolerance
- * or <= relative tolerance x |expected|. An expected value of null means "none" (e.g. no
- * liquidation price); it passes only when the actual value is absent too.
+ * An expected number with its tolerance: passes when |actual - expected| <= absolute tolerance or
+ * <= relative tolerance x |expected|. An expected value of null means "none" (e.g. no liquidation
+ * price); it passes only when the actual value is absent too.
  */
 public record NumberCheck(BigDecimal expected, BigDecimal tolerance, BigDecimal relativeTolerance) {
 
@@ -14,8 +14,11 @@ public record NumberCheck(BigDecimal expected, BigDecimal tolerance, BigDecimal 
     tolerance = tolerance == null ? BigDecimal.ZERO : tolerance;
     relativeTolerance = relativeTolerance == null ? BigDecimal.ZERO : relativeTolerance;
     if (tolerance.signum() < 0 || relativeTolerance.signum() < 0) {
-      throw new IllegalArgumentException("tolerances must be zero or positive but were "
-          + tolerance.toPlainString() + " and " + relativeTolerance.toPlainString());
+      throw new IllegalArgumentException(
+          "tolerances must be zero or positive but were "
+              + tolerance.toPlainString()
+              + " and "
+              + relativeTolerance.toPlainString());
     }
   }
 
@@ -42,7 +45,8 @@ public record NumberCheck(BigDecimal expected, BigDecimal tolerance, BigDecimal 
       text += " ± " + tolerance.toPlainString();
     }
     if (relativeTolerance.signum() > 0) {
-      text += " ± " + relativeTolerance.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+      text +=
+          " ± " + relativeTolerance.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
     return text;
   }

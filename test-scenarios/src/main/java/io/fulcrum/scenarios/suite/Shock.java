@@ -36,25 +36,34 @@ public record Shock(
     assetPrices = sorted(assetPrices);
     volatilityMoves = sorted(volatilityMoves);
     history = history == null ? Optional.empty() : history;
-    priceMoves.forEach((asset, move) -> {
-      if (move.compareTo(BigDecimal.ONE.negate()) <= 0) {
-        throw new IllegalArgumentException(
-            "priceMoves." + asset + " must be above -1 (a price stays positive) but was " + move.toPlainString());
-      }
-    });
+    priceMoves.forEach(
+        (asset, move) -> {
+          if (move.compareTo(BigDecimal.ONE.negate()) <= 0) {
+            throw new IllegalArgumentException(
+                "priceMoves."
+                    + asset
+                    + " must be above -1 (a price stays positive) but was "
+                    + move.toPlainString());
+          }
+        });
     history.ifPresent(MarketHistory::ofDataSet);
-    volatilityMoves.forEach((asset, move) -> {
-      if (move.compareTo(BigDecimal.ONE.negate()) <= 0) {
-        throw new IllegalArgumentException(
-            "volatilityMoves." + asset + " must be above -1 (a volatility stays positive) but was " + move.toPlainString());
-      }
-    });
-    assetPrices.forEach((asset, price) -> {
-      if (price.signum() <= 0) {
-        throw new IllegalArgumentException(
-            "assetPrices." + asset + " must be positive but was " + price.toPlainString());
-      }
-    });
+    volatilityMoves.forEach(
+        (asset, move) -> {
+          if (move.compareTo(BigDecimal.ONE.negate()) <= 0) {
+            throw new IllegalArgumentException(
+                "volatilityMoves."
+                    + asset
+                    + " must be above -1 (a volatility stays positive) but was "
+                    + move.toPlainString());
+          }
+        });
+    assetPrices.forEach(
+        (asset, price) -> {
+          if (price.signum() <= 0) {
+            throw new IllegalArgumentException(
+                "assetPrices." + asset + " must be positive but was " + price.toPlainString());
+          }
+        });
   }
 
   private static SortedMap<String, BigDecimal> sorted(Map<String, BigDecimal> map) {
@@ -63,26 +72,40 @@ public record Shock(
 
   /** {@code base} after this shock. Prices are multiplied exactly (no rounding). */
   public MarketSnapshot applyTo(MarketSnapshot base) {
-    if (priceMoves.isEmpty() && assetPrices.isEmpty() && volatilityMoves.isEmpty() && history.isEmpty()) {
+    if (priceMoves.isEmpty()
+        && assetPrices.isEmpty()
+        && volatilityMoves.isEmpty()
+        && history.isEmpty()) {
       return base;
     }
     SortedMap<String, InstrumentPrice> prices = new TreeMap<>();
-    base.prices().forEach((symbol, price) -> {
-      String underlying = base.findInstrument(symbol).map(i -> i.underlying()).orElse("");
-      BigDecimal factor = factor(priceMoves, underlying);
-      BigDecimal vol = price.impliedVolatility() == null ? null
-          : price.impliedVolatility().multiply(factor(volatilityMoves, underlying));
-      prices.put(symbol, new InstrumentPrice(price.mark().multiply(factor),
-          price.index() == null ? null : price.index().multiply(factor), vol));
-    });
+    base.prices()
+        .forEach(
+            (symbol, price) -> {
+              String underlying = base.findInstrument(symbol).map(i -> i.underlying()).orElse("");
+              BigDecimal factor = factor(priceMoves, underlying);
+              BigDecimal vol =
+                  price.impliedVolatility() == null
+                      ? null
+                      : price.impliedVolatility().multiply(factor(volatilityMoves, underlying));
+              prices.put(
+                  symbol,
+                  new InstrumentPrice(
+                      price.mark().multiply(factor),
+                      price.index() == null ? null : price.index().multiply(factor),
+                      vol));
+            });
     SortedMap<String, BigDecimal> assets = new TreeMap<>();
-    base.assetPrices().forEach((asset, price) -> assets.put(asset, price.multiply(factor(priceMoves, asset))));
-    if (!assets.containsKey(base.valuationCurrency()) && priceMoves.containsKey(base.valuationCurrency())) {
+    base.assetPrices()
+        .forEach((asset, price) -> assets.put(asset, price.multiply(factor(priceMoves, asset))));
+    if (!assets.containsKey(base.valuationCurrency())
+        && priceMoves.containsKey(base.valuationCurrency())) {
       assets.put(base.valuationCurrency(), factor(priceMoves, base.valuationCurrency()));
     }
     assets.putAll(assetPrices);
     MarketHistory newHistory = history.map(MarketHistory::ofDataSet).orElse(base.history());
-    return new MarketSnapshot(base.asOf(), base.valuationCurrency(), base.instruments(), prices, assets, newHistory);
+    return new MarketSnapshot(
+        base.asOf(), base.valuationCurrency(), base.instruments(), prices, assets, newHistory);
   }
 
   private static BigDecimal factor(SortedMap<String, BigDecimal> moves, String asset) {

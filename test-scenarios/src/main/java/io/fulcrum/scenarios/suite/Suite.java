@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * A scenario suite: accounts (written and generated), market states (a base snapshot plus named
- * shocks) and expectations per account and market state. See {@code test-scenarios/README.md}
- * and {@code suite.schema.json} for the file format.
+ * shocks) and expectations per account and market state. See {@code test-scenarios/README.md} and
+ * {@code suite.schema.json} for the file format.
  *
  * @param policy the policy id the suite is written for, or empty for a policy-neutral book
  * @param versions the versions of that policy the build runs the suite against
@@ -41,10 +41,26 @@ public record Suite(
 
   /** This suite with {@code count} generated accounts (a generator section is required). */
   public Suite withGenerated(int count) {
-    GeneratorSpec spec = generator.orElseThrow(() -> new IllegalArgumentException(
-        "suite " + source + " has no 'generate' section, so it cannot generate " + count + " accounts"));
-    return new Suite(source, name, description, policy, versions, baseMarket, marketStates, accounts,
-        Optional.of(spec.withCount(count)), expectations);
+    GeneratorSpec spec =
+        generator.orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "suite "
+                        + source
+                        + " has no 'generate' section, so it cannot generate "
+                        + count
+                        + " accounts"));
+    return new Suite(
+        source,
+        name,
+        description,
+        policy,
+        versions,
+        baseMarket,
+        marketStates,
+        accounts,
+        Optional.of(spec.withCount(count)),
+        expectations);
   }
 
   /** The snapshot of every market state, in suite order. */

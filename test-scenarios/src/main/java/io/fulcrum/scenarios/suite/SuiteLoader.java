@@ -19,11 +19,23 @@ import java.util.Set;
  */
 public final class SuiteLoader {
 
-  private static final Set<String> TOP = Set.of("suite", "description", "policy", "versions", "market",
-      "marketStates", "accounts", "generate", "expectations");
-  private static final Set<String> STATE = Set.of("name", "description", "shock", "scenario", "note");
-  private static final Set<String> SHOCK = Set.of("priceMoves", "assetPrices", "volatilityMoves", "history");
-  private static final Set<String> ACCOUNT = Set.of("id", "positions", "collateral", "debts", "note");
+  private static final Set<String> TOP =
+      Set.of(
+          "suite",
+          "description",
+          "policy",
+          "versions",
+          "market",
+          "marketStates",
+          "accounts",
+          "generate",
+          "expectations");
+  private static final Set<String> STATE =
+      Set.of("name", "description", "shock", "scenario", "note");
+  private static final Set<String> SHOCK =
+      Set.of("priceMoves", "assetPrices", "volatilityMoves", "history");
+  private static final Set<String> ACCOUNT =
+      Set.of("id", "positions", "collateral", "debts", "note");
 
   private final ScenarioResolver scenarios;
 
@@ -36,8 +48,10 @@ public final class SuiteLoader {
     String name = root.get("suite").text();
     String description = root.find("description").map(YamlNode::text).orElse("");
     Optional<String> policy = root.find("policy").map(YamlNode::text);
-    List<String> versions = root.find("versions")
-        .map(v -> v.listOrOne().stream().map(YamlNode::text).toList()).orElse(List.of());
+    List<String> versions =
+        root.find("versions")
+            .map(v -> v.listOrOne().stream().map(YamlNode::text).toList())
+            .orElse(List.of());
     MarketSnapshot market = root.get("market").as(MarketSnapshot.class);
     List<MarketState> states = marketStates(root.find("marketStates"));
     List<Account> accounts = accounts(root.find("accounts"), market);
@@ -49,7 +63,17 @@ public final class SuiteLoader {
     for (YamlNode e : root.find("expectations").map(YamlNode::list).orElse(List.of())) {
       expectations.add(ExpectationReader.read(e, accounts, states, versions));
     }
-    return new Suite(file, name, description, policy, versions, market, states, accounts, generator, expectations);
+    return new Suite(
+        file,
+        name,
+        description,
+        policy,
+        versions,
+        market,
+        states,
+        accounts,
+        generator,
+        expectations);
   }
 
   private List<MarketState> marketStates(Optional<YamlNode> node) {
@@ -67,11 +91,23 @@ public final class SuiteLoader {
           throw s.error("give either 'shock' or 'scenario', not both");
         }
         YamlNode ref = s.get("scenario");
-        MarketState found = scenarios.find(ref.text())
-            .orElseThrow(() -> ref.error("no stress scenario named '" + ref.text() + "' in the stress library"));
-        state = new MarketState(name, description.isEmpty() ? found.description() : description, found.shock(), ref.text());
+        MarketState found =
+            scenarios
+                .find(ref.text())
+                .orElseThrow(
+                    () ->
+                        ref.error(
+                            "no stress scenario named '" + ref.text() + "' in the stress library"));
+        state =
+            new MarketState(
+                name,
+                description.isEmpty() ? found.description() : description,
+                found.shock(),
+                ref.text());
       } else {
-        state = new MarketState(name, description, s.find("shock").map(SuiteLoader::shock).orElse(Shock.NONE), "");
+        state =
+            new MarketState(
+                name, description, s.find("shock").map(SuiteLoader::shock).orElse(Shock.NONE), "");
       }
       if (states.put(name, state) != null) {
         throw s.get("name").error("market state '" + name + "' is defined twice");
@@ -84,8 +120,11 @@ public final class SuiteLoader {
   public static Shock shock(YamlNode node) {
     node.allowOnly(SHOCK);
     try {
-      return new Shock(decimals(node.find("priceMoves")), decimals(node.find("assetPrices")),
-          decimals(node.find("volatilityMoves")), node.find("history").map(YamlNode::text));
+      return new Shock(
+          decimals(node.find("priceMoves")),
+          decimals(node.find("assetPrices")),
+          decimals(node.find("volatilityMoves")),
+          node.find("history").map(YamlNode::text));
     } catch (IllegalArgumentException e) {
       throw node.error(e.getMessage());
     }
@@ -108,9 +147,16 @@ public final class SuiteLoader {
       }
       for (int i = 0; i < account.positions().size(); i++) {
         Position p = account.positions().get(i);
-        if (market.findInstrument(p.instrument()).isEmpty() || market.findPrice(p.instrument()).isEmpty()) {
-          throw a.get("positions").list().get(i).get("instrument").error("instrument '" + p.instrument()
-              + "' is not defined and priced in the suite's market (market.instruments, market.prices)");
+        if (market.findInstrument(p.instrument()).isEmpty()
+            || market.findPrice(p.instrument()).isEmpty()) {
+          throw a.get("positions")
+              .list()
+              .get(i)
+              .get("instrument")
+              .error(
+                  "instrument '"
+                      + p.instrument()
+                      + "' is not defined and priced in the suite's market (market.instruments, market.prices)");
         }
       }
       accounts.add(account);

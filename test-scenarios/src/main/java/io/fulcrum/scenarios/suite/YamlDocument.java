@@ -17,15 +17,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A parsed YAML (or JSON) file that remembers the line of every value, so that problems found
- * after parsing can still be reported as {@code file:line: message}.
+ * A parsed YAML (or JSON) file that remembers the line of every value, so that problems found after
+ * parsing can still be reported as {@code file:line: message}.
  */
 public final class YamlDocument {
 
-  private static final ObjectMapper YAML = YAMLMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .build();
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   private final Path file;
   private final JsonNode root;
@@ -61,7 +62,9 @@ public final class YamlDocument {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
       String message = summary(e.getOriginalMessage());
-      throw new SuiteFormatException(file, line,
+      throw new SuiteFormatException(
+          file,
+          line,
           "not valid YAML" + (column > 0 ? " (column " + column + ")" : "") + ": " + message);
     }
   }
@@ -72,7 +75,8 @@ public final class YamlDocument {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
         if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
-          lines.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(),
+          lines.putIfAbsent(
+              parser.getParsingContext().pathAsPointer().toString(),
               parser.currentTokenLocation().getLineNr());
         }
       }
@@ -89,7 +93,8 @@ public final class YamlDocument {
     if (message == null) {
       return "(no detail)";
     }
-    return message.lines()
+    return message
+        .lines()
         .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)) && !l.startsWith("in '"))
         .map(String::strip)
         .reduce((a, b) -> a + "; " + b)

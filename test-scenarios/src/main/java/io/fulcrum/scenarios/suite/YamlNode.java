@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A value in a {@link YamlDocument} with its location. Accessors check the shape the format
- * expects and fail with a {@link SuiteFormatException} naming file, line, field and value.
+ * A value in a {@link YamlDocument} with its location. Accessors check the shape the format expects
+ * and fail with a {@link SuiteFormatException} naming file, line, field and value.
  */
 public final class YamlNode {
 
@@ -71,7 +71,8 @@ public final class YamlNode {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!known.contains(name)) {
-        throw field(name).error("unknown field '" + name + "'; known fields: " + new TreeSet<>(known));
+        throw field(name)
+            .error("unknown field '" + name + "'; known fields: " + new TreeSet<>(known));
       }
     }
     return this;
@@ -89,14 +90,17 @@ public final class YamlNode {
 
   private YamlNode field(String name) {
     JsonNode child = node.get(name);
-    return new YamlNode(document, child == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : child,
+    return new YamlNode(
+        document,
+        child == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : child,
         pointer + "/" + name.replace("~", "~0").replace("/", "~1"));
   }
 
   /** This mapping without {@code name} (e.g. a documentation field before binding). */
   public YamlNode without(String name) {
     requireMap();
-    com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) node).deepCopy();
+    com.fasterxml.jackson.databind.node.ObjectNode copy =
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node).deepCopy();
     copy.remove(name);
     return new YamlNode(document, copy, pointer);
   }
@@ -173,8 +177,11 @@ public final class YamlNode {
     } catch (JsonMappingException e) {
       YamlNode at = this;
       for (JsonMappingException.Reference ref : e.getPath()) {
-        at = ref.getFieldName() != null ? at.field(ref.getFieldName())
-            : new YamlNode(document, at.node.path(ref.getIndex()), at.pointer + "/" + ref.getIndex());
+        at =
+            ref.getFieldName() != null
+                ? at.field(ref.getFieldName())
+                : new YamlNode(
+                    document, at.node.path(ref.getIndex()), at.pointer + "/" + ref.getIndex());
       }
       throw at.error(reason(e));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -190,7 +197,10 @@ public final class YamlNode {
       return cause.getMessage();
     }
     if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
-      return "unknown field '" + u.getPropertyName() + "'; known fields: " + u.getKnownPropertyIds();
+      return "unknown field '"
+          + u.getPropertyName()
+          + "'; known fields: "
+          + u.getKnownPropertyIds();
     }
     String message = e.getOriginalMessage();
     int newline = message.indexOf('\n');

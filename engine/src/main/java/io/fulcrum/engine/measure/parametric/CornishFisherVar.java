@@ -22,10 +22,10 @@ import org.apache.commons.math3.stat.descriptive.moment.Skewness;
  * skewness G1 = n / ((n-1)(n-2)) sum ((L_i - mean)/s)^3 ({@code Skewness}); K the bias-adjusted
  * sample excess kurtosis G2 = n(n+1) / ((n-1)(n-2)(n-3)) sum ((L_i - mean)/s)^4 - 3(n-1)^2 /
  * ((n-2)(n-3)) ({@code Kurtosis}); these equal scipy's {@code skew(bias=False)} and {@code
- * kurtosis(bias=False)}. A series with (near) zero variance has S = K = 0. At least 4
- * observations. The expansion is unreliable for large |S| or K (z_cf may not be monotone in
- * alpha). Reference: L. Favre, J.-A. Galeano, "Mean-modified value-at-risk optimization with hedge
- * funds", J. Alternative Investments 5 (2002); Zangari, RiskMetrics Monitor Q1 1996.
+ * kurtosis(bias=False)}. A series with (near) zero variance has S = K = 0. At least 4 observations.
+ * The expansion is unreliable for large |S| or K (z_cf may not be monotone in alpha). Reference: L.
+ * Favre, J.-A. Galeano, "Mean-modified value-at-risk optimization with hedge funds", J. Alternative
+ * Investments 5 (2002); Zangari, RiskMetrics Monitor Q1 1996.
  *
  * <p>Parameters: {@code alpha} (default 0.99), {@code horizonDays}, {@code horizonMethod}.
  * Stateless; thread-safe.

@@ -26,13 +26,13 @@ import org.apache.commons.math3.linear.RealVector;
  * </pre>
  *
  * Zero-mean; h = {@code horizonDays} by the square-root-of-time rule. Components are the Euler
- * allocation (they can be negative for hedging positions); with sigma_p = 0 VaR and every
- * component are 0. Units: the portfolio's currency. At least 2 days of history. Reference: P.
- * Jorion, "Value at Risk", 3rd ed. (2007), ch. 7 (component VaR); RiskMetrics Technical Document
- * (1996), section 6.2.
+ * allocation (they can be negative for hedging positions); with sigma_p = 0 VaR and every component
+ * are 0. Units: the portfolio's currency. At least 2 days of history. Reference: P. Jorion, "Value
+ * at Risk", 3rd ed. (2007), ch. 7 (component VaR); RiskMetrics Technical Document (1996), section
+ * 6.2.
  *
- * <p>Parameters: {@code alpha} (default 0.99), {@code covariance} (sample or ewma, default
- * sample), {@code lambda} (ewma only, default 0.94), {@code horizonDays} (default 1). Stateless;
+ * <p>Parameters: {@code alpha} (default 0.99), {@code covariance} (sample or ewma, default sample),
+ * {@code lambda} (ewma only, default 0.94), {@code horizonDays} (default 1). Stateless;
  * thread-safe.
  */
 public final class DeltaNormalPortfolioVar extends SingleKindMeasure<MultiAssetPortfolio> {
@@ -42,7 +42,8 @@ public final class DeltaNormalPortfolioVar extends SingleKindMeasure<MultiAssetP
         "portfolio-var",
         MultiAssetPortfolio.class,
         "a multi-asset portfolio",
-        Set.of(MeasureArguments.ALPHA, CovarianceMethod.PARAMETER, Ewma.LAMBDA, HoldingPeriod.DAYS));
+        Set.of(
+            MeasureArguments.ALPHA, CovarianceMethod.PARAMETER, Ewma.LAMBDA, HoldingPeriod.DAYS));
   }
 
   @Override
@@ -74,7 +75,8 @@ public final class DeltaNormalPortfolioVar extends SingleKindMeasure<MultiAssetP
     TreeMap<String, Object> components = new TreeMap<>();
     List<String> assets = portfolio.assets();
     for (int j = 0; j < assets.size(); j++) {
-      double c = portfolioSd == 0.0 ? 0.0 : scale * w.getEntry(j) * sigmaW.getEntry(j) / portfolioSd;
+      double c =
+          portfolioSd == 0.0 ? 0.0 : scale * w.getEntry(j) * sigmaW.getEntry(j) / portfolioSd;
       components.put(assets.get(j), c);
     }
     TreeMap<String, Object> details = new TreeMap<>();

@@ -14,8 +14,8 @@ import java.util.TreeMap;
  * decay {@code lambda}, default 0.94), before the scenarios are formed; the rescaled days of all
  * underlyings then move jointly. For one linear position this equals {@code fhs-es} of the
  * underlying's returns times the position's value. Reference: G. Barone-Adesi, K. Giannopoulos, L.
- * Vosper, "VaR without correlations for portfolios of derivative securities", J. Futures Markets
- * 19 (1999) 583-602.
+ * Vosper, "VaR without correlations for portfolios of derivative securities", J. Futures Markets 19
+ * (1999) 583-602.
  *
  * <p>Caching: the rescaled series depends only on the market data, lambda and the window, so it is
  * kept in {@link FilteredReturnsCache} under the returns' content key (source SHA-256, asset, date
@@ -31,16 +31,34 @@ public final class FilteredHistoricalPortfolioEs extends HistoricalPortfolioShor
 
   @Override
   protected double[] scenarioReturns(
-      String underlying, HistoricalPortfolio.UnderlyingReturns returns, Window window, MeasureParameters parameters) {
+      String underlying,
+      HistoricalPortfolio.UnderlyingReturns returns,
+      Window window,
+      MeasureParameters parameters) {
     double lambda = Ewma.lambda(parameters);
     window.inputs().put(Ewma.LAMBDA, lambda);
-    String key = returns.contentKey() == null ? null
-        : returns.contentKey() + "|lambda=" + lambda + "|window=" + window.from() + "-" + window.to();
-    FilteredReturnsCache.Filtered filtered = FilteredReturnsCache.get(key,
-        () -> FilteredReturnsCache.Filtered.of(slice(returns.values(), window.from(), window.to()), lambda));
+    String key =
+        returns.contentKey() == null
+            ? null
+            : returns.contentKey()
+                + "|lambda="
+                + lambda
+                + "|window="
+                + window.from()
+                + "-"
+                + window.to();
+    FilteredReturnsCache.Filtered filtered =
+        FilteredReturnsCache.get(
+            key,
+            () ->
+                FilteredReturnsCache.Filtered.of(
+                    slice(returns.values(), window.from(), window.to()), lambda));
     @SuppressWarnings("unchecked")
-    TreeMap<String, Object> vols = (TreeMap<String, Object>) window.details()
-        .computeIfAbsent("latestVolatility", k -> new TreeMap<String, Object>());
+    TreeMap<String, Object> vols =
+        (TreeMap<String, Object>)
+            window
+                .details()
+                .computeIfAbsent("latestVolatility", k -> new TreeMap<String, Object>());
     vols.put(underlying, filtered.latestVolatility());
     return filtered.rescaled();
   }

@@ -9,10 +9,10 @@ import java.util.function.Supplier;
  * Filtered (volatility-rescaled) return series that depend only on market data, kept across
  * evaluations: the EWMA variance recursion and the rescaling r_t sigma_n / sigma_t are computed
  * once per (content key of the returns, lambda, window) and reused by every later decision on the
- * same data. The content key is the market data's SHA-256 with the asset and date range (see
- * {@link io.fulcrum.engine.measure.HistoricalPortfolio.UnderlyingReturns#contentKey()}), so a new
- * data-set version or other inline data gets a new entry and never a stale one; results are bit for
- * bit those of an uncached computation. Least-recently-used entries beyond {@value #CAPACITY} are
+ * same data. The content key is the market data's SHA-256 with the asset and date range (see {@link
+ * io.fulcrum.engine.measure.HistoricalPortfolio.UnderlyingReturns#contentKey()}), so a new data-set
+ * version or other inline data gets a new entry and never a stale one; results are bit for bit
+ * those of an uncached computation. Least-recently-used entries beyond {@value #CAPACITY} are
  * dropped. Thread-safe (one lock; the computation of a missing entry runs outside it, so two
  * threads may both compute it once).
  */
@@ -41,7 +41,10 @@ final class FilteredReturnsCache {
 
   private FilteredReturnsCache() {}
 
-  /** The cached value for {@code key}, computing it with {@code compute} when absent; no caching when key is null. */
+  /**
+   * The cached value for {@code key}, computing it with {@code compute} when absent; no caching
+   * when key is null.
+   */
   static Filtered get(String key, Supplier<Filtered> compute) {
     if (key == null) {
       return compute.get();

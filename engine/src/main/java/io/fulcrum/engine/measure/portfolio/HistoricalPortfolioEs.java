@@ -11,8 +11,8 @@ import java.util.Set;
  * {@code historical-portfolio-es}: unfiltered historical simulation expected shortfall of a
  * portfolio's P&amp;L with full revaluation (see {@link HistoricalPortfolioShortfall}): the
  * underlyings move by their actual one-day returns, equally weighted. With {@code periodFrom} and
- * {@code periodTo} (ISO dates, inclusive, of the day a return ends) only that period's returns
- * form scenarios: a stressed-period measure, as for the anti-procyclicality floor of EU EMIR RTS
+ * {@code periodTo} (ISO dates, inclusive, of the day a return ends) only that period's returns form
+ * scenarios: a stressed-period measure, as for the anti-procyclicality floor of EU EMIR RTS
  * 153/2013 art. 28 and Eurex Prisma's stressed-period component. Without them, the whole window.
  * Stateless; thread-safe.
  */
@@ -51,7 +51,10 @@ public final class HistoricalPortfolioEs extends HistoricalPortfolioShortfall {
 
   @Override
   protected double[] scenarioReturns(
-      String underlying, HistoricalPortfolio.UnderlyingReturns returns, Window window, MeasureParameters parameters) {
+      String underlying,
+      HistoricalPortfolio.UnderlyingReturns returns,
+      Window window,
+      MeasureParameters parameters) {
     return slice(returns.values(), window.from(), window.to());
   }
 

@@ -22,16 +22,17 @@ import java.util.TreeSet;
  * full revaluation. For each scenario k (one per historical window), every underlying j moves by
  * its scenario return R_jk jointly with the others (the day's cross-asset dependence is kept), the
  * whole portfolio is revalued ({@link PortfolioRevaluation}: futures linearly, options with
- * Black-76 at unchanged implied volatility and expiry), and P&amp;L_k = value' - value. The result is
- * the Acerbi-Tasche expected shortfall of the P&amp;L vector at alpha ({@link Losses#acerbiTasche}),
- * a positive money amount (negative if even the tail gains), in the portfolio's currency.
+ * Black-76 at unchanged implied volatility and expiry), and P&amp;L_k = value' - value. The result
+ * is the Acerbi-Tasche expected shortfall of the P&amp;L vector at alpha ({@link
+ * Losses#acerbiTasche}), a positive money amount (negative if even the tail gains), in the
+ * portfolio's currency.
  *
  * <p>Margin period of risk h ({@code horizonDays}, default 2): {@code overlapping} (default) turns
  * the one-day scenario returns of each underlying into the n - h + 1 overlapping h-day compounded
  * returns prod(1 + x) - 1 and revalues under those; {@code sqrt-time} revalues under one-day moves
- * and multiplies the ES by sqrt(h) (exact only for a linear portfolio with i.i.d. Gaussian returns).
- * A scenario return below -99% is capped at -99% (a price cannot become negative), counted in
- * {@code details.cappedMoves}.
+ * and multiplies the ES by sqrt(h) (exact only for a linear portfolio with i.i.d. Gaussian
+ * returns). A scenario return below -99% is capped at -99% (a price cannot become negative),
+ * counted in {@code details.cappedMoves}.
  *
  * <p>Common parameters: {@code alpha} (default 0.99), {@code horizonDays}, {@code horizonMethod},
  * {@code lookbackDays} (use only the last N one-day returns; default all), {@code
@@ -50,12 +51,15 @@ abstract class HistoricalPortfolioShortfall extends SingleKindMeasure<Historical
 
   private static Set<String> union(Set<String> own) {
     TreeSet<String> all = new TreeSet<>(own);
-    all.addAll(List.of(MeasureArguments.ALPHA, HoldingPeriod.DAYS, HoldingPeriod.METHOD, LOOKBACK, MINIMUM));
+    all.addAll(
+        List.of(
+            MeasureArguments.ALPHA, HoldingPeriod.DAYS, HoldingPeriod.METHOD, LOOKBACK, MINIMUM));
     return all;
   }
 
   /** The window [from, to) of one-day returns a measure uses, and where its figures go. */
-  protected record Window(int from, int to, SortedMap<String, Object> inputs, SortedMap<String, Object> details) {
+  protected record Window(
+      int from, int to, SortedMap<String, Object> inputs, SortedMap<String, Object> details) {
     int size() {
       return to - from;
     }
@@ -64,16 +68,21 @@ abstract class HistoricalPortfolioShortfall extends SingleKindMeasure<Historical
   @Override
   protected final MeasureResult evaluateOn(HistoricalPortfolio in, MeasureParameters parameters) {
     double alpha = MeasureArguments.alpha(parameters);
-    TreeMap<String, String> withDefaults = new TreeMap<>(Map.of(HoldingPeriod.DAYS, "2", HoldingPeriod.METHOD, "overlapping"));
+    TreeMap<String, String> withDefaults =
+        new TreeMap<>(Map.of(HoldingPeriod.DAYS, "2", HoldingPeriod.METHOD, "overlapping"));
     withDefaults.putAll(parameters.values());
     HoldingPeriod holding = HoldingPeriod.from(new MeasureParameters(withDefaults));
     int lookback = MeasureArguments.positiveInteger(parameters, LOOKBACK, Integer.MAX_VALUE);
     int minimum = MeasureArguments.positiveInteger(parameters, MINIMUM, 250);
     Window window = window(in, Math.max(0, in.days() - lookback), in.days(), parameters);
     if (window.size() < minimum) {
-      throw new InsufficientHistory(String.format(java.util.Locale.ROOT,
-          "measure '%s' needs at least %d daily returns (minimumObservations) but the history gives %d",
-          name(), minimum, window.size()));
+      throw new InsufficientHistory(
+          String.format(
+              java.util.Locale.ROOT,
+              "measure '%s' needs at least %d daily returns (minimumObservations) but the history gives %d",
+              name(),
+              minimum,
+              window.size()));
     }
     SortedMap<String, Object> inputs = window.inputs();
     inputs.put("n", window.size());
@@ -92,14 +101,21 @@ abstract class HistoricalPortfolioShortfall extends SingleKindMeasure<Historical
     List<String> underlyings = revaluation.underlyings();
     double[][] oneDay = new double[underlyings.size()][];
     for (int j = 0; j < underlyings.size(); j++) {
-      oneDay[j] = scenarioReturns(underlyings.get(j), in.returns().get(underlyings.get(j)), window, parameters);
+      oneDay[j] =
+          scenarioReturns(
+              underlyings.get(j), in.returns().get(underlyings.get(j)), window, parameters);
     }
-    boolean overlapping = holding.method() == HoldingPeriod.Method.OVERLAPPING && holding.days() > 1;
+    boolean overlapping =
+        holding.method() == HoldingPeriod.Method.OVERLAPPING && holding.days() > 1;
     int h = overlapping ? holding.days() : 1;
     int count = window.size() - h + 1;
     if (count < 1) {
-      throw new InsufficientHistory("horizonDays " + holding.days() + " leaves no overlapping window in "
-          + window.size() + " daily returns");
+      throw new InsufficientHistory(
+          "horizonDays "
+              + holding.days()
+              + " leaves no overlapping window in "
+              + window.size()
+              + " daily returns");
     }
     double[] pnl = new double[count];
     double[] moves = new double[underlyings.size()];
@@ -125,8 +141,8 @@ abstract class HistoricalPortfolioShortfall extends SingleKindMeasure<Historical
   }
 
   /**
-   * Chooses the window of one-day returns, starting from the last {@code lookbackDays}
-   * [from, to); the default keeps it.
+   * Chooses the window of one-day returns, starting from the last {@code lookbackDays} [from, to);
+   * the default keeps it.
    */
   protected Window window(HistoricalPortfolio in, int from, int to, MeasureParameters parameters) {
     return new Window(from, to, new TreeMap<>(), new TreeMap<>());
@@ -134,9 +150,16 @@ abstract class HistoricalPortfolioShortfall extends SingleKindMeasure<Historical
 
   /** The one-day scenario returns of {@code underlying} over the window (length window.size()). */
   protected abstract double[] scenarioReturns(
-      String underlying, HistoricalPortfolio.UnderlyingReturns returns, Window window, MeasureParameters parameters);
+      String underlying,
+      HistoricalPortfolio.UnderlyingReturns returns,
+      Window window,
+      MeasureParameters parameters);
 
-  private static void describeTail(double[] pnl, double alpha, List<LocalDate> dates, int firstEnd,
+  private static void describeTail(
+      double[] pnl,
+      double alpha,
+      List<LocalDate> dates,
+      int firstEnd,
       SortedMap<String, Object> details) {
     int worst = 0;
     for (int k = 1; k < pnl.length; k++) {

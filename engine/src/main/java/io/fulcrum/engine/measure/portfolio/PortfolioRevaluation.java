@@ -22,8 +22,10 @@ final class PortfolioRevaluation {
   private final double[] prices;
   private final int[] underlyingOf;
   private final double[] quantities;
+
   /** Null for a linear position. */
   private final Black76.Fixed[] options;
+
   private final double[] baseValues;
 
   PortfolioRevaluation(DerivativesPortfolio portfolio) {
@@ -42,7 +44,8 @@ final class PortfolioRevaluation {
       underlyingOf[i] = underlyings.indexOf(p.underlying());
       quantities[i] = p.quantity();
       if (p instanceof EuropeanOption o) {
-        options[i] = Black76.of(o.right(), o.strike(), o.expiryYears(), o.impliedVol(), portfolio.rate());
+        options[i] =
+            Black76.of(o.right(), o.strike(), o.expiryYears(), o.impliedVol(), portfolio.rate());
       }
     }
     this.baseValues = new double[n];

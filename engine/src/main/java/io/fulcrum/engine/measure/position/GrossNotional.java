@@ -43,7 +43,8 @@ public final class GrossNotional implements RiskMeasure {
     }
     BigDecimal scale = new BigDecimal(parameters.text("scale", "1"));
     if (scale.signum() < 0) {
-      throw new IllegalArgumentException("scale must not be negative but was " + scale.toPlainString());
+      throw new IllegalArgumentException(
+          "scale must not be negative but was " + scale.toPlainString());
     }
     BigDecimal gross = BigDecimal.ZERO;
     BigDecimal net = BigDecimal.ZERO;
@@ -58,7 +59,8 @@ public final class GrossNotional implements RiskMeasure {
     Map<String, Object> inputs = new TreeMap<>();
     inputs.put("n", portfolio.exposures().size());
     inputs.put("scale", scale.toPlainString());
-    MeasureResult base = MeasureResult.of(name(), value.doubleValue(), "settlement currency", inputs);
+    MeasureResult base =
+        MeasureResult.of(name(), value.doubleValue(), "settlement currency", inputs);
     TreeMap<String, Object> details = new TreeMap<>();
     details.put("gross", gross.stripTrailingZeros().toPlainString());
     details.put("net", net.stripTrailingZeros().toPlainString());

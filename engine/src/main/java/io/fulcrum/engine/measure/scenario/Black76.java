@@ -14,8 +14,8 @@ import io.fulcrum.engine.measure.support.StandardNormal;
  * F futures price, K strike (same currency), T years, sigma annual volatility (fraction), r
  * continuously compounded rate per year. Per unit of the underlying. Reference: F. Black, "The
  * pricing of commodity contracts", J. Financial Economics 3 (1976) 167-179; J. Hull, "Options,
- * Futures, and Other Derivatives", section "Black's model for valuing futures options" (example:
- * F = K = 20, r = 9%, T = 4/12, sigma = 25%, put = 1.12). Stateless; thread-safe.
+ * Futures, and Other Derivatives", section "Black's model for valuing futures options" (example: F
+ * = K = 20, r = 9%, T = 4/12, sigma = 25%, put = 1.12). Stateless; thread-safe.
  */
 public final class Black76 {
 

@@ -56,10 +56,14 @@ public final class ScenarioGridMeasure extends SingleKindMeasure<DerivativesPort
       margin += Math.max(0.0, loss);
       worst.add(
           Map.of(
-              "underlying", underlying,
-              "priceMove", scenario.priceMove(),
-              "volShock", scenario.volShock(),
-              "loss", loss));
+              "underlying",
+              underlying,
+              "priceMove",
+              scenario.priceMove(),
+              "volShock",
+              scenario.volShock(),
+              "loss",
+              loss));
     }
     TreeMap<String, Object> details = new TreeMap<>();
     details.put("worstScenarios", worst);
@@ -85,7 +89,8 @@ public final class ScenarioGridMeasure extends SingleKindMeasure<DerivativesPort
   public static double loss(DerivativesPortfolio portfolio, Map<String, Scenario> byUnderlying) {
     double total = 0.0;
     for (String underlying : portfolio.underlyingPrices().keySet()) {
-      total += loss(portfolio, underlying, byUnderlying.getOrDefault(underlying, Scenario.UNCHANGED));
+      total +=
+          loss(portfolio, underlying, byUnderlying.getOrDefault(underlying, Scenario.UNCHANGED));
     }
     return total;
   }
@@ -96,8 +101,9 @@ public final class ScenarioGridMeasure extends SingleKindMeasure<DerivativesPort
     double loss = 0.0;
     for (Position p : portfolio.positions()) {
       if (p.underlying().equals(underlying)) {
-        loss += value(p, price, Scenario.UNCHANGED, portfolio.rate())
-            - value(p, price, scenario, portfolio.rate());
+        loss +=
+            value(p, price, Scenario.UNCHANGED, portfolio.rate())
+                - value(p, price, scenario, portfolio.rate());
       }
     }
     return loss;

@@ -24,8 +24,8 @@ import java.util.Set;
  * Finance 26 (2002) 1505-1518; K. Dowd, J. Cotter, G. Sorwar, "Spectral risk measures: properties
  * and limitations", J. Financial Services Research 34 (2008).
  *
- * <p>Parameters: {@code k} (risk aversion, default 10), {@code horizonDays}, {@code
- * horizonMethod}. There is no alpha. Stateless; thread-safe.
+ * <p>Parameters: {@code k} (risk aversion, default 10), {@code horizonDays}, {@code horizonMethod}.
+ * There is no alpha. Stateless; thread-safe.
  */
 public final class ExponentialSpectralMeasure extends SeriesMeasure {
 

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The holding period (margin period of risk) of a series measure: {@code horizonDays} = h and how
- * a one-day series is taken to h days ({@code horizonMethod}).
+ * The holding period (margin period of risk) of a series measure: {@code horizonDays} = h and how a
+ * one-day series is taken to h days ({@code horizonMethod}).
  *
  * <ul>
  *   <li>{@code sqrt-time}: the measure of the one-day series times sqrt(h) (square-root-of-time
@@ -71,8 +71,7 @@ public record HoldingPeriod(int days, Method method) {
    *
    * @param minimum observations the statistic needs; checked after aggregation
    */
-  public double apply(
-      Observations oneDay, int minimum, ToDoubleFunction<Observations> statistic) {
+  public double apply(Observations oneDay, int minimum, ToDoubleFunction<Observations> statistic) {
     if (method == Method.SQRT_TIME || days == 1) {
       return statistic.applyAsDouble(oneDay) * Math.sqrt(days);
     }
@@ -80,7 +79,10 @@ public record HoldingPeriod(int days, Method method) {
     if (aggregated.size() < minimum) {
       throw MeasureArguments.invalid(
           DAYS,
-          "small enough to leave " + minimum + " overlapping windows in " + oneDay.size()
+          "small enough to leave "
+              + minimum
+              + " overlapping windows in "
+              + oneDay.size()
               + " observations",
           days);
     }

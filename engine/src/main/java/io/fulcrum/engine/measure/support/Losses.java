@@ -8,8 +8,8 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 
 /**
- * Loss-distribution helpers shared by the historical, filtered and spectral measures. Losses are
- * L = -x for outcomes x (gains positive). Inputs are never modified. Stateless; thread-safe.
+ * Loss-distribution helpers shared by the historical, filtered and spectral measures. Losses are L
+ * = -x for outcomes x (gains positive). Inputs are never modified. Stateless; thread-safe.
  */
 public final class Losses {
 
@@ -40,9 +40,7 @@ public final class Losses {
    * statistics at h = (n - 1) alpha + 1).
    */
   public static double quantile(double[] outcomes, double alpha, EstimationType type) {
-    return new Percentile()
-        .withEstimationType(type)
-        .evaluate(of(outcomes), alpha * 100.0);
+    return new Percentile().withEstimationType(type).evaluate(of(outcomes), alpha * 100.0);
   }
 
   /**
@@ -78,7 +76,9 @@ public final class Losses {
     return type;
   }
 
-  /** Parses {@value #ESTIMATION_TYPE}: a Commons Math {@link EstimationType} name, case-insensitive. */
+  /**
+   * Parses {@value #ESTIMATION_TYPE}: a Commons Math {@link EstimationType} name, case-insensitive.
+   */
   public static EstimationType estimationType(String text) {
     for (EstimationType type : EstimationType.values()) {
       if (type.name().equalsIgnoreCase(text.trim())) {

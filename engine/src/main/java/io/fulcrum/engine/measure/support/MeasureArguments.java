@@ -5,8 +5,8 @@ import io.fulcrum.engine.measure.MeasureParameters;
 import java.util.Locale;
 
 /**
- * Validation of measure parameters with one message template: {@code "<name> must be <rule> but
- * was <value>"}, formatted with {@link Locale#ROOT}. Stateless; thread-safe.
+ * Validation of measure parameters with one message template: {@code "<name> must be <rule> but was
+ * <value>"}, formatted with {@link Locale#ROOT}. Stateless; thread-safe.
  */
 public final class MeasureArguments {
 

@@ -15,10 +15,10 @@ import java.util.TreeSet;
 /**
  * Base of the measures computed on one series of outcomes ({@link
  * io.fulcrum.engine.measure.ReturnSeries} or {@link io.fulcrum.engine.measure.PnlVector}). It
- * rejects unknown parameters, reads alpha (when the measure uses it) and the {@link
- * HoldingPeriod}, applies the holding period and writes the inputs summary: {@code n}, {@code
- * input}, {@code alpha}, {@code horizonDays}, {@code horizonMethod}, {@code observationsUsed} and
- * whatever the measure adds. Subclasses are stateless and thread-safe.
+ * rejects unknown parameters, reads alpha (when the measure uses it) and the {@link HoldingPeriod},
+ * applies the holding period and writes the inputs summary: {@code n}, {@code input}, {@code
+ * alpha}, {@code horizonDays}, {@code horizonMethod}, {@code observationsUsed} and whatever the
+ * measure adds. Subclasses are stateless and thread-safe.
  */
 public abstract class SeriesMeasure implements RiskMeasure {
 
@@ -97,8 +97,8 @@ public abstract class SeriesMeasure implements RiskMeasure {
   }
 
   /**
-   * Turns the one-day series into the series the holding period and statistic work on; the
-   * default keeps it. Filtered historical simulation rescales here, before aggregation.
+   * Turns the one-day series into the series the holding period and statistic work on; the default
+   * keeps it. Filtered historical simulation rescales here, before aggregation.
    */
   protected Observations prepare(Observations oneDay, Context context) {
     return oneDay;

@@ -20,7 +20,10 @@ public final class StandardNormal {
   private static final NormalDistribution N = new NormalDistribution(null, 0.0, 1.0);
 
   private static final double[] A = {
-    2.2352520354606839287, 161.02823106855587881, 1067.6894854603709582, 18154.981253343561249,
+    2.2352520354606839287,
+    161.02823106855587881,
+    1067.6894854603709582,
+    18154.981253343561249,
     0.065682337918207449113
   };
   private static final double[] B = {
@@ -36,19 +39,29 @@ public final class StandardNormal {
     18615.571640885098091, 34900.952721145977266, 38912.003286093271411, 19685.429676859990727
   };
   private static final double[] P = {
-    0.21589853405795699, 0.1274011611602473639, 0.022235277870649807, 0.001421619193227893466,
-    2.9112874951168792e-5, 0.02307344176494017303
+    0.21589853405795699,
+    0.1274011611602473639,
+    0.022235277870649807,
+    0.001421619193227893466,
+    2.9112874951168792e-5,
+    0.02307344176494017303
   };
   private static final double[] Q = {
-    1.28426009614491121, 0.468238212480865118, 0.0659881378689285515, 0.00378239633202758244,
+    1.28426009614491121,
+    0.468238212480865118,
+    0.0659881378689285515,
+    0.00378239633202758244,
     7.29751555083966205e-5
   };
   private static final double ONE_OVER_SQRT_2PI = 0.398942280401432677939946059934;
   private static final double SQRT_32 = 5.656854249492380195206754896838;
+
   /** |x| where the central approximation hands over (Phi(x) = 0.75 there). */
   private static final double CENTRAL = 0.67448975;
+
   /** Beyond these Phi(x) rounds to 0 or 1 in double precision. */
   private static final double LOWEST = -37.5193;
+
   private static final double HIGHEST = 8.2924;
 
   private StandardNormal() {}
@@ -60,13 +73,13 @@ public final class StandardNormal {
 
   /**
    * Phi(x) = P(Z &lt;= x), by W. J. Cody's algorithm ANORM: rational Chebyshev approximations on
-   * |x| &lt;= 0.67449, |x| &lt;= sqrt(32) and beyond (the latter two approximate erfc, multiplied by
-   * exp(-x^2/2) computed in two parts to avoid cancellation), relative error below about 1e-15
+   * |x| &lt;= 0.67449, |x| &lt;= sqrt(32) and beyond (the latter two approximate erfc, multiplied
+   * by exp(-x^2/2) computed in two parts to avoid cancellation), relative error below about 1e-15
    * in the body and the tails; agrees with Commons Math's {@link NormalDistribution} to 1e-14
    * absolute (see the test). NaN gives NaN; Phi(-inf) = 0, Phi(+inf) = 1. References: W. J. Cody,
-   * "Rational Chebyshev approximations for the error function", Math. Comp. 23 (1969) 631-637;
-   * W. J. Cody, "Algorithm 715: SPECFUN", ACM TOMS 19 (1993) 22-32 (ANORM), as used by R's
-   * {@code pnorm}.
+   * "Rational Chebyshev approximations for the error function", Math. Comp. 23 (1969) 631-637; W.
+   * J. Cody, "Algorithm 715: SPECFUN", ACM TOMS 19 (1993) 22-32 (ANORM), as used by R's {@code
+   * pnorm}.
    */
   public static double cdf(double x) {
     if (Double.isNaN(x)) {
@@ -112,7 +125,9 @@ public final class StandardNormal {
     return x > 0 ? 1.0 - tail : tail;
   }
 
-  /** exp(-y^2/2), split at a multiple of 1/16 so the square is exact (Cody's cancellation guard). */
+  /**
+   * exp(-y^2/2), split at a multiple of 1/16 so the square is exact (Cody's cancellation guard).
+   */
   private static double gaussianFactor(double y) {
     double ysq = Math.floor(y * 16.0) / 16.0;
     double del = (y - ysq) * (y + ysq);

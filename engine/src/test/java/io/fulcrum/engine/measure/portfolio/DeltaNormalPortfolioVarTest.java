@@ -12,9 +12,9 @@ import io.fulcrum.engine.measure.RiskMeasure;
 import io.fulcrum.engine.measure.RiskMeasureContractTest;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class DeltaNormalPortfolioVarTest extends RiskMeasureContractTest {
 

@@ -24,11 +24,16 @@ final class HistoricalPortfolioBooks {
   static HistoricalPortfolio book(String name) {
     return switch (name) {
       case "perp-small5" -> of(Map.of("X", 100.0), List.of(new Future("X-PERP", "X", 10.0)));
-      case "pair5" -> of(Map.of("X", 100.0, "Y", 50.0),
-          List.of(new Future("X-PERP", "X", 1.0), new Future("Y-PERP", "Y", -2.0)));
-      case "call5" -> of(Map.of("X", 100.0), List.of(
-          new EuropeanOption("X-C100", "X", 1.0, OptionRight.CALL, 100.0, 0.25, 0.5),
-          new Future("X-PERP", "X", -0.5)));
+      case "pair5" ->
+          of(
+              Map.of("X", 100.0, "Y", 50.0),
+              List.of(new Future("X-PERP", "X", 1.0), new Future("Y-PERP", "Y", -2.0)));
+      case "call5" ->
+          of(
+              Map.of("X", 100.0),
+              List.of(
+                  new EuropeanOption("X-C100", "X", 1.0, OptionRight.CALL, 100.0, 0.25, 0.5),
+                  new Future("X-PERP", "X", -0.5)));
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -42,16 +47,23 @@ final class HistoricalPortfolioBooks {
       x[i] = 0.03 * random.nextGaussian();
       y[i] = 0.6 * x[i] + 0.02 * random.nextGaussian();
     }
-    return with(Map.of("X", 100.0, "Y", 50.0),
-        List.of(new Future("X-PERP", "X", 1.0), new Future("Y-PERP", "Y", -2.0)), x, y);
+    return with(
+        Map.of("X", 100.0, "Y", 50.0),
+        List.of(new Future("X-PERP", "X", 1.0), new Future("Y-PERP", "Y", -2.0)),
+        x,
+        y);
   }
 
-  static HistoricalPortfolio of(Map<String, Double> prices, List<DerivativesPortfolio.Position> positions) {
+  static HistoricalPortfolio of(
+      Map<String, Double> prices, List<DerivativesPortfolio.Position> positions) {
     return with(prices, positions, X, Y);
   }
 
-  static HistoricalPortfolio with(Map<String, Double> prices, List<DerivativesPortfolio.Position> positions,
-      double[] x, double[] y) {
+  static HistoricalPortfolio with(
+      Map<String, Double> prices,
+      List<DerivativesPortfolio.Position> positions,
+      double[] x,
+      double[] y) {
     List<LocalDate> dates = new ArrayList<>();
     for (int i = 0; i < x.length; i++) {
       dates.add(LocalDate.of(2026, 1, 1).plusDays(i));
@@ -59,7 +71,10 @@ final class HistoricalPortfolioBooks {
     TreeMap<String, UnderlyingReturns> returns = new TreeMap<>();
     returns.put("X", new UnderlyingReturns(x, null));
     returns.put("Y", new UnderlyingReturns(y, null));
-    return new HistoricalPortfolio(DerivativesPortfolio.of("USDT", 0.0, prices, positions), dates, returns,
+    return new HistoricalPortfolio(
+        DerivativesPortfolio.of("USDT", 0.0, prices, positions),
+        dates,
+        returns,
         new TreeMap<>(Map.of("inlineHash", "test")));
   }
 }

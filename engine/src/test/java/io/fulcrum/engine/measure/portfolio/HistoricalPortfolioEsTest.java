@@ -29,13 +29,29 @@ class HistoricalPortfolioEsTest extends RiskMeasureContractTest {
 
   @Override
   protected Map<String, String> allParameters() {
-    return Map.of("alpha", "0.6", "horizonDays", "1", "horizonMethod", "sqrt-time", "lookbackDays", "280",
-        "minimumObservations", "2", "periodFrom", "2026-03-01", "periodTo", "2026-09-30");
+    return Map.of(
+        "alpha",
+        "0.6",
+        "horizonDays",
+        "1",
+        "horizonMethod",
+        "sqrt-time",
+        "lookbackDays",
+        "280",
+        "minimumObservations",
+        "2",
+        "periodFrom",
+        "2026-03-01",
+        "periodTo",
+        "2026-09-30");
   }
 
   @Override
   protected void evaluateOnTooShortInput() {
-    measure().evaluate(validInput(), MeasureParameters.of(Map.of("periodFrom", "2027-01-01", "minimumObservations", "1")));
+    measure()
+        .evaluate(
+            validInput(),
+            MeasureParameters.of(Map.of("periodFrom", "2027-01-01", "minimumObservations", "1")));
   }
 
   @Override
@@ -45,14 +61,25 @@ class HistoricalPortfolioEsTest extends RiskMeasureContractTest {
 
   @Test
   void periodEndingBeforeItStarts_isRejectedNamingBoth() {
-    assertThatThrownBy(() -> measure().evaluate(validInput(),
-        MeasureParameters.of(Map.of("periodFrom", "2026-01-04", "periodTo", "2026-01-02"))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("periodTo").hasMessageContaining("periodFrom");
+    assertThatThrownBy(
+            () ->
+                measure()
+                    .evaluate(
+                        validInput(),
+                        MeasureParameters.of(
+                            Map.of("periodFrom", "2026-01-04", "periodTo", "2026-01-02"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("periodTo")
+        .hasMessageContaining("periodFrom");
   }
 
   @Test
   void periodThatIsNotADate_isRejected() {
-    assertThatThrownBy(() -> measure().evaluate(validInput(), MeasureParameters.of(Map.of("periodFrom", "2022"))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("periodFrom must be an ISO date");
+    assertThatThrownBy(
+            () ->
+                measure()
+                    .evaluate(validInput(), MeasureParameters.of(Map.of("periodFrom", "2022"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("periodFrom must be an ISO date");
   }
 }

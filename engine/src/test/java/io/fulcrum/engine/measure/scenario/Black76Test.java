@@ -32,7 +32,8 @@ class Black76Test {
       p.put(kv[0], Double.parseDouble(kv[1]));
     }
     OptionRight right = OptionRight.valueOf(parts[0].toUpperCase(java.util.Locale.ROOT));
-    double price = Black76.price(right, p.get("F"), p.get("K"), p.get("T"), p.get("vol"), p.get("r"));
+    double price =
+        Black76.price(right, p.get("F"), p.get("K"), p.get("T"), p.get("vol"), p.get("r"));
     assertThat(price).as(row.toString()).isCloseTo(row.expected(), within(row.tolerance()));
   }
 

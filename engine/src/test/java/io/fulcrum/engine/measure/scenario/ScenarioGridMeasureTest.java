@@ -22,21 +22,27 @@ class ScenarioGridMeasureTest extends RiskMeasureContractTest {
   /** The books of reference_values.py (BOOKS), position for position. */
   static DerivativesPortfolio book(String name) {
     return switch (name) {
-      case "hull-put" -> DerivativesPortfolio.of(
-          "USD",
-          0.09,
-          Map.of("OIL", 20.0),
-          List.of(new EuropeanOption("OIL-P20", "OIL", 1.0, OptionRight.PUT, 20.0, 4.0 / 12, 0.25)));
-      case "crypto-book" -> DerivativesPortfolio.of(
-          "USDT",
-          0.05,
-          Map.of("BTC", 65000.0, "ETH", 3500.0),
-          List.of(
-              new Future("BTC-PERP", "BTC", 2.0),
-              new EuropeanOption("BTC-C70K", "BTC", -5.0, OptionRight.CALL, 70000.0, 0.25, 0.60),
-              new EuropeanOption("BTC-P60K", "BTC", 3.0, OptionRight.PUT, 60000.0, 0.25, 0.65),
-              new Future("ETH-PERP", "ETH", -10.0),
-              new EuropeanOption("ETH-C4K", "ETH", 20.0, OptionRight.CALL, 4000.0, 0.10, 0.70)));
+      case "hull-put" ->
+          DerivativesPortfolio.of(
+              "USD",
+              0.09,
+              Map.of("OIL", 20.0),
+              List.of(
+                  new EuropeanOption(
+                      "OIL-P20", "OIL", 1.0, OptionRight.PUT, 20.0, 4.0 / 12, 0.25)));
+      case "crypto-book" ->
+          DerivativesPortfolio.of(
+              "USDT",
+              0.05,
+              Map.of("BTC", 65000.0, "ETH", 3500.0),
+              List.of(
+                  new Future("BTC-PERP", "BTC", 2.0),
+                  new EuropeanOption(
+                      "BTC-C70K", "BTC", -5.0, OptionRight.CALL, 70000.0, 0.25, 0.60),
+                  new EuropeanOption("BTC-P60K", "BTC", 3.0, OptionRight.PUT, 60000.0, 0.25, 0.65),
+                  new Future("ETH-PERP", "ETH", -10.0),
+                  new EuropeanOption(
+                      "ETH-C4K", "ETH", 20.0, OptionRight.CALL, 4000.0, 0.10, 0.70)));
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -93,7 +99,8 @@ class ScenarioGridMeasureTest extends RiskMeasureContractTest {
   void details_nameTheWorstScenarioOfEachUnderlying() {
     MeasureResult result = evaluate(book("crypto-book"), Map.of());
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> worst = (List<Map<String, Object>>) result.details().get("worstScenarios");
+    List<Map<String, Object>> worst =
+        (List<Map<String, Object>>) result.details().get("worstScenarios");
     assertThat(worst).extracting(m -> m.get("underlying")).containsExactly("BTC", "ETH");
     double sum = worst.stream().mapToDouble(m -> Math.max(0.0, (double) m.get("loss"))).sum();
     assertThat(result.value()).isCloseTo(sum, within(1e-9));

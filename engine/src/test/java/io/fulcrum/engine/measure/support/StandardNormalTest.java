@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fast cdf against Commons Math's {@link NormalDistribution} (erfc through the regularized
- * gamma function, accurate to about 1e-15): tolerance 1e-14 absolute everywhere, and 1e-12
- * relative in the lower tail where both are tiny.
+ * gamma function, accurate to about 1e-15): tolerance 1e-14 absolute everywhere, and 1e-12 relative
+ * in the lower tail where both are tiny.
  */
 class StandardNormalTest {
 
@@ -20,7 +20,9 @@ class StandardNormalTest {
   @Test
   void cdf_agreesWithCommonsMathOnAFineGrid() {
     for (double x = -40.0; x <= 40.0; x += 0.001) {
-      assertThat(StandardNormal.cdf(x)).as("Phi(%s)", x).isCloseTo(COMMONS.cumulativeProbability(x), within(ABSOLUTE));
+      assertThat(StandardNormal.cdf(x))
+          .as("Phi(%s)", x)
+          .isCloseTo(COMMONS.cumulativeProbability(x), within(ABSOLUTE));
     }
   }
 
@@ -29,12 +31,16 @@ class StandardNormalTest {
     SplittableRandom random = new SplittableRandom(7);
     for (int i = 0; i < 200_000; i++) {
       double x = random.nextDouble(-12.0, 12.0);
-      assertThat(StandardNormal.cdf(x)).as("Phi(%s)", x).isCloseTo(COMMONS.cumulativeProbability(x), within(ABSOLUTE));
+      assertThat(StandardNormal.cdf(x))
+          .as("Phi(%s)", x)
+          .isCloseTo(COMMONS.cumulativeProbability(x), within(ABSOLUTE));
     }
     for (double edge : new double[] {0.67448975, 5.656854249492380, 8.2924, 37.5193}) {
       for (double x : new double[] {Math.nextDown(edge), edge, Math.nextUp(edge)}) {
-        assertThat(StandardNormal.cdf(x)).isCloseTo(COMMONS.cumulativeProbability(x), within(ABSOLUTE));
-        assertThat(StandardNormal.cdf(-x)).isCloseTo(COMMONS.cumulativeProbability(-x), within(ABSOLUTE));
+        assertThat(StandardNormal.cdf(x))
+            .isCloseTo(COMMONS.cumulativeProbability(x), within(ABSOLUTE));
+        assertThat(StandardNormal.cdf(-x))
+            .isCloseTo(COMMONS.cumulativeProbability(-x), within(ABSOLUTE));
       }
     }
   }
@@ -43,7 +49,9 @@ class StandardNormalTest {
   void cdf_isRelativelyAccurateInTheLowerTail() {
     for (double x = -37.0; x <= -1.0; x += 0.01) {
       double expected = COMMONS.cumulativeProbability(x);
-      assertThat(StandardNormal.cdf(x)).as("Phi(%s)", x).isCloseTo(expected, within(1e-12 * expected));
+      assertThat(StandardNormal.cdf(x))
+          .as("Phi(%s)", x)
+          .isCloseTo(expected, within(1e-12 * expected));
     }
   }
 
