@@ -23,6 +23,12 @@ class DecisionServicePostgresIT extends DecisionServiceContract {
 
   @Deployment(testable = false)
   static WebArchive deployment() throws SQLException {
+    emptySchema();
+    return builtWar();
+  }
+
+  /** Drops and re-creates the schema the service's tables go into. */
+  static void emptySchema() throws SQLException {
     String url =
         System.getProperty("fulcrum.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/fulcrum_test");
     String user = System.getProperty("fulcrum.test.pg.user", "postgres");
@@ -31,6 +37,5 @@ class DecisionServicePostgresIT extends DecisionServiceContract {
       s.execute("drop schema if exists " + SCHEMA + " cascade");
       s.execute("create schema " + SCHEMA);
     }
-    return builtWar();
   }
 }

@@ -1,0 +1,365 @@
+package io.fulcrum.admin.it;
+
+import static io.fulcrum.admin.it.ServiceClient.AUDITOR;
+import static io.fulcrum.admin.it.ServiceClient.DECIDER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fulcrum.admin.it.ServiceClient.Reply;
+import io.fulcrum.engine.policy.PolicyLibrary;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Policy governance over HTTP: upload, four-eyes review, shadow, scheduled activation on the
+ * service clock (moved by a test-only endpoint), rollback, diff, bad bundles. Each test uses its
+ * own version numbers, so their order does not matter. Run on H2 ({@link PolicyGovernanceIT}) and
+ * PostgreSQL ({@link PolicyGovernancePostgresIT}).
+ */
+abstract class PolicyGovernanceContract {
+
+  static final String AUTHOR = "author:author-demo";
+  static final String APPROVER = "approver:approver-demo";
+
+  /** Holds both author and approver roles. */
+  static final String LEAD = "lead:lead-demo";
+
+  @ArquillianResource URL deployed;
+
+  ServiceClient client;
+
+  /** The built WAR plus the test-only clock endpoint. */
+  static WebArchive warWithClock() {
+    File war = new File(System.getProperty("fulcrum.war", "target/fulcrum-policy-admin.war"));
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war).addClass(ClockResource.class);
+  }
+
+  @BeforeEach
+  void connect() {
+    client = new ServiceClient(deployed);
+  }
+
+  @Test
+  void lifecycle_fourEyes_shadow_scheduledActivation_rollback() {
+    // v3: v2 with bracket 3 at 1.5% instead of 1.25%.
+    byte[] v3 =
+        zip(
+            shipped(
+                "tiered-perps",
+                "2",
+                "3",
+                dmn -> dmn.replace("<text>0.0125</text>", "<text>0.015</text>")));
+    Reply uploaded =
+        client.send("POST", "api/v1/policies/tiered-perps/versions", LEAD, "application/zip", v3);
+    assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+    assertThat(uploaded.json().get("state").asText()).isEqualTo("VALIDATED");
+    assertThat(uploaded.json().at("/report/passed").asBoolean()).isTrue();
+
+    Reply self =
+        post(
+            "api/v1/policies/tiered-perps/versions/3/approve",
+            LEAD,
+            "{\"comment\":\"looks fine\"}");
+    assertThat(self.status()).as(self.body()).isEqualTo(403);
+    assertThat(self.json().get("type").asText()).endsWith("four-eyes");
+    assertThat(
+            post("api/v1/policies/tiered-perps/versions/3/approve", AUTHOR, "{\"comment\":\"x\"}")
+                .status())
+        .isEqualTo(403);
+    Reply approved =
+        post(
+            "api/v1/policies/tiered-perps/versions/3/approve",
+            APPROVER,
+            "{\"comment\":\"bracket 3 at 1.5% agreed with risk committee\"}");
+    assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+    assertThat(approved.json().get("state").asText()).isEqualTo("APPROVED");
+    assertThat(approved.json().get("reviewedBy").asText()).isEqualTo("approver");
+
+    // Shadow: live decisions stay on v2, differences under v3 are recorded.
+    Reply on =
+        client.send(
+            "PUT",
+            "api/v1/policies/active/shadow",
+            APPROVER,
+            "application/json",
+            bytes(
+                "{\"policy\":\"tiered-perps@3\",\"tolerance\":\"0.01\",\"reason\":\"see v3 on live traffic\"}"));
+    assertThat(on.status()).as(on.body()).isEqualTo(200);
+    Reply shadowed = decide(null);
+    assertThat(version(shadowed)).isEqualTo("2");
+    JsonNode differences = client.get("api/v1/policies/active/shadow/differences", AUDITOR).json();
+    JsonNode difference =
+        find(differences.get("items"), "decisionId", shadowed.json().get("id").asText());
+    assertThat(difference.get("candidateRef").asText()).isEqualTo("tiered-perps@3");
+    assertThat(new java.math.BigDecimal(difference.get("activeMaintenanceMargin").asText()))
+        .isLessThan(
+            new java.math.BigDecimal(difference.get("candidateMaintenanceMargin").asText()));
+    assertThat(
+            client
+                .send(
+                    "DELETE",
+                    "api/v1/policies/active/shadow?reason=seen%20enough",
+                    APPROVER,
+                    null,
+                    null)
+                .status())
+        .isEqualTo(200);
+
+    // Scheduled activation an hour ahead on the service clock.
+    Instant now =
+        Instant.parse(client.get("api/v1/policies/active", AUDITOR).json().get("now").asText());
+    Reply scheduled =
+        post(
+            "api/v1/policies/tiered-perps/versions/3/activate",
+            APPROVER,
+            "{\"reason\":\"committee decision 42\",\"effectiveAt\":\""
+                + now.plusSeconds(3600)
+                + "\"}");
+    assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
+    assertThat(
+            client.get("api/v1/policies/active", AUDITOR).json().at("/scheduled/0/policy").asText())
+        .isEqualTo("tiered-perps@3");
+    assertThat(version(decide(null))).isEqualTo("2");
+
+    client.post("api/v1/test-support/clock?by=PT2H", null, "");
+    assertThat(version(decide(null))).isEqualTo("3");
+    assertThat(version(decide("tiered-perps@2"))).isEqualTo("2");
+    assertThat(state("3")).isEqualTo("ACTIVE");
+    assertThat(state("2")).isEqualTo("RETIRED");
+
+    Reply rollback =
+        post("api/v1/policies/active/rollback", APPROVER, "{\"reason\":\"complaints from desk\"}");
+    assertThat(rollback.status()).as(rollback.body()).isEqualTo(200);
+    assertThat(rollback.json().get("version").asText()).isEqualTo("2");
+    assertThat(version(decide(null))).isEqualTo("2");
+    assertThat(state("3")).isEqualTo("RETIRED");
+
+    JsonNode events =
+        client.get("api/v1/policies/tiered-perps/versions/3", AUDITOR).json().get("events");
+    List<String> actions = new ArrayList<>();
+    events.forEach(e -> actions.add(e.get("action").asText() + " by " + e.get("actor").asText()));
+    assertThat(actions)
+        .containsSubsequence(
+            "UPLOAD by lead",
+            "VALIDATE by lead",
+            "APPROVE by approver",
+            "SHADOW_ON by approver",
+            "SHADOW_OFF by approver",
+            "ACTIVATE by approver");
+    JsonNode verify = client.get("api/v1/audit/verify", AUDITOR).json();
+    assertThat(verify.get("intact").asBoolean()).as(verify.toString()).isTrue();
+  }
+
+  @Test
+  void diff_ofTieredPerps1And2_namesTheChangedBracketRows() {
+    Reply diff = client.get("api/v1/policies/tiered-perps/versions/1/diff/2", AUDITOR);
+    assertThat(diff.status()).as(diff.body()).isEqualTo(200);
+    JsonNode files = diff.json().get("files");
+    assertThat(find(files, "path", "brackets.dmn").get("change").asText()).isEqualTo("CHANGED");
+    assertThat(find(files, "path", "margin.drl").get("change").asText())
+        .isIn("CHANGED", "UNCHANGED");
+    JsonNode table = diff.json().get("tables").get(0);
+    assertThat(table.get("table").asText()).isEqualTo("Maintenance bracket");
+    List<Integer> rows = new ArrayList<>();
+    table.get("rows").forEach(r -> rows.add(r.get("row").asInt()));
+    assertThat(rows).containsExactly(3, 4, 5, 6, 7, 8, 9, 10);
+    JsonNode bracket3 = table.get("rows").get(0).get("cells");
+    assertThat(find(bracket3, "column", "maintenanceMarginRate").get("from").asText())
+        .isEqualTo("0.01");
+    assertThat(find(bracket3, "column", "maintenanceMarginRate").get("to").asText())
+        .isEqualTo("0.0125");
+    assertThat(find(bracket3, "column", "maintenanceAmount").get("to").asText()).isEqualTo("1925");
+    JsonNode bracket10 = table.get("rows").get(7).get("cells");
+    assertThat(find(bracket10, "column", "maintenanceAmount").get("from").asText())
+        .isEqualTo("100016300");
+    assertThat(find(bracket10, "column", "maintenanceAmount").get("to").asText())
+        .isEqualTo("100014425");
+  }
+
+  @Test
+  void badBundles_areRefusedWithTheirProblems_andChangeNothing() {
+    Map<String, byte[]> good = shipped("tiered-perps", "2", "50", UnaryOperator.identity());
+    String versionsBefore = client.get("api/v1/policies/tiered-perps/versions", AUDITOR).body();
+    String headBefore = client.get("api/v1/audit/verify", AUDITOR).json().get("headHash").asText();
+
+    Map<String, byte[]> missing = new TreeMap<>(good);
+    missing.remove("margin.drl");
+    Reply missingFile = upload(zip(missing), AUTHOR);
+    assertThat(missingFile.status()).as(missingFile.body()).isEqualTo(400);
+    assertThat(missingFile.json().get("problems").toString()).contains("margin.drl");
+
+    Map<String, byte[]> escaping = new TreeMap<>(good);
+    escaping.put("../escape.drl", bytes("rule x when then end"));
+    Reply escape = upload(zip(escaping), AUTHOR);
+    assertThat(escape.status()).as(escape.body()).isEqualTo(400);
+    assertThat(escape.json().get("problems").toString())
+        .contains("../escape.drl")
+        .contains("escapes");
+
+    byte[] huge = new byte[3 * 1024 * 1024];
+    new Random(1).nextBytes(huge);
+    Reply oversized = upload(huge, AUTHOR);
+    assertThat(oversized.status()).as(oversized.body()).isEqualTo(413);
+    assertThat(oversized.json().get("detail").asText()).contains("larger than the limit");
+
+    assertThat(upload(bytes("not a zip"), AUTHOR).status()).isEqualTo(400);
+    assertThat(upload(zip(good), DECIDER).status()).isEqualTo(403);
+
+    assertThat(client.get("api/v1/policies/tiered-perps/versions", AUDITOR).body())
+        .isEqualTo(versionsBefore);
+    assertThat(client.get("api/v1/audit/verify", AUDITOR).json().get("headHash").asText())
+        .isEqualTo(headBefore);
+
+    // Bundles that read but do not compile stay DRAFT with file and line, and cannot be approved.
+    Map<String, byte[]> drl = shipped("tiered-perps", "2", "51", UnaryOperator.identity());
+    drl.put(
+        "margin.drl",
+        bytes(
+            new String(drl.get("margin.drl"), StandardCharsets.UTF_8)
+                .replaceFirst("(?m)^when$", "when ((( not a pattern")));
+    Reply badDrl = upload(zip(drl), AUTHOR);
+    assertThat(badDrl.status()).as(badDrl.body()).isEqualTo(422);
+    assertThat(badDrl.json().get("state").asText()).isEqualTo("DRAFT");
+    JsonNode drlProblem = badDrl.json().at("/report/problems/0");
+    assertThat(drlProblem.get("file").asText()).isEqualTo("margin.drl");
+    assertThat(drlProblem.get("line").asInt()).isPositive();
+
+    Reply badDmn =
+        upload(
+            zip(
+                shipped(
+                    "tiered-perps",
+                    "2",
+                    "52",
+                    dmn -> dmn.replace("<text>0.0125</text>", "<text>\"high\"</text>"))),
+            AUTHOR);
+    assertThat(badDmn.status()).as(badDmn.body()).isEqualTo(422);
+    assertThat(badDmn.json().at("/report/problems/0/file").asText()).isEqualTo("brackets.dmn");
+    assertThat(badDmn.json().at("/report/problems/0/message").asText()).contains("type error");
+    assertThat(
+            client
+                .get("api/v1/policies/tiered-perps/versions/52/report", AUDITOR)
+                .json()
+                .get("passed")
+                .asBoolean())
+        .isFalse();
+    assertThat(
+            post(
+                    "api/v1/policies/tiered-perps/versions/52/approve",
+                    APPROVER,
+                    "{\"comment\":\"no\"}")
+                .status())
+        .isEqualTo(409);
+    assertThat(
+            client
+                .post(
+                    "api/v1/decisions?policy=tiered-perps@52",
+                    DECIDER,
+                    DecisionServiceContract.request(DecisionServiceContract.newAccount()))
+                .status())
+        .isEqualTo(400);
+    JsonNode verify = client.get("api/v1/audit/verify", AUDITOR).json();
+    assertThat(verify.get("intact").asBoolean()).as(verify.toString()).isTrue();
+  }
+
+  private Reply upload(byte[] body, String user) {
+    return client.send(
+        "POST", "api/v1/policies/tiered-perps/versions", user, "application/zip", body);
+  }
+
+  private Reply post(String path, String user, String json) {
+    return client.send("POST", path, user, "application/json", bytes(json));
+  }
+
+  private Reply decide(String policy) {
+    Reply r =
+        client.post(
+            "api/v1/decisions" + (policy == null ? "" : "?policy=" + policy),
+            DECIDER,
+            DecisionServiceContract.request(DecisionServiceContract.newAccount()));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r;
+  }
+
+  private static String version(Reply decision) {
+    return decision.json().at("/decision/policy/version").asText();
+  }
+
+  private String state(String version) {
+    return client
+        .get("api/v1/policies/tiered-perps/versions/" + version, AUDITOR)
+        .json()
+        .get("state")
+        .asText();
+  }
+
+  private static JsonNode find(JsonNode array, String field, String value) {
+    for (JsonNode n : array) {
+      if (n.path(field).asText().equals(value)) {
+        return n;
+      }
+    }
+    throw new AssertionError("no element with " + field + " = " + value + " in " + array);
+  }
+
+  /** A shipped bundle's files as a new version, with {@code dmnEdit} applied to its .dmn files. */
+  static Map<String, byte[]> shipped(
+      String id, String version, String newVersion, UnaryOperator<String> dmnEdit) {
+    Path dir = PolicyLibrary.shipped().root().resolve(id).resolve(version);
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.list(dir)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        String name = p.getFileName().toString().replace("/", "");
+        String text = Files.readString(p, StandardCharsets.UTF_8);
+        if (name.equals("manifest.yaml")) {
+          text = text.replace("version: \"" + version + "\"", "version: \"" + newVersion + "\"");
+        } else if (name.endsWith(".dmn")) {
+          text = dmnEdit.apply(text);
+        }
+        files.put(name, bytes(text));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return files;
+  }
+
+  static byte[] zip(Map<String, byte[]> files) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        zip.putNextEntry(new ZipEntry(f.getKey()));
+        zip.write(f.getValue());
+        zip.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
