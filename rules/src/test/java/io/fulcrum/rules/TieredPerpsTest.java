@@ -94,6 +94,11 @@ class TieredPerpsTest {
         .asString()
         .contains("within [50000, 250000)");
     assertThat(calc.inputs().get("MMR")).isEqualTo(dec("0.005"));
+    // The text quotes the bracket the price was solved in, not the position's own bracket 3.
+    assertThat(ExplanationText.render(d))
+        .contains(
+            "Liquidation price 57,274.46757598: rule 'Liquidation price (one-way mode)'; liquidation price =")
+        .contains("with MMR 0.005");
   }
 
   @Test

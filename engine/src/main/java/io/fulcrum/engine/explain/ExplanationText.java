@@ -100,25 +100,49 @@ public final class ExplanationText {
 
   /** ": rule 'R' (bracket 3 of table 'T' (...): ...)" for the step that set {@code field}. */
   private static String origin(List<ExplanationStep> steps, String subject, String field) {
-    Optional<RuleFired> rule =
-        steps.stream()
-            .filter(
-                s ->
-                    s instanceof RuleFired r
-                        && r.set().stream()
-                            .anyMatch(a -> a.target().equals(subject) && a.field().equals(field)))
-            .map(RuleFired.class::cast)
-            .reduce((a, b) -> b);
-    if (rule.isEmpty()) {
+    int ruleAt = -1;
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i) instanceof RuleFired r
+          && r.set().stream()
+              .anyMatch(a -> a.target().equals(subject) && a.field().equals(field))) {
+        ruleAt = i;
+      }
+    }
+    if (ruleAt < 0) {
       return "";
     }
-    StringBuilder sb = new StringBuilder(": rule '").append(rule.get().rule()).append('\'');
-    steps.stream()
-        .filter(s -> s instanceof TableHit t && t.subject().equals(subject))
-        .map(TableHit.class::cast)
-        .findFirst()
-        .ifPresent(t -> sb.append("; ").append(tableSummary(t)));
+    RuleFired rule = (RuleFired) steps.get(ruleAt);
+    StringBuilder sb = new StringBuilder(": rule '").append(rule.rule()).append('\'');
+    Optional<Calculation> calculation = calculationInside(steps, ruleAt, subject);
+    if (calculation.isPresent()) {
+      // The rule called an engine calculation (e.g. the liquidation price solver): quote it, since
+      // it may have used other table rows than the position's own.
+      Calculation c = calculation.get();
+      sb.append("; ")
+          .append(c.name())
+          .append(" = ")
+          .append(c.formula())
+          .append(" with ")
+          .append(inputs(c.inputs()));
+    } else {
+      steps.stream()
+          .filter(s -> s instanceof TableHit t && t.subject().equals(subject))
+          .map(TableHit.class::cast)
+          .findFirst()
+          .ifPresent(t -> sb.append("; ").append(tableSummary(t)));
+    }
     return sb.toString();
+  }
+
+  /** A calculation recorded while the rule at {@code ruleAt} fired (after the previous firing). */
+  private static Optional<Calculation> calculationInside(
+      List<ExplanationStep> steps, int ruleAt, String subject) {
+    for (int i = ruleAt - 1; i >= 0 && !(steps.get(i) instanceof RuleFired); i--) {
+      if (steps.get(i) instanceof Calculation c && c.subject().equals(subject)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   private static String tableSummary(TableHit t) {
