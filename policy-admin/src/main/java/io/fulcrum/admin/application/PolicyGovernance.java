@@ -169,20 +169,10 @@ public class PolicyGovernance {
       throw new IllegalArgumentException(
           "effectiveAt must be now or later but was " + from + " (now " + now + ")");
     }
-    PolicyEvent e =
-        store
-            .record(
-                new Change(
-                    null,
-                    null,
-                    List.of(
-                        new NewEvent(
-                            Action.ACTIVATE, policyId, version, v.bundleHash(), from, why, null)),
-                    actor,
-                    now))
-            .get(0);
-    engine.reload();
-    return e;
+    return recordAndReload(
+        new NewEvent(Action.ACTIVATE, policyId, version, v.bundleHash(), from, why, null),
+        actor,
+        now);
   }
 
   /** Re-activates, from now, the version that was active before the current one. */
@@ -202,26 +192,17 @@ public class PolicyGovernance {
                             + " is the only version that has been active"));
     PolicyRef ref = PolicyRef.parse(previous);
     PolicyVersion v = get(ref.id(), ref.version().orElseThrow());
-    PolicyEvent e =
-        store
-            .record(
-                new Change(
-                    null,
-                    null,
-                    List.of(
-                        new NewEvent(
-                            Action.ROLLBACK,
-                            v.policyId(),
-                            v.version(),
-                            v.bundleHash(),
-                            now,
-                            why + " (rolled back from " + current + ")",
-                            null)),
-                    actor,
-                    now))
-            .get(0);
-    engine.reload();
-    return e;
+    return recordAndReload(
+        new NewEvent(
+            Action.ROLLBACK,
+            v.policyId(),
+            v.version(),
+            v.bundleHash(),
+            now,
+            why + " (rolled back from " + current + ")",
+            null),
+        actor,
+        now);
   }
 
   /**
@@ -250,26 +231,17 @@ public class PolicyGovernance {
     }
     String why = PolicyLifecycle.required(reason, "reason");
     Instant now = clock.instant();
-    PolicyEvent e =
-        store
-            .record(
-                new Change(
-                    null,
-                    null,
-                    List.of(
-                        new NewEvent(
-                            Action.SHADOW_ON,
-                            v.policyId(),
-                            v.version(),
-                            v.bundleHash(),
-                            null,
-                            why,
-                            ShadowSettings.detail(engine.activeRef(), tolerance))),
-                    actor,
-                    now))
-            .get(0);
-    engine.reload();
-    return e;
+    return recordAndReload(
+        new NewEvent(
+            Action.SHADOW_ON,
+            v.policyId(),
+            v.version(),
+            v.bundleHash(),
+            null,
+            why,
+            ShadowSettings.detail(engine.activeRef(), tolerance)),
+        actor,
+        now);
   }
 
   public PolicyEvent shadowOff(String reason, String actor) {
@@ -281,26 +253,17 @@ public class PolicyGovernance {
     PolicyVersion v = get(ref.id(), ref.version().orElseThrow());
     String why = PolicyLifecycle.required(reason, "reason");
     Instant now = clock.instant();
-    PolicyEvent e =
-        store
-            .record(
-                new Change(
-                    null,
-                    null,
-                    List.of(
-                        new NewEvent(
-                            Action.SHADOW_OFF,
-                            v.policyId(),
-                            v.version(),
-                            v.bundleHash(),
-                            null,
-                            why,
-                            null)),
-                    actor,
-                    now))
-            .get(0);
+    return recordAndReload(
+        new NewEvent(Action.SHADOW_OFF, v.policyId(), v.version(), v.bundleHash(), null, why, null),
+        actor,
+        now);
+  }
+
+  /** Records one lifecycle event (audited) and makes the engine see it at once. */
+  private PolicyEvent recordAndReload(NewEvent event, String actor, Instant now) {
+    PolicyEvent recorded = store.record(new Change(null, null, List.of(event), actor, now)).get(0);
     engine.reload();
-    return e;
+    return recorded;
   }
 
   /**
