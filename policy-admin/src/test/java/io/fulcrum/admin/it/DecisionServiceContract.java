@@ -172,6 +172,77 @@ abstract class DecisionServiceContract {
   }
 
   @Test
+  void decisionRowAboveTheHead_isReportedByVerify_andNeverServed() {
+    String account = newAccount();
+    Reply created = client.post("api/v1/decisions", DECIDER, request(account));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().get("id").asText();
+    long head = verify().get("headSequence").asLong();
+    String forged = copyOf(id, head + 1000);
+    try {
+      JsonNode report = verify();
+      assertThat(report.get("intact").asBoolean()).as(report.toString()).isFalse();
+      assertThat(report.at("/firstBroken/subjectId").asText()).isEqualTo(forged);
+      assertThat(report.at("/firstBroken/sequence").asLong()).isEqualTo(head + 1000);
+      assertThat(report.at("/firstBroken/problem").asText()).contains("above the chain head");
+
+      assertIntegrityProblem(client.get("api/v1/decisions/" + forged, AUDITOR), forged);
+      assertIntegrityProblem(
+          client.get("api/v1/decisions/" + forged + "/explanation", DECIDER, "text/plain"), forged);
+      assertIntegrityProblem(
+          client.post("api/v1/decisions/" + forged + "/replay", AUDITOR, ""), forged);
+      Reply listed = client.get("api/v1/decisions?account=" + account, AUDITOR);
+      assertThat(listed.json().get("total").asLong()).as(listed.body()).isEqualTo(1);
+      assertThat(listed.json().at("/items/0/id").asText()).isEqualTo(id);
+    } finally {
+      client.send("DELETE", "api/v1/test-support/tamper/" + forged, null, null, null);
+    }
+    assertThat(verify().get("intact").asBoolean()).isTrue();
+  }
+
+  /**
+   * A row in the next chain position would collide with the next append. Refusing is right: the
+   * service cannot tell who wrote it, appending past it would either skip a chain position or seal
+   * a decision next to an unexplained one, and an operator has to look at it first.
+   */
+  @Test
+  void decisionRowAtTheNextSequence_stopsDecisionsWithAProblemNamingIt_untilRemoved() {
+    String account = newAccount();
+    Reply created = client.post("api/v1/decisions", DECIDER, request(account));
+    String id = created.json().get("id").asText();
+    long head = verify().get("headSequence").asLong();
+    String forged = copyOf(id, head + 1);
+    try {
+      Reply refused = client.post("api/v1/decisions", DECIDER, request(account));
+      assertIntegrityProblem(refused, forged);
+      assertThat(refused.json().get("errorId").asText()).isNotBlank();
+      JsonNode report = verify();
+      assertThat(report.get("intact").asBoolean()).isFalse();
+      assertThat(report.at("/firstBroken/subjectId").asText()).isEqualTo(forged);
+      assertIntegrityProblem(client.get("api/v1/decisions/" + forged, AUDITOR), forged);
+    } finally {
+      client.send("DELETE", "api/v1/test-support/tamper/" + forged, null, null, null);
+    }
+    assertThat(client.post("api/v1/decisions", DECIDER, request(account)).status()).isEqualTo(201);
+    assertThat(total("account=" + account)).isEqualTo(2);
+    assertThat(verify().get("intact").asBoolean()).isTrue();
+  }
+
+  private String copyOf(String id, long sequence) {
+    Reply r =
+        client.post("api/v1/test-support/tamper/" + id + "/copy?sequence=" + sequence, null, "");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.body();
+  }
+
+  private static void assertIntegrityProblem(Reply r, String subject) {
+    assertThat(r.status()).as(r.body()).isEqualTo(500);
+    assertThat(r.header("Content-Type")).as(r.body()).startsWith("application/problem+json");
+    assertThat(r.json().get("type").asText()).endsWith("audit-chain-integrity");
+    assertThat(r.json().get("detail").asText()).contains(subject);
+  }
+
+  @Test
   void security_refusesMissingCredentialsWrongPasswordsAndWrongRoles_andTouchesNothing() {
     String account = newAccount();
     Reply none = client.post("api/v1/decisions", null, request(account));

@@ -49,10 +49,11 @@ abstract class PolicyGovernanceContract {
 
   ServiceClient client;
 
-  /** The built WAR plus the test-only clock endpoint. */
+  /** The built WAR plus the test-only clock and tamper endpoints. */
   static WebArchive warWithClock() {
     File war = new File(System.getProperty("fulcrum.war", "target/fulcrum-policy-admin.war"));
-    return ShrinkWrap.createFromZipFile(WebArchive.class, war).addClass(ClockResource.class);
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war)
+        .addClasses(ClockResource.class, TamperResource.class);
   }
 
   @BeforeEach
@@ -281,6 +282,136 @@ abstract class PolicyGovernanceContract {
         .isEqualTo(400);
     JsonNode verify = client.get("api/v1/audit/verify", AUDITOR).json();
     assertThat(verify.get("intact").asBoolean()).as(verify.toString()).isTrue();
+  }
+
+  /** Four eyes cannot be bypassed by setting the state column: the state is what the chain says. */
+  @Test
+  void stateSetToApprovedInTheDatabase_isRefusedForActivationAndDecisions_andReported() {
+    assertThat(upload(zip(variant("60", "0.016")), AUTHOR).status()).isEqualTo(201);
+    String previous = tamperVersion("60", "state=APPROVED");
+    assertThat(previous).startsWith("VALIDATED ");
+    try {
+      Instant now =
+          Instant.parse(client.get("api/v1/policies/active", AUDITOR).json().get("now").asText());
+      Reply activated =
+          post(
+              "api/v1/policies/tiered-perps/versions/60/activate",
+              APPROVER,
+              "{\"reason\":\"sneaked in\",\"effectiveAt\":\""
+                  + now.plusSeconds(400L * 24 * 3600)
+                  + "\"}");
+      assertThat(activated.status()).as(activated.body()).isIn(409, 500);
+      assertThat(activated.body()).contains("tiered-perps@60");
+      assertThat(decideUnder("tiered-perps@60").status()).isIn(400, 500);
+      JsonNode verify = client.get("api/v1/audit/verify", AUDITOR).json();
+      assertThat(verify.get("intact").asBoolean()).as(verify.toString()).isFalse();
+      assertThat(verify.at("/firstBroken/subjectId").asText()).isEqualTo("tiered-perps@60");
+      assertThat(verify.at("/firstBroken/problem").asText()).contains("APPROVED", "VALIDATED");
+    } finally {
+      tamperVersion("60", "state=" + previous.split(" ")[0]);
+    }
+    assertThat(decideUnder("tiered-perps@60").status()).isEqualTo(400);
+    JsonNode verify = client.get("api/v1/audit/verify", AUDITOR).json();
+    assertThat(verify.get("intact").asBoolean()).as(verify.toString()).isTrue();
+  }
+
+  /** A version's bundle hash names the content it was reviewed with, checked on every load. */
+  @Test
+  void bundleHashPointedAtOtherContent_isRefused_andReported() {
+    assertThat(upload(zip(variant("61", "0.02")), AUTHOR).status()).isEqualTo(201);
+    assertThat(
+            post(
+                    "api/v1/policies/tiered-perps/versions/61/approve",
+                    APPROVER,
+                    "{\"comment\":\"bracket 3 at 2%\"}")
+                .status())
+        .isEqualTo(200);
+    String v1Hash =
+        client
+            .get("api/v1/policies/tiered-perps/versions/1", AUDITOR)
+            .json()
+            .get("bundleHash")
+            .asText();
+    String previous = tamperVersion("61", "bundleHash=" + v1Hash);
+    try {
+      Reply refused = decideUnder("tiered-perps@61");
+      assertThat(refused.status()).as(refused.body()).isEqualTo(500);
+      assertThat(refused.json().get("type").asText()).endsWith("audit-chain-integrity");
+      assertThat(refused.json().get("detail").asText()).contains("tiered-perps@61");
+      JsonNode verify = client.get("api/v1/audit/verify", AUDITOR).json();
+      assertThat(verify.get("intact").asBoolean()).as(verify.toString()).isFalse();
+      assertThat(verify.at("/firstBroken/subjectId").asText()).isEqualTo("tiered-perps@61");
+      assertThat(verify.at("/firstBroken/problem").asText()).contains("bundle hash");
+    } finally {
+      tamperVersion("61", "bundleHash=" + previous.split(" ")[1]);
+    }
+    Reply decided = decideUnder("tiered-perps@61");
+    assertThat(decided.status()).as(decided.body()).isEqualTo(201);
+    assertThat(decided.json().at("/decision/policy/hash").asText())
+        .isEqualTo(previous.split(" ")[1]);
+    JsonNode verify = client.get("api/v1/audit/verify", AUDITOR).json();
+    assertThat(verify.get("intact").asBoolean()).as(verify.toString()).isTrue();
+  }
+
+  /** Shadow evaluation compiles the candidate, but that never makes it decidable. */
+  @Test
+  void validatedShadowCandidate_isNeverDecidableByPinning_evenAfterAShadowEvaluation() {
+    assertThat(upload(zip(variant("62", "0.017")), AUTHOR).status()).isEqualTo(201);
+    Reply on =
+        client.send(
+            "PUT",
+            "api/v1/policies/active/shadow",
+            APPROVER,
+            "application/json",
+            bytes("{\"policy\":\"tiered-perps@62\",\"reason\":\"try 62 in shadow\"}"));
+    assertThat(on.status()).as(on.body()).isEqualTo(200);
+    try {
+      decide(null);
+      assertThat(client.get("api/v1/policies/active/shadow/differences?size=200", AUDITOR).body())
+          .contains("tiered-perps@62");
+      Reply pinned = decideUnder("tiered-perps@62");
+      assertThat(pinned.status()).as(pinned.body()).isEqualTo(400);
+      assertThat(pinned.json().get("detail").asText()).contains("VALIDATED");
+
+      assertThat(
+              post(
+                      "api/v1/policies/tiered-perps/versions/62/reject",
+                      APPROVER,
+                      "{\"comment\":\"no\"}")
+                  .status())
+          .isEqualTo(200);
+      decide(null);
+      Reply rejected = decideUnder("tiered-perps@62");
+      assertThat(rejected.status()).as(rejected.body()).isEqualTo(400);
+      assertThat(rejected.json().get("detail").asText()).contains("REJECTED");
+    } finally {
+      client.send(
+          "DELETE", "api/v1/policies/active/shadow?reason=test%20over", APPROVER, null, null);
+    }
+  }
+
+  /** v2 with bracket 3's maintenance rate set to {@code rate}, as version {@code version}. */
+  private static Map<String, byte[]> variant(String version, String rate) {
+    return shipped(
+        "tiered-perps",
+        "2",
+        version,
+        dmn -> dmn.replace("<text>0.0125</text>", "<text>" + rate + "</text>"));
+  }
+
+  private String tamperVersion(String version, String query) {
+    Reply r =
+        client.post(
+            "api/v1/test-support/tamper/policy/tiered-perps/" + version + "?" + query, null, "");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.body();
+  }
+
+  private Reply decideUnder(String policy) {
+    return client.post(
+        "api/v1/decisions?policy=" + policy,
+        DECIDER,
+        DecisionServiceContract.request(DecisionServiceContract.newAccount()));
   }
 
   private Reply upload(byte[] body, String user) {

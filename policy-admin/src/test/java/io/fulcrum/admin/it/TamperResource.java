@@ -5,14 +5,16 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.util.UUID;
 
 /**
- * Test deployments only: edits a stored decision's status directly in the database, behind the
- * application's back, as someone with database access would. Returns the previous value.
+ * Test deployments only: edits the database directly, behind the application's back, as someone
+ * with database access would. Each edit returns what it replaced, so tests can undo it.
  */
 @Path("test-support/tamper")
 @RequestScoped
@@ -21,6 +23,7 @@ public class TamperResource {
   @PersistenceContext(unitName = "fulcrum")
   EntityManager em;
 
+  /** Sets a stored decision's status; returns the previous status. */
   @POST
   @Path("{id}")
   @PermitAll
@@ -35,5 +38,75 @@ public class TamperResource {
         .setParameter(2, id)
         .executeUpdate();
     return String.valueOf(previous);
+  }
+
+  /**
+   * Inserts a copy of a stored decision under a new id at chain position {@code sequence}, with no
+   * audit record; returns the new id.
+   */
+  @POST
+  @Path("{id}/copy")
+  @PermitAll
+  @Transactional
+  public String copy(@PathParam("id") String id, @QueryParam("sequence") long sequence) {
+    String copy = UUID.randomUUID().toString();
+    em.createNativeQuery(
+            "insert into margin_decision (id, sequence, created_at, created_by, idempotency_key,"
+                + " request_hash, account_id, policy_id, policy_version, policy_hash, status,"
+                + " as_of, decision_hash, request_json, decision_json)"
+                + " select ?1, ?2, created_at, created_by, null, request_hash, account_id,"
+                + " policy_id, policy_version, policy_hash, status, as_of, decision_hash,"
+                + " request_json, decision_json from margin_decision where id = ?3")
+        .setParameter(1, copy)
+        .setParameter(2, sequence)
+        .setParameter(3, id)
+        .executeUpdate();
+    return copy;
+  }
+
+  /** Deletes a decision row (to undo {@link #copy}). */
+  @DELETE
+  @Path("{id}")
+  @PermitAll
+  @Transactional
+  public String delete(@PathParam("id") String id) {
+    return Integer.toString(
+        em.createNativeQuery("delete from margin_decision where id = ?1")
+            .setParameter(1, id)
+            .executeUpdate());
+  }
+
+  /**
+   * Sets the {@code state} and/or {@code bundle_hash} columns of a policy version row; returns the
+   * previous values as {@code state bundleHash}.
+   */
+  @POST
+  @Path("policy/{id}/{version}")
+  @PermitAll
+  @Transactional
+  public String setVersion(
+      @PathParam("id") String policyId,
+      @PathParam("version") String version,
+      @QueryParam("state") String state,
+      @QueryParam("bundleHash") String bundleHash) {
+    String ref = policyId + "@" + version;
+    Object[] previous =
+        (Object[])
+            em.createNativeQuery("select state, bundle_hash from policy_version where ref = ?1")
+                .setParameter(1, ref)
+                .getSingleResult();
+    if (state != null) {
+      em.createNativeQuery("update policy_version set state = ?1 where ref = ?2")
+          .setParameter(1, state)
+          .setParameter(2, ref)
+          .executeUpdate();
+    }
+    if (bundleHash != null) {
+      em.createNativeQuery("update policy_version set bundle_hash = ?1 where ref = ?2")
+          .setParameter(1, bundleHash)
+          .setParameter(2, ref)
+          .executeUpdate();
+    }
+    return previous[0] + " " + previous[1];
   }
 }
