@@ -2,9 +2,10 @@ package io.fulcrum.admin.application;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** Read access to the audit chain, for verification. */
+/** Read access to the audit chain and the rows it seals, for verification. */
 public interface AuditChain {
 
   /** Up to {@code limit} links with sequence greater than {@code afterSequence}, in order. */
@@ -20,10 +21,42 @@ public interface AuditChain {
   Map<String, String> currentContentHashes(String kind, Set<String> subjectIds);
 
   /**
-   * How many subject rows of {@code kind} are stored with a chain position up to {@code
-   * upToSequence} (to find rows inserted outside the chain).
+   * The lowest-numbered row above {@code sequence} of each chained table (audit records, decisions,
+   * policy events) that has one: rows the chain cannot cover.
    */
-  long subjectCount(String kind, long upToSequence);
+  List<StoredRow> rowsAbove(long sequence);
+
+  /**
+   * The first row of {@code kind}'s table at or below {@code upToSequence} that the audit record at
+   * its sequence does not name (a row inserted outside the chain), if any.
+   */
+  Optional<StoredRow> firstUnsealed(String kind, long upToSequence);
+
+  /** Every policy version row, as stored. */
+  List<PolicyVersion> storedVersions();
+
+  /** Every policy event row, as stored, in sequence order. */
+  List<PolicyEvent> storedEvents();
 
   record Head(long sequence, String hash) {}
+
+  /**
+   * A row of a chained table, named for a report.
+   *
+   * @param kind {@link ChainLink#DECISION}, {@link #POLICY_EVENT} or {@link #AUDIT_RECORD}
+   */
+  record StoredRow(String kind, long sequence, String id) {
+
+    public static final String POLICY_EVENT = "POLICY_EVENT";
+    public static final String AUDIT_RECORD = "AUDIT_RECORD";
+
+    /** "decision 1f3c...", "policy event 9a0b...", "audit record 17". */
+    public String describe() {
+      return switch (kind) {
+        case ChainLink.DECISION -> "decision " + id;
+        case POLICY_EVENT -> "policy event " + id;
+        default -> "audit record " + sequence;
+      };
+    }
+  }
 }

@@ -3,21 +3,30 @@ package io.fulcrum.admin.application;
 import io.fulcrum.admin.application.ChainReport.BrokenLink;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * Walks the audit chain: each record's hash must match its fields, each must name the previous
  * record's hash, sequences must have no gaps, each sealed row must still have the content hash it
- * was sealed with, the head must name the last record, and no row may lie outside the chain.
+ * was sealed with, and the head must name the last record. Then no row may lie outside the chain
+ * (an audit record, decision or policy event above the head, or a decision or event at or below it
+ * that the record at its sequence does not name), and every policy version row must agree with its
+ * sealed lifecycle events (state, bundle hash, author).
  */
 @ApplicationScoped
 public class AuditVerification {
 
   private static final int CHUNK = 500;
   private static final List<String> FAMILIES = List.of(ChainLink.DECISION, ChainLink.POLICY_PREFIX);
+
+  /** The kind a report names for a policy version row that disagrees with its events. */
+  public static final String POLICY_VERSION = "POLICY_VERSION";
 
   @Inject AuditChain chain;
 
@@ -26,7 +35,6 @@ public class AuditVerification {
     String previous = ContentHash.GENESIS;
     long checked = 0;
     long after = 0;
-    Map<String, Long> sealed = new java.util.HashMap<>();
     while (after < head.sequence()) {
       List<ChainLink> links = chain.links(after, (int) Math.min(CHUNK, head.sequence() - after));
       if (links.isEmpty()) {
@@ -53,7 +61,6 @@ public class AuditVerification {
         previous = link.recordHash();
         after = link.sequence();
         checked++;
-        sealed.merge(ChainLink.family(link.kind()), 1L, Long::sum);
       }
     }
     if (after != head.sequence() || !previous.equals(head.hash())) {
@@ -70,31 +77,67 @@ public class AuditVerification {
                   + after
                   + " (records deleted, or the head row edited)"));
     }
-    for (String family : FAMILIES) {
-      String kind =
-          family.equals(ChainLink.DECISION) ? family : PolicyEvent.Action.UPLOAD.chainKind();
-      long rows = chain.subjectCount(kind, head.sequence());
-      long records = sealed.getOrDefault(family, 0L);
-      if (rows != records) {
-        String what = family.equals(ChainLink.DECISION) ? "decision" : "policy event";
-        return broken(
-            checked,
-            head,
-            new BrokenLink(
-                head.sequence(),
-                family.equals(ChainLink.DECISION) ? family : null,
-                null,
-                rows
-                    + " "
-                    + what
-                    + " rows up to sequence "
-                    + head.sequence()
-                    + " but "
-                    + records
-                    + " audit records: rows were inserted outside the chain"));
-      }
+    BrokenLink outside = outsideTheChain(head.sequence());
+    if (outside == null) {
+      outside = versionProblem(head.sequence());
+    }
+    if (outside != null) {
+      return broken(checked, head, outside);
     }
     return new ChainReport(true, checked, head.sequence(), head.hash(), null);
+  }
+
+  /** The first row the chain does not cover: above the head, or inserted below it. */
+  private BrokenLink outsideTheChain(long headSequence) {
+    Optional<AuditChain.StoredRow> above =
+        chain.rowsAbove(headSequence).stream()
+            .min(Comparator.comparingLong(AuditChain.StoredRow::sequence));
+    if (above.isPresent()) {
+      AuditChain.StoredRow row = above.get();
+      return new BrokenLink(
+          row.sequence(),
+          row.kind(),
+          row.id(),
+          row.describe()
+              + " is stored at sequence "
+              + row.sequence()
+              + ", above the chain head "
+              + headSequence
+              + ": it was written outside the service");
+    }
+    for (String kind : List.of(ChainLink.DECISION, PolicyEvent.Action.UPLOAD.chainKind())) {
+      Optional<AuditChain.StoredRow> unsealed = chain.firstUnsealed(kind, headSequence);
+      if (unsealed.isPresent()) {
+        AuditChain.StoredRow row = unsealed.get();
+        return new BrokenLink(
+            row.sequence(),
+            row.kind(),
+            row.id(),
+            row.describe()
+                + " is stored at sequence "
+                + row.sequence()
+                + " but the audit record there does not name it: it was inserted outside the"
+                + " chain");
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The first policy version row that disagrees with its lifecycle events. Runs after the walk and
+   * {@link #outsideTheChain} found every event row sealed, so every stored event counts.
+   */
+  private BrokenLink versionProblem(long headSequence) {
+    Map<String, List<PolicyEvent>> events =
+        chain.storedEvents().stream()
+            .collect(Collectors.groupingBy(PolicyEvent::ref, TreeMap::new, Collectors.toList()));
+    for (PolicyVersion v : chain.storedVersions()) {
+      String problem = PolicyVersionSeal.problem(v, events.getOrDefault(v.ref(), List.of()));
+      if (problem != null) {
+        return new BrokenLink(headSequence, POLICY_VERSION, v.ref(), problem);
+      }
+    }
+    return null;
   }
 
   private static String check(

@@ -13,7 +13,9 @@ import io.fulcrum.engine.policy.PolicyRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +26,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * activation timeline and the {@link ServiceClock}), the latest approved version of each policy,
  * the shadow candidate, and compiled policies cached per version.
  *
- * <p>The timeline is held in memory and reloaded after every lifecycle change, so resolving the
- * active version costs no database access; a decision resolves its version once, at its start, and
- * finishes on it even if an activation takes effect meanwhile.
+ * <p>Everything here is derived from the lifecycle events the audit chain covers, re-read after
+ * every lifecycle change: a version's state is what its sealed events make it ({@link
+ * PolicyVersionSeal}), never the state column. Every resolve checks that state before the cache, so
+ * only an approved version is ever served; compiling checks the stored row and recomputes the
+ * content's bundle hash. Shadow candidates are compiled into a cache of their own that resolve
+ * never reads, and both caches are cleared on reload.
+ *
+ * <p>Resolving costs no database access once compiled; a decision resolves its version once, at its
+ * start, and finishes on it even if an activation takes effect meanwhile.
  */
 @ApplicationScoped
 public class PolicyEngine {
@@ -39,31 +47,54 @@ public class PolicyEngine {
   @Inject ServiceClock clock;
 
   private final PolicyCompiler compiler = new PolicyCompiler(RiskMeasures.load());
-  private final Map<String, CompiledPolicy> compiled = new ConcurrentHashMap<>();
+  private final Map<String, CompiledPolicy> live = new ConcurrentHashMap<>();
+  private final Map<String, CompiledPolicy> candidates = new ConcurrentHashMap<>();
   private volatile ActivationTimeline timeline = ActivationTimeline.of(List.of());
+  private volatile Map<String, PolicyVersionSeal.Sealed> versions = Map.of();
   private volatile Map<String, String> latestDecidable = Map.of();
   private volatile Shadow shadow;
 
-  /** Re-reads the activation timeline, the approved versions and the shadow setting. */
+  /**
+   * Re-reads the sealed lifecycle events: the activation timeline, each version's state, the shadow
+   * setting; clears the compiled caches.
+   */
   public synchronized void reload() {
+    List<PolicyEvent> events = store.events(null, null);
     timeline =
         ActivationTimeline.of(
-            store.events(List.of(Action.ACTIVATE, Action.ROLLBACK)).stream()
+            events.stream()
+                .filter(e -> e.action() == Action.ACTIVATE || e.action() == Action.ROLLBACK)
                 .map(
                     e ->
                         new Activation(
                             e.ref(), e.effectiveAt(), e.sequence(), e.action() == Action.ROLLBACK))
                 .toList());
+    Map<String, List<PolicyEvent>> byVersion = new LinkedHashMap<>();
+    events.forEach(e -> byVersion.computeIfAbsent(e.ref(), r -> new ArrayList<>()).add(e));
+    Map<String, PolicyVersionSeal.Sealed> sealed = new HashMap<>();
     Map<String, String> latest = new HashMap<>();
-    for (PolicyVersion v : store.versions(null)) {
-      if (v.storedState().decidable()) {
-        latest.merge(
-            v.policyId(), v.version(), (a, b) -> PolicyVersions.ORDER.compare(a, b) >= 0 ? a : b);
+    byVersion.forEach(
+        (ref, list) ->
+            PolicyVersionSeal.of(list)
+                .ifPresent(
+                    v -> {
+                      sealed.put(ref, v);
+                      if (v.state().decidable()) {
+                        PolicyRef r = PolicyRef.parse(ref);
+                        latest.merge(
+                            r.id(),
+                            r.version().orElseThrow(),
+                            (a, b) -> PolicyVersions.ORDER.compare(a, b) >= 0 ? a : b);
+                      }
+                    }));
+    versions = Map.copyOf(sealed);
+    latestDecidable = Map.copyOf(latest);
+    PolicyEvent last = null;
+    for (PolicyEvent e : events) {
+      if (e.action() == Action.SHADOW_ON || e.action() == Action.SHADOW_OFF) {
+        last = e;
       }
     }
-    latestDecidable = Map.copyOf(latest);
-    List<PolicyEvent> shadows = store.events(List.of(Action.SHADOW_ON, Action.SHADOW_OFF));
-    PolicyEvent last = shadows.isEmpty() ? null : shadows.get(shadows.size() - 1);
     shadow =
         last == null || last.action() == Action.SHADOW_OFF
             ? null
@@ -71,6 +102,8 @@ public class PolicyEngine {
                 last.ref(),
                 ShadowSettings.attachedTo(last.detail()),
                 ShadowSettings.tolerance(last.detail()));
+    live.clear();
+    candidates.clear();
   }
 
   public ActivationTimeline timeline() {
@@ -116,6 +149,7 @@ public class PolicyEngine {
    *
    * @throws IllegalArgumentException for a malformed reference
    * @throws PolicyNotFound for an unknown id or a version that is not approved
+   * @throws ChainIntegrityFault when the stored version or its content is not what was sealed
    */
   public CompiledPolicy resolve(String ref) {
     if (ref == null || ref.isBlank()) {
@@ -144,39 +178,74 @@ public class PolicyEngine {
     return compiled(stamp.ref());
   }
 
-  /** A stored version that compiled (VALIDATED or later), for shadow evaluation. */
+  /**
+   * A version that passed validation (VALIDATED or approved, not REJECTED), for shadow evaluation
+   * only: it is compiled apart from the versions {@link #resolve} serves.
+   */
   public CompiledPolicy candidate(String ref) {
-    return compiled.computeIfAbsent(ref, r -> compile(version(r)));
-  }
-
-  private CompiledPolicy compiled(String ref) {
-    CompiledPolicy c = compiled.get(ref);
-    if (c != null) {
-      return c;
-    }
-    PolicyVersion v = version(ref);
-    if (!v.storedState().decidable()) {
+    PolicyVersionSeal.Sealed v = sealed(ref);
+    if (v.state() != PolicyState.VALIDATED && !v.state().decidable()) {
       throw new PolicyNotFound(
-          ref,
-          "version is " + v.storedState() + ", not approved: decisions need an approved version");
+          ref, "version is " + v.state() + "; a shadow candidate must have passed validation");
     }
-    return compiled.computeIfAbsent(ref, r -> compile(v));
+    return candidates.computeIfAbsent(ref, r -> load(v));
   }
 
-  private PolicyVersion version(String ref) {
-    PolicyRef parsed = PolicyRef.parse(ref);
-    String version = parsed.version().orElseThrow();
-    return store
-        .find(parsed.id(), version)
-        .orElseThrow(() -> new PolicyNotFound(ref, "no such version"));
+  /** A decidable version, compiled; its state is checked on every call, before the cache. */
+  private CompiledPolicy compiled(String ref) {
+    PolicyVersionSeal.Sealed v = sealed(ref);
+    if (!v.state().decidable()) {
+      throw new PolicyNotFound(
+          ref, "version is " + v.state() + ", not approved: decisions need an approved version");
+    }
+    return live.computeIfAbsent(ref, r -> load(v));
   }
 
-  /** The stored bundle of a version. */
-  public PolicyBundle bundle(PolicyVersion v) {
-    return BundleReader.fromFiles(v.ref(), store.files(v.bundleHash()));
+  private PolicyVersionSeal.Sealed sealed(String ref) {
+    PolicyVersionSeal.Sealed v = versions.get(ref);
+    if (v == null) {
+      throw new PolicyNotFound(ref, "no such version");
+    }
+    return v;
   }
 
-  private CompiledPolicy compile(PolicyVersion v) {
-    return compiler.compile(bundle(v));
+  /**
+   * Compiles a version from its stored content after checking that its row agrees with its sealed
+   * events and that the content's recomputed bundle hash and manifest are the sealed ones.
+   */
+  private CompiledPolicy load(PolicyVersionSeal.Sealed v) {
+    PolicyRef ref = PolicyRef.parse(v.ref());
+    String version = ref.version().orElseThrow();
+    PolicyVersion row =
+        store
+            .find(ref.id(), version)
+            .orElseThrow(
+                () ->
+                    new ChainIntegrityFault(
+                        "policy version " + v.ref() + " has audited events but no stored row"));
+    if (!row.bundleHash().equals(v.bundleHash()) || row.storedState() != v.state()) {
+      throw new ChainIntegrityFault(
+          "policy version " + v.ref() + " changed since its lifecycle events were read");
+    }
+    PolicyBundle bundle = BundleReader.fromFiles(v.ref(), store.files(v.bundleHash()));
+    if (!bundle.hash().equals(v.bundleHash())) {
+      throw new ChainIntegrityFault(
+          "the stored content of policy version "
+              + v.ref()
+              + " has bundle hash "
+              + PolicyVersionSeal.abbreviated(bundle.hash())
+              + ", not its sealed bundle hash "
+              + PolicyVersionSeal.abbreviated(v.bundleHash()));
+    }
+    if (!bundle.manifest().id().equals(ref.id()) || !bundle.manifest().version().equals(version)) {
+      throw new ChainIntegrityFault(
+          "the stored content of policy version "
+              + v.ref()
+              + " has the manifest of "
+              + bundle.manifest().id()
+              + "@"
+              + bundle.manifest().version());
+    }
+    return compiler.compile(bundle);
   }
 }

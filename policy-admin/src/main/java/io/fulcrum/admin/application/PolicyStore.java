@@ -9,18 +9,31 @@ import java.util.Optional;
 /** Stored policy versions, their content (by bundle hash) and their audited lifecycle events. */
 public interface PolicyStore {
 
+  /**
+   * A stored version; its row must agree with its sealed lifecycle events ({@link
+   * PolicyVersionSeal}).
+   *
+   * @throws ChainIntegrityFault when it does not (the row was edited outside the service)
+   */
   Optional<PolicyVersion> find(String policyId, String version);
 
-  /** Versions of one policy (or of all, for null), ordered by policy id and upload time. */
+  /**
+   * Versions of one policy (or of all, for null), ordered by policy id and upload time.
+   *
+   * @throws ChainIntegrityFault when a row disagrees with its sealed lifecycle events
+   */
   List<PolicyVersion> versions(String policyId);
 
   /** The files of the bundle with this content hash. */
   Map<String, byte[]> files(String bundleHash);
 
-  /** Events of one version (or all events, for nulls), in chain order. */
+  /**
+   * Events of one version (or all events, for nulls), in chain order: only those the audit chain
+   * covers as stored; an event row written outside the service is left out.
+   */
   List<PolicyEvent> events(String policyId, String version);
 
-  /** Events with one of these actions, in chain order. */
+  /** Events with one of these actions, in chain order; only those the chain covers. */
   List<PolicyEvent> events(List<Action> actions);
 
   boolean isEmpty();

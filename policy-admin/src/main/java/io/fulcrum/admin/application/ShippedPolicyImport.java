@@ -55,7 +55,14 @@ public class ShippedPolicyImport {
     for (String id : library.ids()) {
       for (String version : library.versions(id)) {
         PolicyBundle bundle = library.load(PolicyRef.of(id, version));
-        var stored = store.find(id, version);
+        Optional<PolicyVersion> stored;
+        try {
+          stored = store.find(id, version);
+        } catch (ChainIntegrityFault e) {
+          // Start anyway, so that /audit/verify can report it; the version is not used.
+          LOG.severe(e.getMessage());
+          continue;
+        }
         if (stored.isPresent()) {
           if (!stored.get().bundleHash().equals(bundle.hash())) {
             LOG.warning(

@@ -26,14 +26,20 @@ public class Startup {
     auditLog.initialise();
     shipped.importShipped();
     policies.reload();
-    LOG.info(
-        () ->
-            "ready: audit chain at record "
-                + auditLog.head().sequence()
-                + ", active policy "
-                + policies.active().stamp().ref()
-                + " (bundle "
-                + policies.active().stamp().hash().substring(0, 12)
-                + ")");
+    try {
+      var active = policies.active().stamp();
+      LOG.info(
+          () ->
+              "ready: audit chain at record "
+                  + auditLog.head().sequence()
+                  + ", active policy "
+                  + active.ref()
+                  + " (bundle "
+                  + active.hash().substring(0, 12)
+                  + ")");
+    } catch (ChainIntegrityFault e) {
+      // Start anyway, so that /audit/verify can report it; decisions under it are refused.
+      LOG.severe("the active policy version cannot be used: " + e.getMessage());
+    }
   }
 }

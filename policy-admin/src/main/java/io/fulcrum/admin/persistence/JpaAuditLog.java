@@ -1,16 +1,25 @@
 package io.fulcrum.admin.persistence;
 
 import io.fulcrum.admin.application.AuditChain;
+import io.fulcrum.admin.application.ChainIntegrityFault;
 import io.fulcrum.admin.application.ChainLink;
+import io.fulcrum.admin.application.ChainSeal;
+import io.fulcrum.admin.application.PolicyEvent;
+import io.fulcrum.admin.application.PolicyVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,7 +32,13 @@ public class JpaAuditLog implements AuditChain {
   @PersistenceContext(unitName = "fulcrum")
   EntityManager em;
 
-  /** The head, locked for update until the current transaction ends; created on first use. */
+  /**
+   * The head, locked for update until the current transaction ends. Refuses to hand it out while
+   * any chained row lies above it: the next append would collide with it (or be sealed next to a
+   * row nobody can explain), so nothing is appended until an operator has removed it.
+   *
+   * @throws ChainIntegrityFault naming the lowest row above the head
+   */
   ChainHeadEntity lockHead() {
     ChainHeadEntity head =
         em.find(ChainHeadEntity.class, ChainHeadEntity.ID, LockModeType.PESSIMISTIC_WRITE);
@@ -31,7 +46,57 @@ public class JpaAuditLog implements AuditChain {
       throw new IllegalStateException(
           "audit chain head row is missing; the service initialises it at start-up");
     }
+    rowsAbove(head.lastSequence).stream()
+        .min(Comparator.comparingLong(StoredRow::sequence))
+        .ifPresent(
+            row -> {
+              throw new ChainIntegrityFault(
+                  row.describe()
+                      + " is stored at sequence "
+                      + row.sequence()
+                      + ", above the chain head "
+                      + head.lastSequence
+                      + ": nothing more is appended to the chain until it is removed");
+            });
     return head;
+  }
+
+  /**
+   * Why a row is not covered by the chain (see {@link ChainSeal}), or null if it is.
+   *
+   * @param what the row, named for the problem ("decision 1f3c...")
+   */
+  String sealProblem(
+      String what, String kind, String subjectId, long sequence, String contentHash) {
+    Map<Long, ChainLink> records = recordsAround(List.of(sequence));
+    return ChainSeal.problem(
+        what,
+        kind,
+        subjectId,
+        sequence,
+        contentHash,
+        records.get(sequence),
+        records.get(sequence + 1),
+        head());
+  }
+
+  /** The records at each of these sequences and the one after it, by sequence. */
+  Map<Long, ChainLink> recordsAround(Collection<Long> sequences) {
+    Set<Long> wanted = new HashSet<>();
+    for (long s : sequences) {
+      wanted.add(s);
+      wanted.add(s + 1);
+    }
+    Map<Long, ChainLink> out = new HashMap<>();
+    if (wanted.isEmpty()) {
+      return out;
+    }
+    em.createQuery(
+            "select r from AuditRecordEntity r where r.sequence in :s", AuditRecordEntity.class)
+        .setParameter("s", wanted)
+        .getResultStream()
+        .forEach(r -> out.put(r.sequence, r.toLink()));
+    return out;
   }
 
   /** Appends one link after the locked {@code head} and advances it. */
@@ -119,18 +184,76 @@ public class JpaAuditLog implements AuditChain {
 
   @Override
   @Transactional
-  public long subjectCount(String kind, long upToSequence) {
+  public List<StoredRow> rowsAbove(long sequence) {
+    List<StoredRow> rows = new ArrayList<>();
+    firstRow(
+            "select r.sequence, r.subjectId from AuditRecordEntity r where r.sequence > :s"
+                + " order by r.sequence",
+            sequence)
+        .ifPresent(r -> rows.add(new StoredRow(StoredRow.AUDIT_RECORD, (Long) r[0], null)));
+    firstRow(
+            "select d.sequence, d.id from DecisionEntity d where d.sequence > :s order by d.sequence",
+            sequence)
+        .ifPresent(r -> rows.add(new StoredRow(ChainLink.DECISION, (Long) r[0], (String) r[1])));
+    firstRow(
+            "select e.sequence, e.id from PolicyEventEntity e where e.sequence > :s"
+                + " order by e.sequence",
+            sequence)
+        .ifPresent(
+            r -> rows.add(new StoredRow(StoredRow.POLICY_EVENT, (Long) r[0], (String) r[1])));
+    return rows;
+  }
+
+  @Override
+  @Transactional
+  public Optional<StoredRow> firstUnsealed(String kind, long upToSequence) {
     requireKnownKind(kind);
     if (ChainLink.POLICY_PREFIX.equals(ChainLink.family(kind))) {
-      return em.createQuery(
-              "select count(e) from PolicyEventEntity e where e.sequence <= :upTo", Long.class)
-          .setParameter("upTo", upToSequence)
-          .getSingleResult();
+      return firstRow(
+              "select e.sequence, e.id from PolicyEventEntity e where e.sequence <= :s and not"
+                  + " exists (select r.sequence from AuditRecordEntity r where r.sequence ="
+                  + " e.sequence and r.subjectId = e.id and r.kind = concat('"
+                  + ChainLink.POLICY_PREFIX
+                  + "', e.action)) order by e.sequence",
+              upToSequence)
+          .map(r -> new StoredRow(StoredRow.POLICY_EVENT, (Long) r[0], (String) r[1]));
     }
+    return firstRow(
+            "select d.sequence, d.id from DecisionEntity d where d.sequence <= :s and not exists"
+                + " (select r.sequence from AuditRecordEntity r where r.sequence = d.sequence"
+                + " and r.subjectId = d.id and r.kind = '"
+                + ChainLink.DECISION
+                + "') order by d.sequence",
+            upToSequence)
+        .map(r -> new StoredRow(ChainLink.DECISION, (Long) r[0], (String) r[1]));
+  }
+
+  @Override
+  @Transactional
+  public List<PolicyVersion> storedVersions() {
     return em.createQuery(
-            "select count(d) from DecisionEntity d where d.sequence <= :upTo", Long.class)
-        .setParameter("upTo", upToSequence)
-        .getSingleResult();
+            "select v from PolicyVersionEntity v order by v.ref", PolicyVersionEntity.class)
+        .getResultStream()
+        .map(PolicyVersionEntity::toVersion)
+        .toList();
+  }
+
+  @Override
+  @Transactional
+  public List<PolicyEvent> storedEvents() {
+    return em.createQuery(
+            "select e from PolicyEventEntity e order by e.sequence", PolicyEventEntity.class)
+        .getResultStream()
+        .map(PolicyEventEntity::toEvent)
+        .toList();
+  }
+
+  private Optional<Object[]> firstRow(String jpql, long sequence) {
+    return em.createQuery(jpql, Object[].class)
+        .setParameter("s", sequence)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
   }
 
   private String contentSha(String bundleHash) {

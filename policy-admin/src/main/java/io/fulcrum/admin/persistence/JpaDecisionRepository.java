@@ -1,6 +1,9 @@
 package io.fulcrum.admin.persistence;
 
+import io.fulcrum.admin.application.AuditChain;
+import io.fulcrum.admin.application.ChainIntegrityFault;
 import io.fulcrum.admin.application.ChainLink;
+import io.fulcrum.admin.application.ChainSeal;
 import io.fulcrum.admin.application.DecisionQuery;
 import io.fulcrum.admin.application.DecisionRepository;
 import io.fulcrum.admin.application.NewDecision;
@@ -19,6 +22,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Decisions in JPA; each append extends the audit chain in the same transaction. */
@@ -43,7 +47,7 @@ public class JpaDecisionRepository implements DecisionRepository {
       Optional<DecisionEntity> existing =
           d.idempotencyKey() == null ? Optional.empty() : entityByKey(d.idempotencyKey());
       if (existing.isPresent()) {
-        out.add(new Appended(DecisionMapping.toStored(existing.get()), false));
+        out.add(new Appended(sealed(existing.get()), false));
         continue;
       }
       DecisionEntity e = DecisionMapping.toEntity(d, head.lastSequence + 1, now, actor);
@@ -57,13 +61,28 @@ public class JpaDecisionRepository implements DecisionRepository {
   @Override
   @Transactional
   public Optional<StoredDecision> find(String id) {
-    return Optional.ofNullable(em.find(DecisionEntity.class, id)).map(DecisionMapping::toStored);
+    return Optional.ofNullable(em.find(DecisionEntity.class, id)).map(this::sealed);
   }
 
   @Override
   @Transactional
   public Optional<StoredDecision> findByIdempotencyKey(String key) {
-    return entityByKey(key).map(DecisionMapping::toStored);
+    return entityByKey(key).map(this::sealed);
+  }
+
+  /**
+   * The decision, if the chain covers it as stored.
+   *
+   * @throws ChainIntegrityFault if it does not (above the head, unsealed, or altered)
+   */
+  private StoredDecision sealed(DecisionEntity e) {
+    String problem =
+        auditLog.sealProblem(
+            "decision " + e.id, ChainLink.DECISION, e.id, e.sequence, e.contentHash());
+    if (problem != null) {
+      throw new ChainIntegrityFault(problem);
+    }
+    return DecisionMapping.toStored(e);
   }
 
   private Optional<DecisionEntity> entityByKey(String key) {
@@ -77,26 +96,52 @@ public class JpaDecisionRepository implements DecisionRepository {
   @Override
   @Transactional
   public Page<StoredDecision> search(DecisionQuery q) {
+    AuditChain.Head head = auditLog.head();
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<DecisionEntity> select = cb.createQuery(DecisionEntity.class);
     Root<DecisionEntity> d = select.from(DecisionEntity.class);
-    select.where(filters(cb, d, q)).orderBy(cb.desc(d.get("sequence")));
-    List<StoredDecision> items =
+    select.where(filters(cb, d, q, head.sequence())).orderBy(cb.desc(d.get("sequence")));
+    List<DecisionEntity> found =
         em.createQuery(select)
             .setFirstResult(q.page() * q.size())
             .setMaxResults(q.size())
-            .getResultStream()
-            .map(DecisionMapping::toStored)
-            .toList();
+            .getResultList();
     CriteriaQuery<Long> count = cb.createQuery(Long.class);
     Root<DecisionEntity> c = count.from(DecisionEntity.class);
-    count.select(cb.count(c)).where(filters(cb, c, q));
+    count.select(cb.count(c)).where(filters(cb, c, q, head.sequence()));
     long total = em.createQuery(count).getSingleResult();
-    return new Page<>(items, q.page(), q.size(), total);
+    return new Page<>(sealed(found, head), q.page(), q.size(), total);
   }
 
-  private static Predicate[] filters(CriteriaBuilder cb, Root<DecisionEntity> d, DecisionQuery q) {
+  /** The page's decisions, each checked against its record (two record reads for the page). */
+  private List<StoredDecision> sealed(List<DecisionEntity> found, AuditChain.Head head) {
+    Map<Long, ChainLink> records =
+        auditLog.recordsAround(found.stream().map(e -> e.sequence).toList());
+    List<StoredDecision> out = new ArrayList<>(found.size());
+    for (DecisionEntity e : found) {
+      String problem =
+          ChainSeal.problem(
+              "decision " + e.id,
+              ChainLink.DECISION,
+              e.id,
+              e.sequence,
+              e.contentHash(),
+              records.get(e.sequence),
+              records.get(e.sequence + 1),
+              head);
+      if (problem != null) {
+        throw new ChainIntegrityFault(problem);
+      }
+      out.add(DecisionMapping.toStored(e));
+    }
+    return out;
+  }
+
+  /** The query's filters; rows above the chain head are never decisions the service took. */
+  private static Predicate[] filters(
+      CriteriaBuilder cb, Root<DecisionEntity> d, DecisionQuery q, long headSequence) {
     List<Predicate> where = new ArrayList<>();
+    where.add(cb.lessThanOrEqualTo(d.get("sequence"), headSequence));
     if (q.accountId() != null) {
       where.add(cb.equal(d.get("accountId"), q.accountId()));
     }

@@ -1,11 +1,16 @@
 package io.fulcrum.admin.persistence;
 
+import io.fulcrum.admin.application.AuditChain;
 import io.fulcrum.admin.application.BundleArchive;
+import io.fulcrum.admin.application.ChainIntegrityFault;
+import io.fulcrum.admin.application.ChainLink;
+import io.fulcrum.admin.application.ChainSeal;
 import io.fulcrum.admin.application.Page;
 import io.fulcrum.admin.application.PolicyEvent;
 import io.fulcrum.admin.application.PolicyEvent.Action;
 import io.fulcrum.admin.application.PolicyStore;
 import io.fulcrum.admin.application.PolicyVersion;
+import io.fulcrum.admin.application.PolicyVersionSeal;
 import io.fulcrum.admin.application.ShadowDifference;
 import io.fulcrum.engine.policy.PolicyBundle;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,28 +19,46 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /** Policy versions, content and lifecycle events in JPA; events extend the audit chain. */
 @ApplicationScoped
 public class JpaPolicyStore implements PolicyStore {
+
+  private static final Logger LOG = Logger.getLogger(JpaPolicyStore.class.getName());
 
   @PersistenceContext(unitName = "fulcrum")
   EntityManager em;
 
   @Inject JpaAuditLog auditLog;
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws ChainIntegrityFault when the row disagrees with its sealed lifecycle events
+   */
   @Override
   @Transactional
   public Optional<PolicyVersion> find(String policyId, String version) {
-    return Optional.ofNullable(em.find(PolicyVersionEntity.class, policyId + "@" + version))
-        .map(PolicyVersionEntity::toVersion);
+    PolicyVersionEntity row = em.find(PolicyVersionEntity.class, policyId + "@" + version);
+    if (row == null) {
+      return Optional.empty();
+    }
+    return Optional.of(checked(row.toVersion(), events(policyId, version)));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws ChainIntegrityFault when a row disagrees with its sealed lifecycle events
+   */
   @Override
   @Transactional
   public List<PolicyVersion> versions(String policyId) {
@@ -49,7 +72,20 @@ public class JpaPolicyStore implements PolicyStore {
                         + " order by v.uploadedAt, v.version",
                     PolicyVersionEntity.class)
                 .setParameter("id", policyId);
-    return q.getResultStream().map(PolicyVersionEntity::toVersion).toList();
+    Map<String, List<PolicyEvent>> events =
+        events(null, null).stream()
+            .collect(Collectors.groupingBy(PolicyEvent::ref, HashMap::new, Collectors.toList()));
+    return q.getResultStream()
+        .map(v -> checked(v.toVersion(), events.getOrDefault(v.ref, List.of())))
+        .toList();
+  }
+
+  private static PolicyVersion checked(PolicyVersion v, List<PolicyEvent> sealedEvents) {
+    String problem = PolicyVersionSeal.problem(v, sealedEvents);
+    if (problem != null) {
+      throw new ChainIntegrityFault(problem);
+    }
+    return v;
   }
 
   @Override
@@ -75,19 +111,52 @@ public class JpaPolicyStore implements PolicyStore {
                     PolicyEventEntity.class)
                 .setParameter("id", policyId)
                 .setParameter("v", version);
-    return q.getResultStream().map(PolicyEventEntity::toEvent).toList();
+    return sealed(q.getResultList());
   }
 
   @Override
   @Transactional
   public List<PolicyEvent> events(List<Action> actions) {
-    return em.createQuery(
-            "select e from PolicyEventEntity e where e.action in :actions order by e.sequence",
-            PolicyEventEntity.class)
-        .setParameter("actions", actions.stream().map(Action::name).toList())
-        .getResultStream()
-        .map(PolicyEventEntity::toEvent)
-        .toList();
+    return sealed(
+        em.createQuery(
+                "select e from PolicyEventEntity e where e.action in :actions order by e.sequence",
+                PolicyEventEntity.class)
+            .setParameter("actions", actions.stream().map(Action::name).toList())
+            .getResultList());
+  }
+
+  /**
+   * The events among {@code rows} that the audit chain covers as stored. Any other was written
+   * outside the service: it is left out (and logged), so it changes no state, activation or shadow
+   * setting, and {@code /audit/verify} reports it.
+   */
+  private List<PolicyEvent> sealed(List<PolicyEventEntity> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    AuditChain.Head head = auditLog.head();
+    Map<Long, ChainLink> records =
+        auditLog.recordsAround(rows.stream().map(e -> e.sequence).toList());
+    Map<String, String> contentSha = new HashMap<>();
+    List<PolicyEvent> out = new ArrayList<>(rows.size());
+    for (PolicyEventEntity e : rows) {
+      String problem =
+          ChainSeal.problem(
+              "policy event " + e.id + " (" + e.action + " " + e.policyId + "@" + e.version + ")",
+              Action.valueOf(e.action).chainKind(),
+              e.id,
+              e.sequence,
+              e.contentHash(contentSha.computeIfAbsent(e.bundleHash, this::contentSha)),
+              records.get(e.sequence),
+              records.get(e.sequence + 1),
+              head);
+      if (problem == null) {
+        out.add(e.toEvent());
+      } else {
+        LOG.warning(() -> problem + "; the event is ignored (see /api/v1/audit/verify)");
+      }
+    }
+    return out;
   }
 
   @Override
