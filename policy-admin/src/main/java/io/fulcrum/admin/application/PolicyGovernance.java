@@ -113,6 +113,7 @@ public class PolicyGovernance {
                     Json.canonical(Map.of("passed", report.passed(), "state", state.name())))),
             author,
             now));
+    engine.reload();
     return new Uploaded(row, report);
   }
 
