@@ -77,6 +77,11 @@ public class GroupCommit {
           p.result().completeExceptionally(e);
         }
       }
+    } finally {
+      // An Error must not leave a waiter looping on an empty queue: fail what is still pending.
+      for (Pending p : group) {
+        p.result().completeExceptionally(new IllegalStateException("the group commit failed"));
+      }
     }
   }
 }
