@@ -55,11 +55,27 @@ public class PolicyEngine {
   private volatile Shadow shadow;
 
   /**
+   * Why the activation history cannot be trusted (an ACTIVATE or ROLLBACK row the chain does not
+   * cover), or null. Live decisions then fail closed rather than run on a timeline without it.
+   */
+  private volatile String timelineFault;
+
+  /**
    * Re-reads the sealed lifecycle events: the activation timeline, each version's state, the shadow
    * setting; clears the compiled caches.
    */
   public synchronized void reload() {
-    List<PolicyEvent> events = store.events(null, null);
+    PolicyStore.EventLog log = store.eventLog();
+    List<PolicyEvent> events = log.sealed();
+    timelineFault =
+        log.unsealed().stream()
+            .filter(
+                u ->
+                    Action.ACTIVATE.name().equals(u.action())
+                        || Action.ROLLBACK.name().equals(u.action()))
+            .map(PolicyStore.EventLog.Unsealed::problem)
+            .findFirst()
+            .orElse(null);
     timeline =
         ActivationTimeline.of(
             events.stream()
@@ -114,8 +130,16 @@ public class PolicyEngine {
     return compiler;
   }
 
-  /** The reference of the version active now. */
+  /**
+   * The reference of the version active now.
+   *
+   * @throws ChainIntegrityFault when an activation event was edited or written outside the service
+   */
   public String activeRef() {
+    String fault = timelineFault;
+    if (fault != null) {
+      throw new ChainIntegrityFault("the active policy version cannot be determined: " + fault);
+    }
     return timeline
         .activeAt(clock.instant())
         .orElseThrow(

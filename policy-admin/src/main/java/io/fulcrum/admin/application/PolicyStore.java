@@ -24,7 +24,11 @@ public interface PolicyStore {
    */
   List<PolicyVersion> versions(String policyId);
 
-  /** The files of the bundle with this content hash. */
+  /**
+   * The files of the bundle with this content hash.
+   *
+   * @throws ChainIntegrityFault when the stored files no longer have that bundle hash
+   */
   Map<String, byte[]> files(String bundleHash);
 
   /**
@@ -35,6 +39,23 @@ public interface PolicyStore {
 
   /** Events with one of these actions, in chain order; only those the chain covers. */
   List<PolicyEvent> events(List<Action> actions);
+
+  /** Every event in chain order: those the chain covers, and why each other one is left out. */
+  EventLog eventLog();
+
+  /**
+   * @param sealed the events the chain covers, in chain order
+   * @param unsealed the events it does not cover (edited, inserted outside the chain)
+   */
+  record EventLog(List<PolicyEvent> sealed, List<Unsealed> unsealed) {
+    public EventLog {
+      sealed = List.copyOf(sealed);
+      unsealed = List.copyOf(unsealed);
+    }
+
+    /** An event row left out, with its action as stored and the problem. */
+    public record Unsealed(String action, String problem) {}
+  }
 
   boolean isEmpty();
 

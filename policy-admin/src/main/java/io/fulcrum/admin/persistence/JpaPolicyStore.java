@@ -12,6 +12,7 @@ import io.fulcrum.admin.application.PolicyStore;
 import io.fulcrum.admin.application.PolicyVersion;
 import io.fulcrum.admin.application.PolicyVersionSeal;
 import io.fulcrum.admin.application.ShadowDifference;
+import io.fulcrum.engine.policy.BundleReader;
 import io.fulcrum.engine.policy.PolicyBundle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,10 +21,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -51,7 +54,23 @@ public class JpaPolicyStore implements PolicyStore {
     if (row == null) {
       return Optional.empty();
     }
-    return Optional.of(checked(row.toVersion(), events(policyId, version)));
+    List<String> ignored = new ArrayList<>();
+    List<PolicyEvent> events =
+        sealed(
+            em.createQuery(
+                    "select e from PolicyEventEntity e where e.policyId = :id and e.version = :v"
+                        + " order by e.sequence",
+                    PolicyEventEntity.class)
+                .setParameter("id", policyId)
+                .setParameter("v", version)
+                .getResultList(),
+            ignored);
+    String problem = PolicyVersionSeal.problem(row.toVersion(), events);
+    if (problem != null) {
+      throw new ChainIntegrityFault(
+          problem + (ignored.isEmpty() ? "" : " (" + ignored.get(0) + ")"));
+    }
+    return Optional.of(row.toVersion());
   }
 
   /**
@@ -95,7 +114,16 @@ public class JpaPolicyStore implements PolicyStore {
     if (c == null) {
       throw new IllegalStateException("no stored content with bundle hash " + bundleHash);
     }
-    return BundleArchive.read(c.zip);
+    Map<String, byte[]> files = BundleArchive.read(c.zip);
+    String recomputed = BundleReader.fromFiles("stored content " + bundleHash, files).hash();
+    if (!recomputed.equals(bundleHash)) {
+      throw new ChainIntegrityFault(
+          "the policy content stored under bundle hash "
+              + PolicyVersionSeal.abbreviated(bundleHash)
+              + " has bundle hash "
+              + PolicyVersionSeal.abbreviated(recomputed));
+    }
+    return files;
   }
 
   @Override
@@ -111,7 +139,7 @@ public class JpaPolicyStore implements PolicyStore {
                     PolicyEventEntity.class)
                 .setParameter("id", policyId)
                 .setParameter("v", version);
-    return sealed(q.getResultList());
+    return sealed(q.getResultList(), new ArrayList<>());
   }
 
   @Override
@@ -122,15 +150,39 @@ public class JpaPolicyStore implements PolicyStore {
                 "select e from PolicyEventEntity e where e.action in :actions order by e.sequence",
                 PolicyEventEntity.class)
             .setParameter("actions", actions.stream().map(Action::name).toList())
-            .getResultList());
+            .getResultList(),
+        new ArrayList<>());
+  }
+
+  @Override
+  @Transactional
+  public EventLog eventLog() {
+    List<PolicyEventEntity> rows =
+        em.createQuery(
+                "select e from PolicyEventEntity e order by e.sequence", PolicyEventEntity.class)
+            .getResultList();
+    List<String> ignored = new ArrayList<>();
+    List<PolicyEvent> sealed = sealed(rows, ignored);
+    Set<String> sealedIds = new HashSet<>();
+    sealed.forEach(e -> sealedIds.add(e.id()));
+    List<EventLog.Unsealed> unsealed = new ArrayList<>();
+    int next = 0;
+    for (PolicyEventEntity e : rows) {
+      if (!sealedIds.contains(e.id)) {
+        unsealed.add(new EventLog.Unsealed(e.action, ignored.get(next++)));
+      }
+    }
+    return new EventLog(sealed, unsealed);
   }
 
   /**
    * The events among {@code rows} that the audit chain covers as stored. Any other was written
    * outside the service: it is left out (and logged), so it changes no state, activation or shadow
    * setting, and {@code /audit/verify} reports it.
+   *
+   * @param ignored collects why each left-out event was left out
    */
-  private List<PolicyEvent> sealed(List<PolicyEventEntity> rows) {
+  private List<PolicyEvent> sealed(List<PolicyEventEntity> rows, List<String> ignored) {
     if (rows.isEmpty()) {
       return List.of();
     }
@@ -153,6 +205,7 @@ public class JpaPolicyStore implements PolicyStore {
       if (problem == null) {
         out.add(e.toEvent());
       } else {
+        ignored.add(problem);
         LOG.warning(() -> problem + "; the event is ignored (see /api/v1/audit/verify)");
       }
     }

@@ -345,6 +345,21 @@ abstract class PolicyGovernanceContract {
     } finally {
       tamperVersion("61", "bundleHash=" + previous.split(" ")[1]);
     }
+
+    // The content itself edited in place (v1's files under v61's hash): its hash is recomputed.
+    String v61Hash = previous.split(" ")[1];
+    String original = tamperContent(v61Hash, "?from=" + v1Hash, "");
+    try {
+      Reply refused = decideUnder("tiered-perps@61");
+      assertThat(refused.status()).as(refused.body()).isEqualTo(500);
+      assertThat(refused.json().get("type").asText()).endsWith("audit-chain-integrity");
+      assertThat(refused.json().get("detail").asText()).contains("tiered-perps@61", "altered");
+      JsonNode verify = client.get("api/v1/audit/verify", AUDITOR).json();
+      assertThat(verify.get("intact").asBoolean()).as(verify.toString()).isFalse();
+      assertThat(verify.at("/firstBroken/problem").asText()).contains("was altered");
+    } finally {
+      tamperContent(v61Hash, "", original);
+    }
     Reply decided = decideUnder("tiered-perps@61");
     assertThat(decided.status()).as(decided.body()).isEqualTo(201);
     assertThat(decided.json().at("/decision/policy/hash").asText())
@@ -403,6 +418,18 @@ abstract class PolicyGovernanceContract {
     Reply r =
         client.post(
             "api/v1/test-support/tamper/policy/tiered-perps/" + version + "?" + query, null, "");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.body();
+  }
+
+  private String tamperContent(String hash, String query, String body) {
+    Reply r =
+        client.send(
+            "POST",
+            "api/v1/test-support/tamper/content/" + hash + query,
+            null,
+            "text/plain",
+            bytes(body));
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     return r.body();
   }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.util.Base64;
 import java.util.UUID;
 
 /**
@@ -74,6 +75,32 @@ public class TamperResource {
         em.createNativeQuery("delete from margin_decision where id = ?1")
             .setParameter(1, id)
             .executeUpdate());
+  }
+
+  /**
+   * Replaces the stored bytes of the content {@code hash} with those of the content {@code from}
+   * (or, without {@code from}, with the Base64 body); returns the previous bytes in Base64.
+   */
+  @POST
+  @Path("content/{hash}")
+  @PermitAll
+  @Transactional
+  public String setContent(
+      @PathParam("hash") String hash, @QueryParam("from") String from, String base64) {
+    byte[] previous = zipOf(hash);
+    byte[] next = from == null ? Base64.getDecoder().decode(base64.strip()) : zipOf(from);
+    em.createNativeQuery("update policy_content set zip = ?1 where bundle_hash = ?2")
+        .setParameter(1, next)
+        .setParameter(2, hash)
+        .executeUpdate();
+    return Base64.getEncoder().encodeToString(previous);
+  }
+
+  private byte[] zipOf(String hash) {
+    return (byte[])
+        em.createNativeQuery("select zip from policy_content where bundle_hash = ?1")
+            .setParameter(1, hash)
+            .getSingleResult();
   }
 
   /**
