@@ -21,10 +21,13 @@ public interface AuditChain {
   Map<String, String> currentContentHashes(String kind, Set<String> subjectIds);
 
   /**
-   * The lowest-numbered row above {@code sequence} of each chained table (audit records, decisions,
-   * policy events) that has one: rows the chain cannot cover.
+   * In one transaction, with the head row locked so that nothing is appended meanwhile: the head,
+   * the lowest-numbered row above it of each chained table (audit records, decisions, policy
+   * events) that has one, and every policy version and policy event row. Verification starts from
+   * this, so decisions appended while it walks are neither missed nor mistaken for rows above the
+   * head.
    */
-  List<StoredRow> rowsAbove(long sequence);
+  Snapshot snapshot();
 
   /**
    * The first row of {@code kind}'s table at or below {@code upToSequence} that the audit record at
@@ -32,13 +35,24 @@ public interface AuditChain {
    */
   Optional<StoredRow> firstUnsealed(String kind, long upToSequence);
 
-  /** Every policy version row, as stored. */
-  List<PolicyVersion> storedVersions();
-
-  /** Every policy event row, as stored, in sequence order. */
-  List<PolicyEvent> storedEvents();
-
   record Head(long sequence, String hash) {}
+
+  /**
+   * @param rowsAbove rows the chain cannot cover, lowest first
+   * @param versions every policy version row, as stored
+   * @param events every policy event row, as stored, in sequence order
+   */
+  record Snapshot(
+      Head head,
+      List<StoredRow> rowsAbove,
+      List<PolicyVersion> versions,
+      List<PolicyEvent> events) {
+    public Snapshot {
+      rowsAbove = List.copyOf(rowsAbove);
+      versions = List.copyOf(versions);
+      events = List.copyOf(events);
+    }
+  }
 
   /**
    * A row of a chained table, named for a report.

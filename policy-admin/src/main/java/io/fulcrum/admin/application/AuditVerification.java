@@ -31,7 +31,8 @@ public class AuditVerification {
   @Inject AuditChain chain;
 
   public ChainReport verify() {
-    AuditChain.Head head = chain.head();
+    AuditChain.Snapshot snapshot = chain.snapshot();
+    AuditChain.Head head = snapshot.head();
     String previous = ContentHash.GENESIS;
     long checked = 0;
     long after = 0;
@@ -77,9 +78,9 @@ public class AuditVerification {
                   + after
                   + " (records deleted, or the head row edited)"));
     }
-    BrokenLink outside = outsideTheChain(head.sequence());
+    BrokenLink outside = outsideTheChain(snapshot);
     if (outside == null) {
-      outside = versionProblem(head.sequence());
+      outside = versionProblem(snapshot);
     }
     if (outside != null) {
       return broken(checked, head, outside);
@@ -88,10 +89,10 @@ public class AuditVerification {
   }
 
   /** The first row the chain does not cover: above the head, or inserted below it. */
-  private BrokenLink outsideTheChain(long headSequence) {
+  private BrokenLink outsideTheChain(AuditChain.Snapshot snapshot) {
+    long headSequence = snapshot.head().sequence();
     Optional<AuditChain.StoredRow> above =
-        chain.rowsAbove(headSequence).stream()
-            .min(Comparator.comparingLong(AuditChain.StoredRow::sequence));
+        snapshot.rowsAbove().stream().min(Comparator.comparingLong(AuditChain.StoredRow::sequence));
     if (above.isPresent()) {
       AuditChain.StoredRow row = above.get();
       return new BrokenLink(
@@ -127,14 +128,14 @@ public class AuditVerification {
    * The first policy version row that disagrees with its lifecycle events. Runs after the walk and
    * {@link #outsideTheChain} found every event row sealed, so every stored event counts.
    */
-  private BrokenLink versionProblem(long headSequence) {
+  private BrokenLink versionProblem(AuditChain.Snapshot snapshot) {
     Map<String, List<PolicyEvent>> events =
-        chain.storedEvents().stream()
+        snapshot.events().stream()
             .collect(Collectors.groupingBy(PolicyEvent::ref, TreeMap::new, Collectors.toList()));
-    for (PolicyVersion v : chain.storedVersions()) {
+    for (PolicyVersion v : snapshot.versions()) {
       String problem = PolicyVersionSeal.problem(v, events.getOrDefault(v.ref(), List.of()));
       if (problem != null) {
-        return new BrokenLink(headSequence, POLICY_VERSION, v.ref(), problem);
+        return new BrokenLink(snapshot.head().sequence(), POLICY_VERSION, v.ref(), problem);
       }
     }
     return null;

@@ -184,7 +184,32 @@ public class JpaAuditLog implements AuditChain {
 
   @Override
   @Transactional
-  public List<StoredRow> rowsAbove(long sequence) {
+  public Snapshot snapshot() {
+    ChainHeadEntity locked =
+        em.find(ChainHeadEntity.class, ChainHeadEntity.ID, LockModeType.PESSIMISTIC_WRITE);
+    if (locked == null) {
+      return new Snapshot(new Head(0, "missing"), List.of(), List.of(), List.of());
+    }
+    Head head = new Head(locked.lastSequence, locked.lastHash);
+    List<PolicyVersion> versions =
+        em.createQuery(
+                "select v from PolicyVersionEntity v order by v.ref", PolicyVersionEntity.class)
+            .getResultStream()
+            .map(PolicyVersionEntity::toVersion)
+            .toList();
+    List<PolicyEvent> events =
+        em.createQuery(
+                "select e from PolicyEventEntity e order by e.sequence", PolicyEventEntity.class)
+            .getResultStream()
+            .map(PolicyEventEntity::toEvent)
+            .toList();
+    List<StoredRow> above = new ArrayList<>(rowsAbove(head.sequence()));
+    above.sort(Comparator.comparingLong(StoredRow::sequence));
+    return new Snapshot(head, above, versions, events);
+  }
+
+  /** The lowest-numbered row above {@code sequence} of each chained table that has one. */
+  List<StoredRow> rowsAbove(long sequence) {
     List<StoredRow> rows = new ArrayList<>();
     firstRow(
             "select r.sequence, r.subjectId from AuditRecordEntity r where r.sequence > :s"
@@ -226,26 +251,6 @@ public class JpaAuditLog implements AuditChain {
                 + "') order by d.sequence",
             upToSequence)
         .map(r -> new StoredRow(ChainLink.DECISION, (Long) r[0], (String) r[1]));
-  }
-
-  @Override
-  @Transactional
-  public List<PolicyVersion> storedVersions() {
-    return em.createQuery(
-            "select v from PolicyVersionEntity v order by v.ref", PolicyVersionEntity.class)
-        .getResultStream()
-        .map(PolicyVersionEntity::toVersion)
-        .toList();
-  }
-
-  @Override
-  @Transactional
-  public List<PolicyEvent> storedEvents() {
-    return em.createQuery(
-            "select e from PolicyEventEntity e order by e.sequence", PolicyEventEntity.class)
-        .getResultStream()
-        .map(PolicyEventEntity::toEvent)
-        .toList();
   }
 
   private Optional<Object[]> firstRow(String jpql, long sequence) {

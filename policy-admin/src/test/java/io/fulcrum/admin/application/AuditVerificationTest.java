@@ -257,7 +257,11 @@ class AuditVerificationTest {
     }
 
     @Override
-    public List<StoredRow> rowsAbove(long sequence) {
+    public Snapshot snapshot() {
+      return new Snapshot(head, rowsAbove(head.sequence()), versions, events);
+    }
+
+    private List<StoredRow> rowsAbove(long sequence) {
       List<StoredRow> rows = new ArrayList<>();
       links.stream()
           .filter(l -> l.sequence() > sequence)
@@ -285,16 +289,6 @@ class AuditVerificationTest {
                           l -> l.sequence() == r.getValue() && l.subjectId().equals(r.getKey())))
           .min(Map.Entry.comparingByValue())
           .map(r -> new StoredRow(kindOf(r.getKey()), r.getValue(), r.getKey()));
-    }
-
-    @Override
-    public List<PolicyVersion> storedVersions() {
-      return versions;
-    }
-
-    @Override
-    public List<PolicyEvent> storedEvents() {
-      return events;
     }
 
     private static String kindOf(String id) {
