@@ -91,8 +91,17 @@ final class ExceptionMappers {
   public static class BodyTooLargeMapper implements ExceptionMapper<BodyTooLarge> {
     @Override
     public Response toResponse(BodyTooLarge e) {
-      return ProblemResponses.of(
-          Status.REQUEST_ENTITY_TOO_LARGE, "body-too-large", e.getMessage(), "(body)", null, null);
+      // The rest of the body stays unread: the connection cannot carry another request.
+      return Response.fromResponse(
+              ProblemResponses.of(
+                  Status.REQUEST_ENTITY_TOO_LARGE,
+                  "body-too-large",
+                  e.getMessage(),
+                  "(body)",
+                  null,
+                  null))
+          .header("Connection", "close")
+          .build();
     }
   }
 

@@ -45,6 +45,21 @@ public final class LogRedaction {
           Logger.getLogger("org.hibernate.type.descriptor.jdbc"),
           Logger.getLogger("org.postgresql"));
 
+  /**
+   * Container loggers that log exceptions on their way out, filtered themselves too, in case a
+   * record reaches a handler that is not the root logger's.
+   */
+  private static final List<Logger> CONTAINER =
+      List.of(
+          Logger.getLogger("jakarta.enterprise.web"),
+          Logger.getLogger("javax.enterprise.web"),
+          Logger.getLogger("javax.enterprise.web.core"),
+          Logger.getLogger("javax.enterprise.system.container.web"),
+          Logger.getLogger("javax.enterprise.system.core.transaction.com.sun.jts.jta"),
+          Logger.getLogger("org.glassfish.jersey.server.ServerRuntime$Responder"),
+          Logger.getLogger("jakarta.enterprise.resource.resourceadapter"),
+          Logger.getLogger("jakarta.enterprise.system.container.ejb"));
+
   private static final String[] DATA_BEARING_PACKAGES = {
     "org.hibernate.",
     "jakarta.persistence.",
@@ -62,6 +77,11 @@ public final class LogRedaction {
     for (Handler h : Logger.getLogger("").getHandlers()) {
       if (!(h.getFilter() instanceof RedactingFilter)) {
         h.setFilter(new RedactingFilter(h.getFilter()));
+      }
+    }
+    for (Logger l : CONTAINER) {
+      if (!(l.getFilter() instanceof RedactingFilter)) {
+        l.setFilter(new RedactingFilter(l.getFilter()));
       }
     }
   }
@@ -86,12 +106,18 @@ public final class LogRedaction {
     return withheld.isEmpty() ? e : copy(e, withheld, new IdentityHashMap<>());
   }
 
-  /** The messages in {@code e}'s chain that must not be logged. */
+  /**
+   * The messages in {@code e}'s chain that must not be logged: those of data-bearing exceptions and
+   * of everything they were caused by (a driver's own causes quote the value too, e.g. a
+   * NumberFormatException under a conversion error).
+   */
   static List<String> withheldMessages(Throwable e) {
     List<String> withheld = new ArrayList<>();
+    boolean below = false;
     int depth = 0;
     for (Throwable t = e; t != null && !(t instanceof Redacted) && depth < 64; t = t.getCause()) {
-      if (bearsData(t) && t.getMessage() != null && !t.getMessage().isEmpty()) {
+      below = below || bearsData(t);
+      if (below && t.getMessage() != null && !t.getMessage().isEmpty()) {
         withheld.add(t.getMessage());
       }
       depth++;
@@ -139,7 +165,7 @@ public final class LogRedaction {
     if (message == null) {
       return name + sql;
     }
-    boolean quotes = withheld.stream().anyMatch(message::contains);
+    boolean quotes = withheld.stream().anyMatch(w -> message.contains(w) || w.equals(message));
     if (bearsData(e) || quotes) {
       return name + sql + ": (message withheld from the log: it may quote request data)";
     }
@@ -173,6 +199,7 @@ public final class LogRedaction {
     public boolean isLoggable(LogRecord record) {
       Throwable thrown = record.getThrown();
       List<String> withheld = withheldMessages(thrown);
+
       if (!withheld.isEmpty()) {
         if (record.getMessage() != null) {
           record.setMessage(scrubbed(record.getMessage(), withheld));

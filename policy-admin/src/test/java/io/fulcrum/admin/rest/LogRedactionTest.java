@@ -43,6 +43,15 @@ class LogRedactionTest {
   }
 
   @Test
+  void whatADriverExceptionWasCausedBy_isWithheldToo() {
+    SQLException conversion = new SQLException("Data conversion error", "22018");
+    conversion.initCause(new NumberFormatException("For input string: \"" + MARKER + "\""));
+    String printed =
+        stackTrace(LogRedaction.redacted(new PersistenceException("query failed", conversion)));
+    assertThat(printed).doesNotContain(MARKER).contains("java.lang.NumberFormatException");
+  }
+
+  @Test
   void aChainWithoutDataBearingExceptions_isLoggedAsItIs() {
     IllegalStateException e = new IllegalStateException("chain head missing");
     assertThat(LogRedaction.redacted(e)).isSameAs(e);
