@@ -2,31 +2,57 @@ package io.fulcrum.admin.application;
 
 import io.fulcrum.engine.policy.CompilationProblem;
 import io.fulcrum.engine.policy.PolicyBundle;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
- * Bundle files to and from zip bytes. Reading refuses paths that escape the bundle ("../",
- * absolute, backslashes) and caps the unpacked size; a zip whose files all sit in one top folder
- * without a manifest at the root is read from inside that folder (as zipping a directory makes).
+ * Bundle files to and from zip bytes.
+ *
+ * <p>Reading works from the zip's central directory (Commons Compress) and refuses, naming the
+ * entry: paths that escape the bundle ("../", absolute, backslashes, "." or empty segments),
+ * duplicate entries (the same path twice, which would otherwise let the last one win silently),
+ * symbolic links, more than {@link #MAX_FILES} files, a file above {@link #MAX_FILE_BYTES}, a total
+ * above {@link #MAX_UNPACKED_BYTES}, and a file that inflates more than {@link
+ * #MAX_COMPRESSION_RATIO} times its compressed size (a zip bomb). Sizes are counted while
+ * inflating, never taken from the headers, and reading stops at the first limit. A zip whose files
+ * all sit in one top folder without a manifest at the root is read from inside that folder (as
+ * zipping a directory makes).
  */
 public final class BundleArchive {
 
   /** Largest accepted upload, zipped or as separate files. */
   public static final int MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 
-  /** Largest total of unpacked files (a zip bomb stops here). */
+  /** Largest total of unpacked files. */
   public static final int MAX_UNPACKED_BYTES = 16 * 1024 * 1024;
+
+  /** Largest single unpacked file. */
+  public static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+  /** Most files (directories not counted) in one bundle; shipped bundles have about ten. */
+  public static final int MAX_FILES = 200;
+
+  /**
+   * Largest ratio of unpacked to compressed size of one file, checked for files above {@link
+   * #RATIO_CHECKED_FROM_BYTES} (small files say nothing about bombs). DRL, DMN and YAML text
+   * compresses 5 to 30 times.
+   */
+  public static final int MAX_COMPRESSION_RATIO = 100;
+
+  static final int RATIO_CHECKED_FROM_BYTES = 64 * 1024;
 
   private BundleArchive() {}
 
@@ -34,38 +60,119 @@ public final class BundleArchive {
   public static SortedMap<String, byte[]> read(byte[] zip) {
     SortedMap<String, byte[]> files = new TreeMap<>();
     List<CompilationProblem> problems = new ArrayList<>();
-    long total = 0;
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+    try (ZipFile archive =
+        ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(zip)).get()) {
+      List<ZipArchiveEntry> entries = Collections.list(archive.getEntriesInPhysicalOrder());
+      long fileCount = entries.stream().filter(e -> !e.isDirectory()).count();
+      if (fileCount > MAX_FILES) {
+        throw new BundleRefused(
+            "the zip holds "
+                + fileCount
+                + " files but a bundle may hold at most "
+                + MAX_FILES
+                + "; nothing was stored",
+            List.of(),
+            false);
+      }
+      long total = 0;
+      for (ZipArchiveEntry e : entries) {
+        String name = e.getName();
+        String problem = entryProblem(archive, e);
+        if (problem != null) {
+          problems.add(new CompilationProblem(name, 0, problem));
+          continue;
+        }
         if (e.isDirectory()) {
           continue;
         }
-        byte[] bytes = in.readNBytes(MAX_UNPACKED_BYTES + 1);
+        byte[] bytes = inflate(archive, e);
         total += bytes.length;
         if (total > MAX_UNPACKED_BYTES) {
           throw new BundleRefused(
-              "the bundle unpacks to more than " + MAX_UNPACKED_BYTES + " bytes", List.of(), true);
+              "the bundle unpacks to more than "
+                  + MAX_UNPACKED_BYTES
+                  + " bytes (stopped at "
+                  + name
+                  + "); nothing was stored",
+              List.of(new CompilationProblem(name, 0, "total unpacked size over the limit")),
+              true);
         }
-        String problem = pathProblem(e.getName());
-        if (problem != null) {
-          problems.add(new CompilationProblem(e.getName(), 0, problem));
-        } else {
-          files.put(e.getName(), bytes);
-        }
+        files.put(name, bytes);
       }
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) {
       throw new BundleRefused(
           "the upload is not a readable zip: " + e.getMessage(), List.of(), false);
     }
     if (!problems.isEmpty()) {
       throw new BundleRefused(
-          "the zip holds paths outside the bundle; nothing was stored", problems, false);
+          "the zip holds entries that cannot be bundle files; nothing was stored", problems, false);
     }
     if (files.isEmpty()) {
       throw new BundleRefused(
           "the upload is not a zip of bundle files (no entries)", List.of(), false);
     }
     return stripTopFolder(files);
+  }
+
+  /** Why entry {@code e} may not be in a bundle, or null if it may. */
+  private static String entryProblem(ZipFile archive, ZipArchiveEntry e) {
+    String name = e.getName();
+    String path =
+        e.isDirectory() && name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+    String problem = pathProblem(path);
+    if (problem != null) {
+      return problem;
+    }
+    if (e.isUnixSymlink()) {
+      return "symbolic link: a bundle holds regular files only";
+    }
+    if (!e.isDirectory() && count(archive.getEntries(name)) > 1) {
+      return "duplicate entry: the zip holds this path more than once";
+    }
+    return null;
+  }
+
+  private static int count(Iterable<?> items) {
+    int n = 0;
+    for (Object ignored : items) {
+      n++;
+    }
+    return n;
+  }
+
+  /** The entry's bytes, counted while inflating; refused past the per-file limit or ratio. */
+  private static byte[] inflate(ZipFile archive, ZipArchiveEntry e) throws IOException {
+    if (!archive.canReadEntryData(e)) {
+      throw new BundleRefused(
+          "the zip entry " + e.getName() + " uses an unsupported compression or encryption",
+          List.of(new CompilationProblem(e.getName(), 0, "unsupported compression or encryption")),
+          false);
+    }
+    byte[] bytes;
+    try (InputStream in = archive.getInputStream(e)) {
+      bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+    }
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw new BundleRefused(
+          "the file " + e.getName() + " unpacks to more than " + MAX_FILE_BYTES + " bytes",
+          List.of(new CompilationProblem(e.getName(), 0, "file larger than the limit")),
+          true);
+    }
+    long compressed = Math.max(1, e.getCompressedSize());
+    if (bytes.length >= RATIO_CHECKED_FROM_BYTES
+        && bytes.length / compressed > MAX_COMPRESSION_RATIO) {
+      throw new BundleRefused(
+          "the file "
+              + e.getName()
+              + " inflates "
+              + bytes.length / compressed
+              + " times its compressed size (at most "
+              + MAX_COMPRESSION_RATIO
+              + " accepted): refused as a possible zip bomb",
+          List.of(new CompilationProblem(e.getName(), 0, "compression ratio over the limit")),
+          true);
+    }
+    return bytes;
   }
 
   /** Why {@code path} may not be a bundle file, or null if it may. */
@@ -76,9 +183,12 @@ public final class BundleArchive {
     if (path.startsWith("/") || path.contains("\\") || path.matches("^[A-Za-z]:.*")) {
       return "absolute or Windows path: bundle paths are relative with '/'";
     }
-    for (String segment : path.split("/")) {
+    for (String segment : path.split("/", -1)) {
       if (segment.equals("..")) {
         return "path escapes the bundle directory ('..')";
+      }
+      if (segment.isEmpty() || segment.equals(".")) {
+        return "empty or '.' path segment: bundle paths are plain relative paths";
       }
     }
     return null;

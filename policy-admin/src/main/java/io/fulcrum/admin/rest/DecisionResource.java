@@ -164,6 +164,7 @@ public class DecisionResource {
   @Path("batch")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.DECIDER)
+  @BodyLimit(BodyLimit.BATCH_BYTES)
   @Operation(
       summary =
           "Decide up to 1000 requests in one call: {\"policy\": optional, \"requests\": [...]};"

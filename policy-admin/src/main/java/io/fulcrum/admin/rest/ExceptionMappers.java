@@ -6,6 +6,10 @@ import io.fulcrum.admin.application.IdempotencyConflict;
 import io.fulcrum.engine.domain.InvalidRequest;
 import io.fulcrum.engine.policy.PolicyCompilationFailed;
 import io.fulcrum.engine.policy.PolicyNotFound;
+import jakarta.annotation.Priority;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -84,6 +88,24 @@ final class ExceptionMappers {
   }
 
   @Provider
+  public static class BodyTooLargeMapper implements ExceptionMapper<BodyTooLarge> {
+    @Override
+    public Response toResponse(BodyTooLarge e) {
+      // The rest of the body stays unread: the connection cannot carry another request.
+      return Response.fromResponse(
+              ProblemResponses.of(
+                  Status.REQUEST_ENTITY_TOO_LARGE,
+                  "body-too-large",
+                  e.getMessage(),
+                  "(body)",
+                  null,
+                  null))
+          .header("Connection", "close")
+          .build();
+    }
+  }
+
+  @Provider
   public static class LifecycleRefusedMapper
       implements ExceptionMapper<io.fulcrum.admin.application.LifecycleRefused> {
     @Override
@@ -153,6 +175,39 @@ final class ExceptionMappers {
     }
   }
 
+  /**
+   * A commit the database refused (a value too long for its column, a NUL on PostgreSQL, a
+   * constraint): the transaction rolled back. Jersey's own mapper for this type rethrows, which
+   * would end in the container's HTML page; this one is preferred by its priority.
+   */
+  @Provider
+  @Priority(Priorities.USER - 1000)
+  public static class TransactionalMapper implements ExceptionMapper<TransactionalException> {
+    @Override
+    public Response toResponse(TransactionalException e) {
+      return databaseRefused(e);
+    }
+  }
+
+  /** A database error inside a transaction, which then rolled back. */
+  @Provider
+  public static class PersistenceMapper implements ExceptionMapper<PersistenceException> {
+    @Override
+    public Response toResponse(PersistenceException e) {
+      return databaseRefused(e);
+    }
+  }
+
+  static Response databaseRefused(Throwable e) {
+    return ProblemResponses.of(
+        Status.INTERNAL_SERVER_ERROR,
+        "database-error",
+        "the database refused the request; nothing was stored",
+        null,
+        logged(e),
+        null);
+  }
+
   /** Engine evaluation failures ({@code PolicyEvaluationFailed}) and anything unexpected. */
   @Provider
   public static class UnexpectedMapper implements ExceptionMapper<Throwable> {
@@ -168,9 +223,14 @@ final class ExceptionMappers {
     }
   }
 
+  /**
+   * Logs {@code e} once under a new error id, with the messages that may quote request data
+   * withheld ({@link LogRedaction}), and returns the id.
+   */
   static String logged(Throwable e) {
     String errorId = ErrorIds.next();
-    LOG.log(Level.SEVERE, "error " + errorId + ": " + e, e);
+    Throwable safe = LogRedaction.redacted(e);
+    LOG.log(Level.SEVERE, "error " + errorId + ": " + safe, safe);
     return errorId;
   }
 }

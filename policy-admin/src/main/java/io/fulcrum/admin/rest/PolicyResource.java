@@ -2,7 +2,6 @@ package io.fulcrum.admin.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fulcrum.admin.application.BundleArchive;
-import io.fulcrum.admin.application.BundleRefused;
 import io.fulcrum.admin.application.PolicyDiff;
 import io.fulcrum.admin.application.PolicyEngine;
 import io.fulcrum.admin.application.PolicyEvent;
@@ -50,9 +49,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "basic")
 public class PolicyResource {
-
-  /** How much of an oversized upload is read and dropped before answering 413. */
-  private static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
 
   @Inject PolicyGovernance governance;
 
@@ -142,6 +138,7 @@ public class PolicyResource {
   @Path("{id}/versions")
   @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
   @RolesAllowed(Roles.AUTHOR)
+  @BodyLimit(BundleArchive.MAX_UPLOAD_BYTES)
   @Operation(
       summary =
           "Upload a bundle (zip of manifest.yaml and its files, at most 2 MB): stored,"
@@ -284,23 +281,14 @@ public class PolicyResource {
   }
 
   /**
-   * The body, refused (413) beyond the limit. An oversized body is still read (up to {@link
-   * #MAX_DRAINED_BYTES}) before answering, so that clients which send it whole get the problem
-   * response rather than a reset connection.
+   * The body; {@link RequestBodyLimit} has already refused (413) a declared length over the limit
+   * and stops a longer stream at the limit.
    */
   private static byte[] limited(InputStream body) {
-    int max = BundleArchive.MAX_UPLOAD_BYTES;
     try {
-      byte[] bytes = body.readNBytes(max + 1);
-      if (bytes.length > max) {
-        long skipped = 0;
-        for (long n; skipped < MAX_DRAINED_BYTES && (n = body.skip(64 * 1024)) > 0; ) {
-          skipped += n;
-        }
-        throw new BundleRefused(
-            "the upload is larger than the limit of " + max + " bytes; nothing was stored",
-            List.of(),
-            true);
+      byte[] bytes = body.readNBytes(BundleArchive.MAX_UPLOAD_BYTES + 1);
+      if (bytes.length > BundleArchive.MAX_UPLOAD_BYTES) {
+        throw new BodyTooLarge(BundleArchive.MAX_UPLOAD_BYTES);
       }
       return bytes;
     } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,6 +27,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * pbkdf2-sha256$...$...$... | role role}. With no users configured and {@code fulcrum.mode=demo},
  * five documented demo users are created (password = user name + "-demo"); in any other mode there
  * are then no users and every request is refused.
+ *
+ * <p>The users file is read again when it changes (checked at most once a second, by modification
+ * time and size), so users can be added, removed or given a new password without a restart; a file
+ * that no longer reads is logged and the users from before are kept. {@link #generation()} counts
+ * the changes, so that remembered credentials can be dropped.
  */
 @ApplicationScoped
 public class UserDirectory {
@@ -42,11 +49,26 @@ public class UserDirectory {
   @ConfigProperty(name = "fulcrum.mode", defaultValue = "production")
   String mode;
 
-  private final Map<String, User> users = new ConcurrentHashMap<>();
+  private static final long RECHECK_NANOS = 1_000_000_000L;
+
+  private volatile Map<String, User> users = Map.of();
+  private final AtomicLong generation = new AtomicLong();
+  private final AtomicLong nextCheck = new AtomicLong();
+  private volatile Optional<FileTime> fileSeen = Optional.empty();
+  private volatile long sizeSeen = -1;
 
   @PostConstruct
   void load() {
-    usersFile.filter(f -> !f.isBlank()).ifPresent(f -> readFile(Path.of(f)));
+    Map<String, User> loaded = new ConcurrentHashMap<>();
+    usersFile
+        .filter(f -> !f.isBlank())
+        .ifPresent(
+            f -> {
+              Path file = Path.of(f);
+              remember(file);
+              loaded.putAll(readFile(file));
+            });
+    users = loaded;
     if (users.isEmpty() && "demo".equals(mode)) {
       for (String role : Roles.ALL) {
         add(new User(role, PasswordHashes.hash((role + "-demo").toCharArray()), Set.of(role)));
@@ -70,10 +92,56 @@ public class UserDirectory {
   }
 
   Optional<User> find(String name) {
+    reloadIfChanged();
     return Optional.ofNullable(users.get(name));
   }
 
-  private void readFile(Path file) {
+  /** Increases each time the users file is read again after a change. */
+  long generation() {
+    return generation.get();
+  }
+
+  private void reloadIfChanged() {
+    long now = System.nanoTime();
+    long due = nextCheck.get();
+    if (usersFile.isEmpty()
+        || now - due < 0
+        || !nextCheck.compareAndSet(due, now + RECHECK_NANOS)) {
+      return;
+    }
+    Path file = Path.of(usersFile.get());
+    try {
+      if (Files.getLastModifiedTime(file).equals(fileSeen.orElse(null))
+          && Files.size(file) == sizeSeen) {
+        return;
+      }
+      remember(file);
+      Map<String, User> reloaded = readFile(file);
+      users = reloaded;
+      generation.incrementAndGet();
+      LOG.info(() -> "users file changed: " + reloaded.size() + " users loaded");
+    } catch (IOException | RuntimeException e) {
+      LOG.warning(
+          "users file "
+              + file
+              + " changed but cannot be read ("
+              + e.getClass().getSimpleName()
+              + "); keeping the users loaded before");
+    }
+  }
+
+  private void remember(Path file) {
+    try {
+      fileSeen = Optional.of(Files.getLastModifiedTime(file));
+      sizeSeen = Files.size(file);
+    } catch (IOException e) {
+      fileSeen = Optional.empty();
+      sizeSeen = -1;
+    }
+  }
+
+  private static Map<String, User> readFile(Path file) {
+    Map<String, User> read = new ConcurrentHashMap<>();
     Properties p = new Properties();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       p.load(r);
@@ -102,11 +170,14 @@ public class UserDirectory {
                 + " but the known roles are "
                 + Roles.ALL);
       }
-      add(new User(name, hash, Set.copyOf(roles)));
+      read.put(name, new User(name, hash, Set.copyOf(roles)));
     }
+    return read;
   }
 
   private void add(User user) {
-    users.put(user.name(), user);
+    Map<String, User> more = new ConcurrentHashMap<>(users);
+    more.put(user.name(), user);
+    users = more;
   }
 }

@@ -58,8 +58,11 @@ abstract class DecisionServiceContract {
   ServiceClient client;
 
   static WebArchive builtWar() {
+    ServerLog.prepare();
     File war = new File(System.getProperty("fulcrum.war", "target/fulcrum-policy-admin.war"));
-    return ShrinkWrap.createFromZipFile(WebArchive.class, war).addClass(TamperResource.class);
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war)
+        .addClass(TamperResource.class)
+        .addClasses(FailureResource.class, FailingServlet.class, AuthProbeResource.class);
   }
 
   @BeforeEach
@@ -263,6 +266,47 @@ abstract class DecisionServiceContract {
   }
 
   @Test
+  void logins_unknownAndKnownNamesCostOneHashEach_andRepeatedFailuresGet429WithoutHashing() {
+    // Unknown and known user names: the same answer, and each one password hash.
+    long before = hashChecks();
+    Reply unknown = client.get("api/v1/decisions?size=1", "nobody-" + UUID.randomUUID() + ":x");
+    long afterUnknown = hashChecks();
+    Reply known = client.get("api/v1/decisions?size=1", "approver:wrong-0");
+    long afterKnown = hashChecks();
+    assertThat(unknown.status()).isEqualTo(401);
+    assertThat(known.status()).isEqualTo(401);
+    assertThat(unknown.body()).isEqualTo(known.body());
+    assertThat(afterUnknown - before).isEqualTo(1);
+    assertThat(afterKnown - afterUnknown).isEqualTo(1);
+
+    // approver (unused elsewhere in this class) reaches the per-user limit ...
+    int limit = Integer.parseInt(probe()[1]);
+    for (int i = 1; i < limit; i++) {
+      assertThat(client.get("api/v1/decisions?size=1", "approver:wrong-" + i).status())
+          .isEqualTo(401);
+    }
+    long atLimit = hashChecks();
+    Reply refused = client.get("api/v1/decisions?size=1", "approver:wrong-again");
+    assertThat(refused.status()).as(refused.body()).isEqualTo(429);
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+    // ... then even the right password is refused, and no hash is computed for either.
+    assertThat(client.get("api/v1/decisions?size=1", "approver:approver-demo").status())
+        .isEqualTo(429);
+    assertThat(hashChecks()).isEqualTo(atLimit);
+    // Another user from the same address still gets in.
+    assertThat(client.get("api/v1/decisions?size=1", AUDITOR).status()).isEqualTo(200);
+  }
+
+  private String[] probe() {
+    return client.get("api/v1/test-support/auth", null).body().trim().split(" ");
+  }
+
+  private long hashChecks() {
+    return Long.parseLong(probe()[0]);
+  }
+
+  @Test
   void badRequests_getProblemDetailsNamingTheField_andStoreNothing() {
     String account = newAccount();
     Reply malformed = client.post("api/v1/decisions", DECIDER, "{\"account\": ");
@@ -357,6 +401,81 @@ abstract class DecisionServiceContract {
     assertThat(total("account=" + account)).isEqualTo(clients * each);
     JsonNode report = verify();
     assertThat(report.get("intact").asBoolean()).as(report.toString()).isTrue();
+  }
+
+  @Test
+  void databaseAndContainerErrors_areProblemJsonWithAnErrorId_andNoRequestDataIsLogged()
+      throws Exception {
+    String marker = "LOGMARK" + UUID.randomUUID().toString().replace("-", "");
+    Reply stored = client.post("api/v1/decisions", DECIDER, request(marker + "-ok"));
+    assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+
+    // Whatever refuses them (the request reader or the database), neither may end in an HTML page.
+    Reply overLong =
+        client.post("api/v1/decisions", DECIDER, request(marker + "-" + "x".repeat(300)));
+    assertThat(overLong.status()).as(overLong.body()).isIn(400, 500);
+    assertProblem(overLong);
+    Reply nul = client.post("api/v1/decisions", DECIDER, request(marker + "\0nul"));
+    if (nul.status() != 201) { // H2 stores a NUL, PostgreSQL refuses it
+      assertProblem(nul);
+    }
+
+    Reply query = client.post("api/v1/test-support/fail/query?value=" + marker, null, "");
+    assertProblem(query);
+    assertThat(query.status()).isEqualTo(500);
+    assertThat(query.json().get("type").asText()).endsWith("/database-error");
+    Reply commit = client.post("api/v1/test-support/fail/commit?value=" + marker, null, "");
+    assertProblem(commit);
+    assertThat(commit.json().get("type").asText()).endsWith("/database-error");
+    Reply servlet = client.get("test-support/failing-servlet?value=" + marker, null);
+    assertProblem(servlet);
+    assertThat(servlet.status()).isEqualTo(500);
+    Reply unknownPath = client.get("no-such-page", null);
+    assertThat(unknownPath.status()).isEqualTo(404);
+    assertThat(unknownPath.header("Content-Type")).startsWith("application/problem+json");
+
+    String lastErrorId = servlet.json().get("errorId").asText();
+    String log = ServerLog.waitFor(lastErrorId);
+    assertThat(log).contains(query.json().get("errorId").asText());
+    assertThat(log).as("the server log quotes request data").doesNotContain(marker);
+  }
+
+  @Test
+  void bodiesOverTheLimit_areRefusedWith413_beforeBeingRead() {
+    String account = newAccount();
+    String padded = "{" + " ".repeat(1024 * 1024 + 1) + request(account).substring(1);
+    Reply big = new ServiceClient(deployed).post("api/v1/decisions", DECIDER, padded);
+    assertThat(big.status()).as(big.body()).isEqualTo(413);
+    assertThat(big.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(big.json().get("detail").asText()).contains("limit of 1048576 bytes");
+
+    // Without a Content-Length (chunked), the count stops it.
+    Reply chunked =
+        new ServiceClient(deployed)
+            .sendStreamed(
+                "POST",
+                "api/v1/decisions",
+                DECIDER,
+                "application/json",
+                padded.getBytes(StandardCharsets.UTF_8));
+    assertThat(chunked.status()).as(chunked.body()).isEqualTo(413);
+    assertThat(chunked.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(total("account=" + account)).isZero();
+
+    // A batch may be larger than one decision.
+    Reply batch =
+        new ServiceClient(deployed)
+            .post("api/v1/decisions/batch", DECIDER, "{\"requests\": [" + padded + "]}");
+    assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+    assertThat(total("account=" + account)).isEqualTo(1);
+  }
+
+  private static void assertProblem(Reply r) {
+    assertThat(r.header("Content-Type")).as(r.body()).startsWith("application/problem+json");
+    assertThat(r.body()).doesNotContain("<html").doesNotContain("Exception");
+    if (r.status() >= 500) {
+      assertThat(r.json().get("errorId").asText()).as(r.body()).isNotBlank();
+    }
   }
 
   @Test

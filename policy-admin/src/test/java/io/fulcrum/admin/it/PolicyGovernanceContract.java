@@ -51,6 +51,7 @@ abstract class PolicyGovernanceContract {
 
   /** The built WAR plus the test-only clock and tamper endpoints. */
   static WebArchive warWithClock() {
+    ServerLog.prepare();
     File war = new File(System.getProperty("fulcrum.war", "target/fulcrum-policy-admin.war"));
     return ShrinkWrap.createFromZipFile(WebArchive.class, war)
         .addClasses(ClockResource.class, TamperResource.class);

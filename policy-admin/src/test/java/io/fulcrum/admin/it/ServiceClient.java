@@ -79,6 +79,17 @@ final class ServiceClient {
             .build());
   }
 
+  /** Like {@link #send} but without a Content-Length: the body goes chunked. */
+  Reply sendStreamed(String method, String path, String user, String contentType, byte[] body) {
+    HttpRequest.Builder b = request(path, user).header("Content-Type", contentType);
+    return send(
+        b.method(
+                method,
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(body)))
+            .build());
+  }
+
   private HttpRequest.Builder request(String path, String user) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));

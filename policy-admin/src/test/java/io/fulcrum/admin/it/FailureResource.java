@@ -1,0 +1,48 @@
+package io.fulcrum.admin.it;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionalException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+/**
+ * Test deployments only: database failures that quote a caller's value in their messages, as
+ * refused inserts do, to show that such errors are answered as problem+json with an error id and
+ * that the value never reaches the log.
+ */
+@Path("test-support/fail")
+@RequestScoped
+public class FailureResource {
+
+  @PersistenceContext(unitName = "fulcrum")
+  EntityManager em;
+
+  /** A real database error: both H2 and PostgreSQL quote the value they cannot convert. */
+  @POST
+  @Path("query")
+  @PermitAll
+  @Transactional
+  public String query(@QueryParam("value") String value) {
+    return String.valueOf(
+        em.createNativeQuery("select cast(?1 as integer)")
+            .setParameter(1, value)
+            .getSingleResult());
+  }
+
+  /** A commit failure as the transaction interceptor reports it (a refused insert at commit). */
+  @POST
+  @Path("commit")
+  @PermitAll
+  public String commit(@QueryParam("value") String value) {
+    RollbackException rollback = new RollbackException();
+    rollback.initCause(new PersistenceException("could not execute batch [" + value + "]"));
+    throw new TransactionalException("encountered exception during commit", rollback);
+  }
+}
