@@ -25,7 +25,9 @@ import java.util.Map;
  */
 final class ServiceProcess {
 
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
+  /** A start takes 20-40 s on an idle 2-core machine, several minutes on a saturated one. */
+  private static final Duration READY_TIMEOUT =
+      Duration.ofSeconds(Long.getLong("fulcrum.it.ready.seconds", 600));
 
   private final Process process;
   private final Path log;
