@@ -22,6 +22,12 @@ class CrashDurabilityPostgresIT extends CrashDurabilityContract {
     return System.getProperty("fulcrum.test.pg.user", "postgres");
   }
 
+  /** One kill: PostgreSQL's recovery is not what is in question, and each restart costs a start. */
+  @Override
+  int kills() {
+    return Integer.getInteger("fulcrum.it.crash.kills", 1);
+  }
+
   @Override
   String database() {
     return "postgres";

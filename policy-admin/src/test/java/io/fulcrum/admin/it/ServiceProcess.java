@@ -40,7 +40,7 @@ final class ServiceProcess {
   }
 
   /**
-   * Starts the service and waits until {@code /health/ready} answers 200.
+   * Starts the service and waits until {@code /health/ready} reports the service's own check UP.
    *
    * @param dataDirectory {@code FULCRUM_DATA}: the embedded database and Payara's root directory
    * @param environment further settings (e.g. {@code FULCRUM_DB_URL})
@@ -106,7 +106,9 @@ final class ServiceProcess {
                 + logTail());
       }
       try {
-        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        // Payara answers UP before the WAR is deployed (no checks yet): wait for the service's own.
+        HttpResponse<String> r = http.send(ready, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200 && r.body().contains("\"fulcrum\"")) {
           return;
         }
       } catch (IOException notYet) {
