@@ -106,9 +106,11 @@ final class ServiceProcess {
                 + logTail());
       }
       try {
-        // Payara answers UP before the WAR is deployed (no checks yet): wait for the service's own.
+        // Payara answers UP before the WAR is deployed (no checks yet), and the WAR's own check
+        // answers before Payara has finished loading the web module (requests then get 404 for a
+        // few seconds): ready is the service's check UP after Payara has logged that it is ready.
         HttpResponse<String> r = http.send(ready, HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200 && r.body().contains("\"fulcrum\"")) {
+        if (r.statusCode() == 200 && r.body().contains("\"fulcrum\"") && payaraReady()) {
           return;
         }
       } catch (IOException notYet) {
@@ -119,6 +121,14 @@ final class ServiceProcess {
     kill();
     throw new IllegalStateException(
         "the service was not ready within " + READY_TIMEOUT + ":\n" + logTail());
+  }
+
+  private boolean payaraReady() {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8).contains(") ready in ");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static int freePort() {
