@@ -1,6 +1,7 @@
 package io.fulcrum.admin.application;
 
 import io.fulcrum.admin.persistence.JpaAuditLog;
+import io.fulcrum.admin.persistence.StoreDurability;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -8,13 +9,16 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
- * At start-up: create the audit chain head if the database is new, import the shipped policy
- * bundles not stored yet, load the activation timeline, compile the active policy.
+ * At start-up: make commits durable before they return (see {@link StoreDurability}), create the
+ * audit chain head if the database is new, import the shipped policy bundles not stored yet, load
+ * the activation timeline, compile the active policy.
  */
 @ApplicationScoped
 public class Startup {
 
   private static final Logger LOG = Logger.getLogger(Startup.class.getName());
+
+  @Inject StoreDurability durability;
 
   @Inject JpaAuditLog auditLog;
 
@@ -23,6 +27,7 @@ public class Startup {
   @Inject PolicyEngine policies;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    durability.ensure();
     auditLog.initialise();
     shipped.importShipped();
     policies.reload();

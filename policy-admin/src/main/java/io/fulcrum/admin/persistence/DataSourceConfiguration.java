@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The service's database, chosen by configuration (MicroProfile Config: system properties or
- * environment variables such as {@code FULCRUM_DB_URL}). Defaults to an in-memory H2 database.
+ * environment variables such as {@code FULCRUM_DB_URL}). Defaults to an in-memory H2 database (the
+ * Arquillian tests'); {@code fulcrum-service} passes its embedded default, an HSQLDB file database
+ * that syncs every commit (see {@link StoreDurability}), or the configured PostgreSQL.
  *
  * <p>The defaults are written here, in Payara's {@code ${MPCONFIG=key:default}} form, because the
  * data source is created before {@code META-INF/microprofile-config.properties} is read.
