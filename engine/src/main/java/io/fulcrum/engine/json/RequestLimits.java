@@ -40,7 +40,7 @@ public final class RequestLimits {
   public static final int MAX_COLLATERAL = 200;
   public static final int MAX_DEBTS = 200;
   public static final int MAX_ASSET_PRICES = 1_000;
-  public static final int MAX_HISTORY_ROWS = 50_000;
+  public static final int MAX_HISTORY_ROWS = 10_000;
 
   private RequestLimits() {}
 

@@ -203,7 +203,7 @@ class RequestReaderTest {
                 + ", \"closes\": "
                 + closes
                 + "}}}, \"assetPrices\"");
-    refused(json, "market.history.series").hasMessageContaining("at most 50,000 history rows");
+    refused(json, "market.history.series").hasMessageContaining("at most 10,000 history rows");
   }
 
   @Test
