@@ -35,12 +35,12 @@ public final class RequestLimits {
   public static final int MAX_INTEGER_DIGITS = 16;
   public static final int MAX_NUMBER_CHARS = 64;
   public static final int MAX_TEXT_CHARS = 200;
-  public static final int MAX_POSITIONS = 2_000;
-  public static final int MAX_INSTRUMENTS = 5_000;
+  public static final int MAX_POSITIONS = 1_000;
+  public static final int MAX_INSTRUMENTS = 2_000;
   public static final int MAX_COLLATERAL = 200;
   public static final int MAX_DEBTS = 200;
   public static final int MAX_ASSET_PRICES = 1_000;
-  public static final int MAX_HISTORY_ROWS = 10_000;
+  public static final int MAX_HISTORY_ROWS = 5_000;
 
   private RequestLimits() {}
 

@@ -182,7 +182,7 @@ class RequestReaderTest {
             FULL.substring(FULL.indexOf("\"positions\": ["), FULL.indexOf("\"collateral\"")),
             "\"positions\": " + positions + ",\n");
     refused(json, "account.positions")
-        .hasMessageContaining("at most 2,000 positions but this one has 22,000");
+        .hasMessageContaining("at most 1,000 positions but this one has 21,000");
   }
 
   @Test
@@ -203,7 +203,7 @@ class RequestReaderTest {
                 + ", \"closes\": "
                 + closes
                 + "}}}, \"assetPrices\"");
-    refused(json, "market.history.series").hasMessageContaining("at most 10,000 history rows");
+    refused(json, "market.history.series").hasMessageContaining("at most 5,000 history rows");
   }
 
   @Test
