@@ -108,6 +108,23 @@ public final class RequestReader {
     }
   }
 
+  /**
+   * A Jackson failure while reading a body as an {@link InvalidRequest}: the field path and a
+   * message in words, as {@link #read(String)} reports it; for readers of other body types.
+   */
+  public static InvalidRequest refusal(JsonProcessingException e) {
+    if (e instanceof JsonMappingException m) {
+      return translate(m);
+    }
+    if (e instanceof StreamReadException r) {
+      return malformed(r);
+    }
+    if (e instanceof StreamConstraintsException c) {
+      return tooLarge(c);
+    }
+    return new InvalidRequest("(body)", readable(e.getOriginalMessage()));
+  }
+
   private static InvalidRequest tooLarge(StreamConstraintsException e) {
     return new InvalidRequest(
         "(body)", "the request exceeds a reader limit: " + readable(e.getOriginalMessage()));

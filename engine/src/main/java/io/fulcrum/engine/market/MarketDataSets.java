@@ -53,7 +53,11 @@ public interface MarketDataSets {
                   + ref
                   + "'; "
                   + (known.isEmpty()
-                      ? "no market data sets are configured"
+                      ? "no market data sets are configured (set "
+                          + MarketDataLocation.PROPERTY
+                          + " or "
+                          + MarketDataLocation.ENVIRONMENT
+                          + " to a directory of price CSVs)"
                       : "known sets (name@version): " + known));
         }
         return found;
