@@ -1,5 +1,7 @@
 package io.fulcrum.backtest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -22,7 +24,10 @@ import java.nio.file.Path;
 public final class PortfolioFile {
 
   private static final ObjectMapper YAML =
-      YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+      YAMLMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   private PortfolioFile() {}
 
@@ -32,9 +37,16 @@ public final class PortfolioFile {
     }
     try {
       return YAML.readValue(file.toFile(), BacktestPortfolio.class);
+    } catch (JsonProcessingException e) {
+      // the message without Jackson's source excerpt ("at [Source: ...]"): line and reason only
+      String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
+      String why =
+          e.getCause() instanceof IllegalArgumentException iae
+              ? iae.getMessage()
+              : e.getOriginalMessage().replace("Duplicate field", "duplicate key");
+      throw new IllegalArgumentException("portfolio file " + file + where + ": " + why, e);
     } catch (IOException e) {
-      Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
-      throw new IllegalArgumentException("portfolio file " + file + ": " + cause.getMessage(), e);
+      throw new IllegalArgumentException("portfolio file " + file + ": " + e.getMessage(), e);
     }
   }
 }

@@ -61,7 +61,8 @@ public final class DecideCommand implements Callable<Integer> {
         request.toString().equals("-")
             ? new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
             : Files.readString(request);
-    MarginEngine engine = MarginEngine.over(library.library());
+    MarginEngine engine =
+        MarginEngine.over(library.library()).withMarketData(MarketDataOption.configuredSets());
     MarginDecision decision =
         engine.decide(PolicyRef.parse(policy), RequestReader.read(json), !noCapture);
     out.println(explain ? ExplanationText.render(decision) : Json.pretty(decision));

@@ -75,7 +75,10 @@ public final class ImpactCommand implements Callable<Integer> {
             ? Progress.silent()
             : Progress.on(
                 System.err, "impact", (long) suite.book().size() * suite.marketStates().size())) {
-      result = new ImpactRunner(options.threads(), explainLimit).run(suite, base, cand, progress);
+      result =
+          new ImpactRunner(options.threads(), explainLimit)
+              .withMarketData(MarketDataOption.configuredSets())
+              .run(suite, base, cand, progress);
     }
     String name =
         "impact-"

@@ -1,7 +1,9 @@
 package io.fulcrum.cli;
 
 import io.fulcrum.engine.market.DirectoryMarketDataSets;
+import io.fulcrum.engine.market.MarketDataLocation;
 import io.fulcrum.engine.market.MarketDataSet;
+import io.fulcrum.engine.market.MarketDataSets;
 import io.fulcrum.engine.market.MissingDataPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +11,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --data SET|FILE.csv [--data-dir DIR] [--missing skip-day|carry-forward|refuse]}: a market
- * data set by name from the data directory (default $FULCRUM_HOME/test-scenarios/data), joined with
- * {@code +}, optionally pinned {@code @version}; or a user's CSV file.
+ * data set by name from the data directory, joined with {@code +}, optionally pinned {@code
+ * @version}; or a user's CSV file.
+ *
+ * <p>The data directory is the one every command uses for named data sets ({@link
+ * #configuredSets()}): {@code -Dfulcrum.market-data} or {@code $FULCRUM_MARKET_DATA} ({@link
+ * MarketDataLocation}), else $FULCRUM_HOME/test-scenarios/data, else ./test-scenarios/data.
  */
 public final class MarketDataOption {
 
@@ -26,7 +32,8 @@ public final class MarketDataOption {
       names = "--data-dir",
       paramLabel = "DIR",
       description =
-          "Directory of price CSVs. Default: $FULCRUM_HOME/test-scenarios/data or ./test-scenarios/data.")
+          "Directory of price CSVs. Default: $FULCRUM_MARKET_DATA, else"
+              + " $FULCRUM_HOME/test-scenarios/data or ./test-scenarios/data.")
   private Path dataDir;
 
   @Option(
@@ -46,8 +53,25 @@ public final class MarketDataOption {
   }
 
   private Path directory() {
-    if (dataDir != null) {
-      return dataDir;
+    return dataDir != null ? dataDir : configuredDirectory();
+  }
+
+  /**
+   * The named market data sets that {@code decide}, {@code regress}, {@code impact} and {@code
+   * stress} resolve {@code market.history.dataSet} with: those of the configured directory, or none
+   * (every reference refused, saying so) when it does not exist.
+   */
+  static MarketDataSets configuredSets() {
+    Path dir = configuredDirectory();
+    return Files.isDirectory(dir)
+        ? MarketDataLocation.setsAt(dir)
+        : MarketDataSets.none().forRequests();
+  }
+
+  static Path configuredDirectory() {
+    var configured = MarketDataLocation.configured();
+    if (configured.isPresent()) {
+      return configured.get();
     }
     String home = System.getenv("FULCRUM_HOME");
     Path dir =

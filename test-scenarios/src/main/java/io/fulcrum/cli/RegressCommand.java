@@ -50,7 +50,10 @@ public final class RegressCommand implements Callable<Integer> {
             ? Progress.silent()
             : Progress.on(
                 System.err, "regress", (long) suite.book().size() * suite.marketStates().size())) {
-      result = new RegressionRunner(options.threads()).run(suite, compiled, progress);
+      result =
+          new RegressionRunner(options.threads())
+              .withMarketData(MarketDataOption.configuredSets())
+              .run(suite, compiled, progress);
     }
     String base = "regress-" + SuiteOptions.fileSafe(suite.name() + "-" + compiled.stamp().ref());
     out.print(RegressionReports.text(result));

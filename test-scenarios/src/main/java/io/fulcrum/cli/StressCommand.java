@@ -81,7 +81,10 @@ public final class StressCommand implements Callable<Integer> {
         options.noProgress
             ? Progress.silent()
             : Progress.on(System.err, "stress", (long) book.book().size() * chosen.size())) {
-      result = new StressRunner(options.threads()).run(book, compiled, chosen, progress);
+      result =
+          new StressRunner(options.threads())
+              .withMarketData(MarketDataOption.configuredSets())
+              .run(book, compiled, chosen, progress);
     }
     String name =
         "stress-"

@@ -1,5 +1,6 @@
 package io.fulcrum.engine.calibration;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -37,6 +38,7 @@ public final class ManifestEdit {
               .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
               .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
               .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
               .build());
   private static final String MEASURES = "measures.";
 

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fulcrum.engine.market.MarketHistory;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -40,13 +42,7 @@ public record MarketSnapshot(
   public MarketSnapshot {
     Objects.requireNonNull(asOf, "asOf is required");
     valuationCurrency = Checks.text("valuationCurrency", valuationCurrency);
-    instruments = instruments == null ? List.of() : List.copyOf(instruments);
-    Map<String, Instrument> seen = new LinkedHashMap<>();
-    for (Instrument instrument : instruments) {
-      if (seen.put(instrument.symbol(), instrument) != null) {
-        throw new IllegalArgumentException("instruments lists '" + instrument.symbol() + "' twice");
-      }
-    }
+    instruments = new Instruments(instruments == null ? List.of() : instruments);
     prices = Collections.unmodifiableSortedMap(new TreeMap<>(prices == null ? Map.of() : prices));
     TreeMap<String, BigDecimal> assets = new TreeMap<>();
     if (assetPrices != null) {
@@ -75,12 +71,51 @@ public record MarketSnapshot(
     return Optional.ofNullable(history);
   }
 
+  /** The instrument {@code symbol}; constant time (a hash lookup), so a request is linear. */
   public Optional<Instrument> findInstrument(String symbol) {
-    return instruments.stream().filter(i -> i.symbol().equals(symbol)).findFirst();
+    return Optional.ofNullable(((Instruments) instruments).bySymbol.get(symbol));
   }
 
   public Optional<InstrumentPrice> findPrice(String symbol) {
     return Optional.ofNullable(prices.get(symbol));
+  }
+
+  /**
+   * The instruments in the order given, immutable, with an index by symbol. A record cannot hold a
+   * second field for the index, so the list carries it; as a {@link List} it compares, hashes and
+   * serialises like any other list of the same instruments.
+   */
+  private static final class Instruments extends AbstractList<Instrument> implements RandomAccess {
+
+    private final List<Instrument> list;
+    private final Map<String, Instrument> bySymbol;
+
+    Instruments(List<Instrument> given) {
+      if (given instanceof Instruments already) {
+        this.list = already.list;
+        this.bySymbol = already.bySymbol;
+        return;
+      }
+      this.list = List.copyOf(given);
+      Map<String, Instrument> index = new HashMap<>(list.size() * 2);
+      for (Instrument instrument : list) {
+        if (index.put(instrument.symbol(), instrument) != null) {
+          throw new IllegalArgumentException(
+              "instruments lists '" + instrument.symbol() + "' twice");
+        }
+      }
+      this.bySymbol = Collections.unmodifiableMap(index);
+    }
+
+    @Override
+    public Instrument get(int index) {
+      return list.get(index);
+    }
+
+    @Override
+    public int size() {
+      return list.size();
+    }
   }
 
   /** Price of an asset in the valuation currency; the valuation currency is worth 1. */

@@ -9,7 +9,7 @@ import java.math.BigDecimal;
  * @param quantity signed number of contracts: positive long, negative short; never zero
  * @param entryPrice average entry price per unit of the underlying
  * @param marginMode CROSS (default) or ISOLATED
- * @param leverage the leverage the holder chose; null lets the policy use its maximum
+ * @param leverage the leverage the holder chose, at least 1; null lets the policy use its maximum
  * @param isolatedMargin the isolated wallet (margin posted to this position); required when
  *     ISOLATED, absent when CROSS
  */
@@ -29,8 +29,11 @@ public record Position(
     }
     Checks.positive("entryPrice", entryPrice);
     marginMode = marginMode == null ? MarginMode.CROSS : marginMode;
-    if (leverage != null) {
-      Checks.positive("leverage", leverage);
+    if (leverage != null && Checks.required("leverage", leverage).compareTo(BigDecimal.ONE) < 0) {
+      // Below 1x the initial margin would exceed the notional: never a real choice, and a tiny
+      // leverage (1e-18) would turn the requirement into an absurd figure.
+      throw new IllegalArgumentException(
+          "leverage must be at least 1 but was " + leverage.toPlainString());
     }
     if (marginMode == MarginMode.ISOLATED) {
       Checks.nonNegative("isolatedMargin", isolatedMargin);

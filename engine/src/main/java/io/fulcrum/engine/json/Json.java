@@ -25,8 +25,12 @@ import java.math.BigDecimal;
  *       numbers, exactly.
  *   <li>Map entries are written sorted by key; record fields in declaration order; so equal values
  *       give byte-identical JSON.
- *   <li>Timestamps are ISO-8601 strings. Unknown fields, trailing tokens and NaN are rejected.
+ *   <li>Timestamps are ISO-8601 strings. Unknown fields, duplicate keys ({@code "quantity"} twice
+ *       in one object: the last would silently win), trailing tokens and NaN are rejected.
  * </ul>
+ *
+ * <p>Requests from outside are read through {@link RequestReader}, which adds the request limits
+ * ({@link RequestLimits}) on top of these conventions.
  */
 public final class Json {
 
@@ -43,6 +47,7 @@ public final class Json {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .disable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)
           .build();
 

@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -17,14 +20,26 @@ import java.util.stream.Stream;
  * the stem's first hyphen-separated word in upper case ({@code BTC}). Files joined with {@code +}
  * ({@code btc-usd-daily+eth-usd-daily}) form one multi-asset set. The version is the first {@value
  * #VERSION_DIGITS} hex digits of the set's content hash ({@link MarketDataSet#hash()}), so a
- * reference {@code name@version} pins the exact prices. Files are read on each lookup; thread-safe.
+ * reference {@code name@version} pins the exact prices. A loaded set is kept while its files keep
+ * their size and modification time (at most {@value #CACHED_SETS} sets), so a service deciding on a
+ * named set does not re-read and re-hash the CSV for every decision; thread-safe.
+ *
+ * <p>Names are file stems of this directory only: a name with a path separator or starting with a
+ * dot ({@code ../secret}) is unknown, so a request cannot make the service read other files.
  */
 public final class DirectoryMarketDataSets implements MarketDataSets {
 
   public static final int VERSION_DIGITS = 12;
+  static final int CACHED_SETS = 32;
+
+  private static final Pattern STEM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   private final Path directory;
   private final MissingDataPolicy missing;
+  private final Map<String, Loaded> cache = new ConcurrentHashMap<>();
+
+  /** A loaded set and the size and modification time of each of its files when it was read. */
+  private record Loaded(List<String> stamps, MarketDataSet set) {}
 
   private DirectoryMarketDataSets(Path directory, MissingDataPolicy missing) {
     this.directory = directory;
@@ -59,19 +74,58 @@ public final class DirectoryMarketDataSets implements MarketDataSets {
   @Override
   public Optional<MarketDataSet> find(String ref) {
     String[] parts = ref.split("@", 2);
+    String name = parts[0].trim();
     List<Path> files = new ArrayList<>();
-    for (String stem : parts[0].split("\\+")) {
+    for (String stem : name.split("\\+")) {
+      if (!STEM.matcher(stem.trim()).matches()) {
+        return Optional.empty();
+      }
       Path file = directory.resolve(stem.trim() + ".csv");
       if (!Files.isRegularFile(file)) {
         return Optional.empty();
       }
       files.add(file);
     }
-    MarketDataSet set = load(parts[0], files, missing, null);
+    MarketDataSet set = loadCached(name, files);
     if (parts.length == 2 && !set.version().equals(parts[1].trim())) {
       return Optional.empty();
     }
     return Optional.of(set);
+  }
+
+  /** Every single-file set with its current version ({@code name@version}), sorted. */
+  @Override
+  public List<String> known() {
+    List<String> refs = new ArrayList<>();
+    for (String name : names()) {
+      try {
+        find(name).ifPresent(s -> refs.add(s.ref()));
+      } catch (IllegalArgumentException e) {
+        // a file that does not load is not a known set; find() reports why when it is named
+      }
+    }
+    return refs;
+  }
+
+  private MarketDataSet loadCached(String name, List<Path> files) {
+    List<String> stamps = new ArrayList<>();
+    try {
+      for (Path file : files) {
+        stamps.add(Files.size(file) + "/" + Files.getLastModifiedTime(file).toMillis());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Loaded cached = cache.get(name);
+    if (cached != null && cached.stamps().equals(stamps)) {
+      return cached.set();
+    }
+    MarketDataSet set = load(name, files, missing, null);
+    if (cache.size() >= CACHED_SETS) {
+      cache.clear();
+    }
+    cache.put(name, new Loaded(stamps, set));
+    return set;
   }
 
   /** Like {@link #find} but an {@link IllegalArgumentException} saying what exists. */

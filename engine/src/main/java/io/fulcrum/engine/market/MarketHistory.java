@@ -29,7 +29,9 @@ import java.util.TreeMap;
  * shortest round-trip form, so a request survives a JSON round trip unchanged and its inline hash
  * (see {@link #inlineHash()}) with it. Both fields are optional, but not both absent.
  *
- * @param dataSet {@code name@version} of a market data set, or null
+ * @param dataSet {@code name@version} of a market data set, or null. A bare {@code name} is read
+ *     but refused when resolved for a decision ({@link MarketDataSets#forRequests()}), with the
+ *     current versions listed: a decision pins the exact prices it used.
  * @param series inline histories by asset (each history's asset equals its key); empty if none
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -41,9 +43,12 @@ public record MarketHistory(String dataSet, SortedMap<String, PriceHistory> seri
     if (dataSet == null && series.isEmpty()) {
       throw new IllegalArgumentException("history needs a dataSet reference or inline series");
     }
-    if (dataSet != null && !dataSet.matches("[^@\\s]+@[^@\\s]+")) {
+    if (dataSet != null && !dataSet.matches("[^@\\s]+(@[^@\\s]+)?")) {
       throw new IllegalArgumentException(
-          "dataSet must be 'name@version' but was '" + dataSet + "'");
+          "dataSet must be 'name@version' (or a bare name, which is refused with the current"
+              + " versions listed) but was '"
+              + dataSet
+              + "'");
     }
     series.forEach(
         (asset, h) -> {

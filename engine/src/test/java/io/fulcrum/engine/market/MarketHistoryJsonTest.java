@@ -109,7 +109,9 @@ class MarketHistoryJsonTest {
 
   @Test
   void badDataSetReference_isRefused() {
-    assertThatThrownBy(() -> MarketHistory.ofDataSet("no-version"))
+    assertThatThrownBy(() -> MarketHistory.ofDataSet("two@at@signs"))
+        .hasMessageContaining("dataSet must be 'name@version'");
+    assertThatThrownBy(() -> MarketHistory.ofDataSet("a name@1"))
         .hasMessageContaining("dataSet must be 'name@version'");
     assertThatThrownBy(() -> new MarketHistory(null, null))
         .hasMessageContaining("dataSet reference or inline series");

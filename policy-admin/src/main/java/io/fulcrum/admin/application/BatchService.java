@@ -32,6 +32,8 @@ public class BatchService {
 
   @Inject DecisionRepository decisions;
 
+  @Inject MarketData marketData;
+
   /**
    * @param requests each request's JSON text, in order
    * @throws IllegalArgumentException for an empty or oversized batch
@@ -50,7 +52,7 @@ public class BatchService {
       try {
         MarginRequest request = RequestReader.read(requests.get(i));
         String canonical = Json.canonical(request);
-        var decision = MarginEngine.decide(policy, request, true);
+        var decision = MarginEngine.decide(policy, request, marketData.sets(), true);
         pending.add(
             new NewDecision(
                 null,

@@ -22,6 +22,8 @@ public class DecisionService {
 
   @Inject GroupCommit groupCommit;
 
+  @Inject MarketData marketData;
+
   /**
    * Evaluates the request (JSON) under {@code policyRef} (null: the active version) and stores the
    * decision. With an idempotency key already stored for the same request and policy reference,
@@ -63,7 +65,7 @@ public class DecisionService {
       String policyRef,
       String key) {
     CompiledPolicy policy = policies.resolve(policyRef);
-    MarginDecision decision = MarginEngine.decide(policy, request, true);
+    MarginDecision decision = MarginEngine.decide(policy, request, marketData.sets(), true);
     return new NewDecision(key, requestHash, decision, canonicalRequest, Json.canonical(decision));
   }
 

@@ -22,11 +22,14 @@ public class ReplayService {
 
   @Inject PolicyEngine policies;
 
+  @Inject MarketData marketData;
+
   public ReplayReport replay(String decisionId) {
     StoredDecision stored = decisions.get(decisionId);
     CompiledPolicy policy = policies.exact(stored.policy());
     MarginDecision replayed =
-        MarginEngine.decide(policy, RequestReader.read(stored.requestJson()), true);
+        MarginEngine.decide(
+            policy, RequestReader.read(stored.requestJson()), marketData.sets(), true);
     String replayedJson = Json.canonical(replayed);
     JsonNode storedTree = tree(stored.decisionJson());
     JsonNode replayedTree = tree(replayedJson);

@@ -25,11 +25,14 @@ public class ShadowEvaluation {
 
   @Inject ServiceClock clock;
 
+  @Inject MarketData marketData;
+
   void observe(
       PolicyEngine.Shadow shadow, String decisionId, MarginRequest request, MarginDecision live) {
     try {
       MarginDecision candidate =
-          MarginEngine.decide(policies.candidate(shadow.candidateRef()), request, false);
+          MarginEngine.decide(
+              policies.candidate(shadow.candidateRef()), request, marketData.sets(), false);
       if (differs(live, candidate, shadow.tolerance())) {
         store.recordShadowDifference(
             new ShadowDifference(

@@ -21,12 +21,15 @@ public class WhatIfService {
 
   @Inject PolicyEngine policies;
 
+  @Inject MarketData marketData;
+
   public WhatIfResult evaluate(
       MarginRequest request, List<HypotheticalOrder> orders, String policyRef, boolean explain) {
     CompiledPolicy policy = policies.resolve(policyRef);
     OrderMerge.Result merged = OrderMerge.apply(request, orders);
-    MarginDecision before = MarginEngine.decide(policy, request, false);
-    MarginDecision after = MarginEngine.decide(policy, merged.request(), explain);
+    MarginDecision before = MarginEngine.decide(policy, request, marketData.sets(), false);
+    MarginDecision after =
+        MarginEngine.decide(policy, merged.request(), marketData.sets(), explain);
     List<String> assumptions =
         new ArrayList<>(
             List.of(

@@ -1,11 +1,9 @@
 package io.fulcrum.admin.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fulcrum.engine.domain.InvalidRequest;
 import io.fulcrum.engine.domain.MarginRequest;
-import io.fulcrum.engine.json.Json;
 import io.fulcrum.engine.json.RequestReader;
 import java.util.Set;
 
@@ -19,19 +17,8 @@ final class Bodies {
     if (body == null || body.isBlank()) {
       throw new InvalidRequest("(body)", "the request is empty; expected a JSON object");
     }
-    JsonNode tree;
-    try {
-      tree = Json.mapper().readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new InvalidRequest(
-          "(body)",
-          "malformed JSON at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ": "
-              + e.getOriginalMessage());
-    }
+    // duplicate keys refused with their path, malformed JSON with its line and column
+    JsonNode tree = RequestReader.tree(body);
     if (!(tree instanceof ObjectNode object)) {
       throw new InvalidRequest("(body)", "expected a JSON object");
     }

@@ -1,7 +1,9 @@
 package io.fulcrum.admin.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fulcrum.engine.json.Json;
+import io.fulcrum.engine.json.RequestReader;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Priorities;
@@ -20,7 +22,8 @@ import java.lang.reflect.Type;
 /**
  * JSON through the engine's mapper ({@link Json#mapper()}), so API JSON is byte-identical to the
  * command line's: decimals as plain strings, sorted maps, ISO timestamps. Plain strings pass
- * through untouched.
+ * through untouched. Bodies with duplicate keys or unknown fields are refused as invalid requests
+ * naming the field ({@link RequestReader#refusal}).
  */
 @Provider
 @Priority(Priorities.ENTITY_CODER)
@@ -45,7 +48,12 @@ public class JacksonJson implements MessageBodyReader<Object>, MessageBodyWriter
       MultivaluedMap<String, String> headers,
       InputStream entity)
       throws IOException {
-    return MAPPER.readValue(entity, MAPPER.constructType(genericType));
+    try {
+      return MAPPER.readValue(entity, MAPPER.constructType(genericType));
+    } catch (JsonProcessingException e) {
+      // field path and reason in words (duplicate key, unknown field, ...), no Jackson internals
+      throw RequestReader.refusal(e);
+    }
   }
 
   @Override

@@ -7,7 +7,7 @@ import io.fulcrum.admin.application.WhatIfResult;
 import io.fulcrum.admin.application.WhatIfService;
 import io.fulcrum.admin.security.Roles;
 import io.fulcrum.engine.domain.InvalidRequest;
-import io.fulcrum.engine.json.Json;
+import io.fulcrum.engine.json.RequestReader;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -74,9 +74,11 @@ public class WhatIfResource {
                 }
               });
       try {
-        orders.add(Json.mapper().treeToValue(o, HypotheticalOrder.class));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new InvalidRequest(path, e.getOriginalMessage());
+        // the request reader's limits on decimals and text apply to orders too
+        orders.add(RequestReader.read(o.toString(), HypotheticalOrder.class));
+      } catch (InvalidRequest e) {
+        String field = e.field().equals("(body)") ? path : path + "." + e.field();
+        throw new InvalidRequest(field, e.getMessage().substring(e.field().length() + 2));
       }
     }
     return orders;

@@ -3,6 +3,7 @@ package io.fulcrum.scenarios.impact;
 import io.fulcrum.engine.decision.MarginDecision;
 import io.fulcrum.engine.domain.Account;
 import io.fulcrum.engine.domain.MarketSnapshot;
+import io.fulcrum.engine.market.MarketDataSets;
 import io.fulcrum.engine.policy.CompiledPolicy;
 import io.fulcrum.scenarios.run.CellResult;
 import io.fulcrum.scenarios.run.ParallelGrid;
@@ -29,13 +30,24 @@ public final class ImpactRunner {
 
   private final int threads;
   private final int explainLimit;
+  private final MarketDataSets marketData;
 
   /**
    * @param explainLimit how many changed cells to explain (the first in report order)
    */
   public ImpactRunner(int threads, int explainLimit) {
+    this(threads, explainLimit, MarketDataSets.none().forRequests());
+  }
+
+  private ImpactRunner(int threads, int explainLimit, MarketDataSets marketData) {
     this.threads = threads;
     this.explainLimit = explainLimit;
+    this.marketData = marketData;
+  }
+
+  /** This runner resolving {@code market.history.dataSet} references with {@code marketData}. */
+  public ImpactRunner withMarketData(MarketDataSets marketData) {
+    return new ImpactRunner(threads, explainLimit, marketData);
   }
 
   public ImpactResult run(
@@ -97,15 +109,15 @@ public final class ImpactRunner {
           .thenComparingInt(CellImpact::account)
           .thenComparingInt(CellImpact::state);
 
-  private static CellImpact compare(
+  private CellImpact compare(
       int a,
       int s,
       Account account,
       CompiledPolicy baseline,
       CompiledPolicy candidate,
       MarketSnapshot market) {
-    CellResult x = CellResult.decide(baseline, account, market, false);
-    CellResult y = CellResult.decide(candidate, account, market, false);
+    CellResult x = CellResult.decide(baseline, account, market, marketData, false);
+    CellResult y = CellResult.decide(candidate, account, market, marketData, false);
     if (x instanceof CellResult.Decided dx && y instanceof CellResult.Decided dy) {
       MarginDecision p = dx.decision();
       MarginDecision q = dy.decision();
@@ -143,8 +155,10 @@ public final class ImpactRunner {
             i -> {
               CellImpact c = changes.get(i);
               Account account = book.account(c.account());
-              CellResult x = CellResult.decide(baseline, account, snapshots.get(c.state()), true);
-              CellResult y = CellResult.decide(candidate, account, snapshots.get(c.state()), true);
+              CellResult x =
+                  CellResult.decide(baseline, account, snapshots.get(c.state()), marketData, true);
+              CellResult y =
+                  CellResult.decide(candidate, account, snapshots.get(c.state()), marketData, true);
               if (x instanceof CellResult.Decided dx && y instanceof CellResult.Decided dy) {
                 return ExplanationDiff.between(
                     dx.decision().explanation(), dy.decision().explanation());

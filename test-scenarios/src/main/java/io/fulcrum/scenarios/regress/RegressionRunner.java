@@ -1,6 +1,7 @@
 package io.fulcrum.scenarios.regress;
 
 import io.fulcrum.engine.domain.MarketSnapshot;
+import io.fulcrum.engine.market.MarketDataSets;
 import io.fulcrum.engine.policy.CompiledPolicy;
 import io.fulcrum.scenarios.run.CellResult;
 import io.fulcrum.scenarios.run.ParallelGrid;
@@ -21,9 +22,20 @@ import java.util.List;
 public final class RegressionRunner {
 
   private final int threads;
+  private final MarketDataSets marketData;
 
   public RegressionRunner(int threads) {
+    this(threads, MarketDataSets.none().forRequests());
+  }
+
+  private RegressionRunner(int threads, MarketDataSets marketData) {
     this.threads = threads;
+    this.marketData = marketData;
+  }
+
+  /** This runner resolving {@code market.history.dataSet} references with {@code marketData}. */
+  public RegressionRunner withMarketData(MarketDataSets marketData) {
+    return new RegressionRunner(threads, marketData);
   }
 
   public RegressionResult run(Suite suite, CompiledPolicy policy, Progress progress) {
@@ -43,7 +55,7 @@ public final class RegressionRunner {
               var account = book.account(a);
               String market = states.get(s).name();
               CellResult outcome =
-                  CellResult.decide(policy, account, snapshots.get(s), a < written);
+                  CellResult.decide(policy, account, snapshots.get(s), marketData, a < written);
               return judge(suite, account.id(), market, version, policy.stamp().ref(), outcome);
             },
             progress);

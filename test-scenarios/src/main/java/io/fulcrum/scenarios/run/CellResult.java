@@ -4,6 +4,7 @@ import io.fulcrum.engine.decision.MarginDecision;
 import io.fulcrum.engine.domain.Account;
 import io.fulcrum.engine.domain.MarginRequest;
 import io.fulcrum.engine.domain.MarketSnapshot;
+import io.fulcrum.engine.market.MarketDataSets;
 import io.fulcrum.engine.policy.CompiledPolicy;
 import io.fulcrum.engine.runtime.MarginEngine;
 
@@ -18,12 +19,18 @@ public sealed interface CellResult {
   record Failed(String reason) implements CellResult {}
 
   /**
-   * Decides {@code account} on {@code market}; any engine or input failure becomes {@link Failed}.
+   * Decides {@code account} on {@code market}, resolving named market data sets with {@code
+   * marketData}; any engine or input failure becomes {@link Failed}.
    */
   static CellResult decide(
-      CompiledPolicy policy, Account account, MarketSnapshot market, boolean explain) {
+      CompiledPolicy policy,
+      Account account,
+      MarketSnapshot market,
+      MarketDataSets marketData,
+      boolean explain) {
     try {
-      return new Decided(MarginEngine.decide(policy, new MarginRequest(account, market), explain));
+      return new Decided(
+          MarginEngine.decide(policy, new MarginRequest(account, market), marketData, explain));
     } catch (RuntimeException e) {
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return new Failed(message);

@@ -3,6 +3,7 @@ package io.fulcrum.scenarios.stress;
 import io.fulcrum.engine.decision.MarginDecision;
 import io.fulcrum.engine.domain.Account;
 import io.fulcrum.engine.domain.MarketSnapshot;
+import io.fulcrum.engine.market.MarketDataSets;
 import io.fulcrum.engine.policy.CompiledPolicy;
 import io.fulcrum.scenarios.run.CellResult;
 import io.fulcrum.scenarios.run.ParallelGrid;
@@ -21,9 +22,23 @@ import java.util.List;
 public final class StressRunner {
 
   private final int threads;
+  private final MarketDataSets marketData;
 
   public StressRunner(int threads) {
+    this(threads, MarketDataSets.none().forRequests());
+  }
+
+  private StressRunner(int threads, MarketDataSets marketData) {
     this.threads = threads;
+    this.marketData = marketData;
+  }
+
+  /**
+   * This runner resolving {@code market.history.dataSet} references (and scenario histories) with
+   * {@code marketData}.
+   */
+  public StressRunner withMarketData(MarketDataSets marketData) {
+    return new StressRunner(threads, marketData);
   }
 
   public StressResult run(
@@ -53,17 +68,17 @@ public final class StressRunner {
         book.name(), policy.stamp(), outcomes, (System.nanoTime() - start) / 1e9);
   }
 
-  private static List<AccountStress> stress(
+  private List<AccountStress> stress(
       Account account, CompiledPolicy policy, MarketSnapshot base, List<MarketSnapshot> shocked) {
     List<AccountStress> out = new ArrayList<>();
-    CellResult before = CellResult.decide(policy, account, base, false);
+    CellResult before = CellResult.decide(policy, account, base, marketData, false);
     for (MarketSnapshot market : shocked) {
       if (before instanceof CellResult.Failed f) {
         out.add(AccountStress.failed(account.id(), "base market: " + f.reason()));
         continue;
       }
       MarginDecision b = ((CellResult.Decided) before).decision();
-      CellResult after = CellResult.decide(policy, account, market, false);
+      CellResult after = CellResult.decide(policy, account, market, marketData, false);
       if (after instanceof CellResult.Failed f) {
         out.add(AccountStress.failed(account.id(), "scenario market: " + f.reason()));
         continue;

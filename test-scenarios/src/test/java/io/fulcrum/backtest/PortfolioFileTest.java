@@ -1,0 +1,31 @@
+package io.fulcrum.backtest;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A backtest portfolio file with a key twice is refused; no value silently wins. */
+class PortfolioFileTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void aDuplicateKey_isRefusedWithItsLine_withoutJacksonInternals() throws Exception {
+    Path file = dir.resolve("book.yaml");
+    Files.writeString(
+        file,
+        """
+        name: book
+        currency: USD
+        positions:
+          - {asset: BTC, quantity: 2.0, quantity: 200}
+        """);
+    assertThatThrownBy(() -> PortfolioFile.read(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("book.yaml:4: duplicate key 'quantity'")
+        .hasMessageNotContaining("Source");
+  }
+}
