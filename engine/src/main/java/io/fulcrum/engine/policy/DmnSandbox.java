@@ -65,7 +65,7 @@ final class DmnSandbox {
                 file, line, "DMN <import> is not allowed in policies: a bundle is self-contained"));
       }
       String kind = attributes.getValue("kind");
-      if (local.equals("functionDefinition")
+      if ((local.equals("functionDefinition") || local.equals("encapsulatedLogic"))
           && kind != null
           && !kind.equalsIgnoreCase("FEEL")
           && !kind.equalsIgnoreCase("F")) {

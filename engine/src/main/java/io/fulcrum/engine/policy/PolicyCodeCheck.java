@@ -279,6 +279,28 @@ final class PolicyCodeCheck {
     };
   }
 
+  /**
+   * Refuses a dotted name used as a receiver when it is not a variable: it names a type (or a
+   * package) that is not allowed. Returns whether it refused.
+   */
+  private boolean refusedTypeName(Expression scopeExpr) {
+    String dotted = dottedName(scopeExpr);
+    if (dotted == null) {
+      return false;
+    }
+    String first = dotted.contains(".") ? dotted.substring(0, dotted.indexOf('.')) : dotted;
+    if (scope.containsKey(first) || (self != null && getter(self, first).isPresent())) {
+      return false;
+    }
+    for (int dot = dotted.lastIndexOf('.'); dot > 0; dot = dotted.lastIndexOf('.', dot - 1)) {
+      if (typeNames.apply(dotted.substring(0, dot)).isPresent()) {
+        return false; // a constant of an allowed type, e.g. BigDecimal.ONE
+      }
+    }
+    refuse(scopeExpr, dotted + " is not allowed in policy code (not a variable or allowed type)");
+    return true;
+  }
+
   private Class<?> name(NameExpr n) {
     String name = n.getNameAsString();
     if (scope.containsKey(name)) {
@@ -291,7 +313,7 @@ final class PolicyCodeCheck {
         return checkedMember(self, getter.get().getName(), n) ? getter.get().getReturnType() : null;
       }
     }
-    refuse(n, "'" + name + "' is not a variable, property or allowed type here");
+    refuse(n, name + " is not allowed in policy code (not a variable, property or allowed type)");
     return null;
   }
 
@@ -323,6 +345,9 @@ final class PolicyCodeCheck {
     Optional<Class<?>> qualified = qualifiedType(f);
     if (qualified.isPresent()) {
       refuse(f, "a type is not a value: " + f);
+      return null;
+    }
+    if (refusedTypeName(f.getScope())) {
       return null;
     }
     if (self == null) {
@@ -401,6 +426,9 @@ final class PolicyCodeCheck {
     Optional<Class<?>> staticType = qualifiedType(scopeExpr);
     if (staticType.isPresent()) {
       return staticCall(staticType.get(), method, arity, m);
+    }
+    if (refusedTypeName(scopeExpr)) {
+      return null;
     }
     Class<?> receiver = type(scopeExpr);
     if (receiver == null) {
