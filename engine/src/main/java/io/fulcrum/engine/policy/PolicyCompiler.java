@@ -151,7 +151,8 @@ public final class PolicyCompiler {
     }
   }
 
-  private static KieBase compileRules(PolicyBundle bundle, List<CompilationProblem> problems) {
+  /** Builds the rule base; no sandbox check here (package-private for the run-time wall test). */
+  static KieBase compileRules(PolicyBundle bundle, List<CompilationProblem> problems) {
     KieServices ks = KieServices.get();
     KieFileSystem kfs = ks.newKieFileSystem();
     ReleaseId releaseId =

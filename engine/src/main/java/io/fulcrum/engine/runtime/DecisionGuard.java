@@ -90,6 +90,9 @@ final class DecisionGuard {
         throw death; // not ours
       }
       guard.state.set(DONE);
+      // HotSpot interrupts the thread to deliver the stop: clear it, or the caller's next
+      // blocking call (a socket read in the service) would fail.
+      Thread.interrupted();
       throw guard.overBudget();
     } finally {
       alarm.cancel(false);
@@ -202,6 +205,7 @@ final class DecisionGuard {
       for (long i = 0; i < 1_000_000L || System.nanoTime() < until; i++) {
         Thread.onSpinWait();
       }
+      Thread.interrupted(); // see run(): the stop came with an interrupt
     }
   }
 }

@@ -143,7 +143,8 @@ class PolicySandboxTest {
     assertThat(refusal(withRules(drl)))
         .extracting(CompilationProblem::toString)
         .anySatisfy(p -> assertThat(p).startsWith("flat.drl:4: import java.io.File"))
-        .anySatisfy(p -> assertThat(p).startsWith("flat.drl:5: global out of type java.io.PrintStream"))
+        .anySatisfy(
+            p -> assertThat(p).startsWith("flat.drl:5: global out of type java.io.PrintStream"))
         .anySatisfy(p -> assertThat(p).startsWith("flat.drl:8: java.nio.file.Files is not allowed"))
         .anySatisfy(p -> assertThat(p).startsWith("flat.drl:11: function forever calls itself"))
         .anySatisfy(p -> assertThat(p).startsWith("flat.drl:18: ").contains("getClass"))
@@ -212,8 +213,7 @@ class PolicySandboxTest {
 
   @Test
   void feelCallingJavaLangSystem_isRefusedWithTheLine() {
-    List<CompilationProblem> problems =
-        refusal(withFile("rate.dmn", dmnWith(FEEL_CALLING_SYSTEM)));
+    List<CompilationProblem> problems = refusal(withFile("rate.dmn", dmnWith(FEEL_CALLING_SYSTEM)));
     assertThat(problems)
         .singleElement()
         .satisfies(
