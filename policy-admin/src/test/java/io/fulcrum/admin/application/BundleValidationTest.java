@@ -35,7 +35,8 @@ class BundleValidationTest {
     files.put(
         "manifest.yaml",
         bytes(
-            text(files.get("manifest.yaml")).replace("  - brackets.scesim", "  - brackets.scesim\n  - smoke.json")
+            text(files.get("manifest.yaml"))
+                    .replace("  - brackets.scesim", "  - brackets.scesim\n  - smoke.json")
                 + limits));
     files.put("smoke.json", request());
     return BundleValidation.validate(
@@ -47,8 +48,7 @@ class BundleValidationTest {
   @Test
   void aRuleThrowing_isReportedByNameFileAndLine_neverWithItsMessage() {
     ValidationReport report =
-        validateWithOkRule(
-            "throw new IllegalStateException(\"SECRET \" + $a.getAccountId());", "");
+        validateWithOkRule("throw new IllegalStateException(\"SECRET \" + $a.getAccountId());", "");
     int ruleLine = lineOf("rule \"OK below the call ratio\"");
     assertThat(report.passed()).isFalse();
     assertThat(report.problems())
@@ -92,7 +92,10 @@ class BundleValidationTest {
 
   private static int lineOf(String text) {
     List<String> lines =
-        text(PolicyLibrary.shipped().load(PolicyRef.parse("tiered-perps@2")).files().get("margin.drl"))
+        text(PolicyLibrary.shipped()
+                .load(PolicyRef.parse("tiered-perps@2"))
+                .files()
+                .get("margin.drl"))
             .lines()
             .toList();
     for (int i = 0; i < lines.size(); i++) {
