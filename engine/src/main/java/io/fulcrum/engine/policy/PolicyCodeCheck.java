@@ -109,8 +109,26 @@ final class PolicyCodeCheck {
         new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
   }
 
+  /**
+   * Unicode escapes (backslash, u, four hex digits) are refused outright: the Java compiler reads
+   * the escape of a line feed as a line break (so code can hide behind a "comment"), MVEL does not;
+   * no reading of them would be the same in the checker and in both compilers.
+   */
+  private boolean refusedEscapes(String code) {
+    int at = code.indexOf("\\u");
+    if (at < 0) {
+      return false;
+    }
+    int line = 1 + (int) code.substring(0, at).chars().filter(c -> c == '\n').count();
+    findings.add(new Finding(line, "unicode escapes (\\u...) are not allowed in policy code"));
+    return true;
+  }
+
   /** Checks an expression (a constraint or an eval); returns its type, or null if unknown. */
   Class<?> checkExpression(String code) {
+    if (refusedEscapes(code)) {
+      return null;
+    }
     ParseResult<Expression> parsed = parser().parseExpression(code);
     if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
       findings.add(
@@ -123,6 +141,9 @@ final class PolicyCodeCheck {
 
   /** Checks a block of statements (a consequence or a function body, without braces). */
   void checkBlock(String code) {
+    if (refusedEscapes(code)) {
+      return;
+    }
     ParseResult<BlockStmt> parsed = parser().parseBlock("{" + code + "\n}");
     if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
       String why =

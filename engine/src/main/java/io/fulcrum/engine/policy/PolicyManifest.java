@@ -128,7 +128,7 @@ public record PolicyManifest(
   public record Limits(Integer maxRuleFirings, Integer timeBudgetMillis) {
     public static final int DEFAULT_RULE_FIRINGS = 100_000;
     public static final int MAX_RULE_FIRINGS = 10_000_000;
-    public static final int DEFAULT_TIME_BUDGET_MILLIS = 2_000;
+    public static final int DEFAULT_TIME_BUDGET_MILLIS = 10_000;
     public static final int MAX_TIME_BUDGET_MILLIS = 60_000;
     public static final Limits DEFAULT = new Limits(null, null);
 

@@ -79,6 +79,13 @@ final class DecisionGuard {
           throw guard.overBudget();
         }
         throw e;
+      } catch (Throwable sneaky) { // a checked exception thrown past the compiler by a library
+        guard.finish();
+        if (guard.expired()) {
+          throw guard.overBudget();
+        }
+        throw new PolicyEvaluationFailed(
+            "policy " + policy + " failed with " + sneaky.getClass().getName());
       }
       guard.finish();
       if (guard.expired()) {

@@ -84,6 +84,7 @@ class PolicySandboxTest {
           write a file                 | new java.io.FileWriter("/tmp/x").write("x");             | type java.io.FileWriter is not allowed
           mutate a map                 | $a.getMetrics().put("x", null);                           | java.util.SortedMap.put is not allowed
           an array bomb                | Object o = new java.math.BigDecimal[1000000000];          | an array
+          code hidden by an escape     | // \\u000a System.exit(1);                                | unicode escapes
           """)
   void aForbiddenConsequence_isRefusedWithFileAndLine(String attack, String code, String message) {
     List<CompilationProblem> problems = refusal(withRules(HEADER + "  " + code + "\nend\n"));
