@@ -33,8 +33,11 @@ final class DmnSandbox {
       factory.setNamespaceAware(true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       factory.newSAXParser().parse(new ByteArrayInputStream(xml), new Handler(file, problems));
+    } catch (org.xml.sax.SAXParseException e) {
+      problems.add(
+          new CompilationProblem(file, e.getLineNumber(), "malformed XML: " + e.getMessage()));
     } catch (Exception e) {
-      // Malformed XML is reported with its line by the DMN compilation step.
+      problems.add(new CompilationProblem(file, 0, "unreadable XML: " + e.getMessage()));
     }
     return problems;
   }

@@ -67,6 +67,15 @@ public final class PolicyCompiler {
     List<CompiledPolicy.BoundMeasure> boundMeasures = bindMeasures(bundle, problems);
     DmnModels dmn = dmnModels(bundle, problems);
     KieBase kieBase = problems.isEmpty() ? rules(bundle, problems) : null;
+    if (problems.isEmpty()) {
+      // A file the sandbox could not parse is refused even if the KIE builder can read it.
+      sandbox
+          .unchecked()
+          .forEach(
+              f ->
+                  problems.add(
+                      new CompilationProblem(f, 0, "cannot be checked by the policy sandbox")));
+    }
     if (!problems.isEmpty()) {
       throw new PolicyCompilationFailed(ref, problems);
     }

@@ -72,11 +72,16 @@ public final class PolicySandbox {
    *
    * @param problems every forbidden use, with file and line; empty when the bundle may run
    * @param ruleLocations each rule's name to its {@code file:line} (for failures at run time)
+   * @param unchecked rule files the DRL parser could not read: they must not compile
    */
-  public record Result(List<CompilationProblem> problems, Map<String, String> ruleLocations) {
+  public record Result(
+      List<CompilationProblem> problems,
+      Map<String, String> ruleLocations,
+      List<String> unchecked) {
     public Result {
       problems = List.copyOf(problems);
       ruleLocations = Map.copyOf(ruleLocations);
+      unchecked = List.copyOf(unchecked);
     }
   }
 
@@ -89,9 +94,10 @@ public final class PolicySandbox {
   static Result inspect(PolicyBundle bundle) {
     List<CompilationProblem> problems = new ArrayList<>();
     Map<String, String> locations = new HashMap<>();
+    List<String> unchecked = new ArrayList<>();
     for (String file : bundle.manifest().rules()) {
       if (bundle.files().containsKey(file)) {
-        checkRuleFile(bundle, file, problems, locations);
+        checkRuleFile(bundle, file, problems, locations, unchecked);
       }
     }
     for (PolicyManifest.DecisionBinding d : bundle.manifest().decisions()) {
@@ -100,14 +106,15 @@ public final class PolicySandbox {
         problems.addAll(DmnSandbox.check(d.model(), dmn));
       }
     }
-    return new Result(problems, locations);
+    return new Result(problems, locations, unchecked);
   }
 
   private static void checkRuleFile(
       PolicyBundle bundle,
       String file,
       List<CompilationProblem> problems,
-      Map<String, String> locations) {
+      Map<String, String> locations,
+      List<String> unchecked) {
     String drl;
     boolean spreadsheet = !file.endsWith(".drl");
     try {
@@ -119,16 +126,21 @@ public final class PolicySandbox {
                       file.endsWith(".csv") ? InputType.CSV : InputType.XLS)
               : bundle.text(file);
     } catch (RuntimeException e) {
-      return; // the KIE builder reports an unreadable table with its own message
+      problems.add(
+          new CompilationProblem(file, 0, "the table cannot be read: " + e.getClass().getName()));
+      return;
     }
     DrlParser parser = new DrlParser();
     PackageDescr pkg;
     try {
       pkg = parser.parse(false, drl);
     } catch (Exception e) {
-      return; // the KIE builder reports syntax errors with their lines
+      pkg = null;
     }
     if (pkg == null || parser.hasErrors()) {
+      // Usually a syntax error the KIE builder reports with its line; the compiler makes sure a
+      // file the sandbox could not read never compiles (see unchecked()).
+      unchecked.add(file);
       return;
     }
     Lines lines =
