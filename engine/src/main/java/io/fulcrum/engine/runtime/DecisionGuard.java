@@ -93,7 +93,8 @@ final class DecisionGuard {
       }
       return result;
     } catch (ThreadDeath death) {
-      if (guard.state.get() < STOPPING) {
+      int state = guard.state.get();
+      if (state != STOPPING && state != STOPPED) {
         throw death; // not ours
       }
       guard.state.set(DONE);
@@ -139,16 +140,15 @@ final class DecisionGuard {
     } catch (org.kie.api.runtime.rule.ConsequenceException e) {
       check();
       String rule = e.getRule() == null ? "?" : e.getRule().getName();
+      String where =
+          "policy " + policy + ": rule \"" + rule + "\" (" + ruleLocation.apply(rule) + ")";
       Throwable cause = e.getCause() == null ? e : e.getCause();
+      // The fact API's own failures (a parameter no table set) are engine text: keep them.
+      PolicyEvaluationFailed engine = engineFailure(e);
       throw new PolicyEvaluationFailed(
-          "policy "
-              + policy
-              + ": rule \""
-              + rule
-              + "\" ("
-              + ruleLocation.apply(rule)
-              + ") failed with "
-              + cause.getClass().getName());
+          engine != null
+              ? where + ": " + engine.getMessage()
+              : where + " failed with " + cause.getClass().getName());
     }
     if (firings > limits.maxRuleFirings()) {
       throw new PolicyEvaluationFailed(
@@ -160,6 +160,19 @@ final class DecisionGuard {
               + " itself");
     }
     check();
+  }
+
+  /**
+   * The engine-written failure behind {@code e}, if there is one. Policy code cannot construct a
+   * {@link PolicyEvaluationFailed} (not on the allow-list), so its message is the engine's.
+   */
+  static PolicyEvaluationFailed engineFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof PolicyEvaluationFailed f) {
+        return f;
+      }
+    }
+    return null;
   }
 
   private PolicyEvaluationFailed overBudget() {

@@ -103,15 +103,18 @@ final class PolicyEvaluation {
       throw e;
     } catch (RuntimeException e) {
       guard.check();
-      // A constraint, eval or function of the policy failed: say where, never what it said.
-      throw new PolicyEvaluationFailed(
+      // A constraint, eval or function of the policy failed: say where, never what the policy
+      // said (the engine's own failures keep their message).
+      String rule = ruleName(e);
+      String where =
           "policy "
               + policy.stamp().ref()
-              + ": a rule condition failed with "
-              + e.getClass().getName()
-              + (ruleName(e) == null
-                  ? ""
-                  : " in rule \"" + ruleName(e) + "\" (" + policy.ruleLocation(ruleName(e)) + ")"));
+              + (rule == null ? "" : ": rule \"" + rule + "\" (" + policy.ruleLocation(rule) + ")");
+      PolicyEvaluationFailed engine = DecisionGuard.engineFailure(e);
+      throw new PolicyEvaluationFailed(
+          engine != null
+              ? where + ": " + engine.getMessage()
+              : where + ": a condition failed with " + innermost(e).getClass().getName());
     } finally {
       guard.session(null);
       session.dispose();
@@ -133,6 +136,14 @@ final class PolicyEvaluation {
     }
     session.getAgenda().getAgendaGroup(phase).setFocus();
     guard.fire(session, policy::ruleLocation);
+  }
+
+  private static Throwable innermost(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t;
   }
 
   /** The rule a Drools evaluation error names, if it names one. */
