@@ -19,9 +19,16 @@ public final class CompiledPolicy {
   private final List<BoundMeasure> measures;
   private final List<BoundMeasure> active;
   private final java.util.Set<String> globals;
+  private final java.util.Map<String, String> ruleLocations;
 
-  CompiledPolicy(PolicyBundle bundle, KieBase kieBase, DmnModels dmn, List<BoundMeasure> measures) {
+  CompiledPolicy(
+      PolicyBundle bundle,
+      KieBase kieBase,
+      DmnModels dmn,
+      List<BoundMeasure> measures,
+      java.util.Map<String, String> ruleLocations) {
     this.bundle = bundle;
+    this.ruleLocations = java.util.Map.copyOf(ruleLocations);
     this.kieBase = kieBase;
     this.dmn = dmn;
     this.measures = List.copyOf(measures);
@@ -31,6 +38,11 @@ public final class CompiledPolicy {
         .getKiePackages()
         .forEach(p -> p.getGlobalVariables().forEach(g -> names.add(g.getName())));
     this.globals = java.util.Set.copyOf(names);
+  }
+
+  /** Where rule {@code name} is written ({@code file:line}), or {@code "?"} if unknown. */
+  public String ruleLocation(String name) {
+    return ruleLocations.getOrDefault(name, "?");
   }
 
   /** Whether the rules declare a global of this name (the engine sets only declared globals). */

@@ -67,6 +67,7 @@ public final class DmnModels {
     }
     var built =
         DMNRuntimeBuilder.fromDefaults()
+            .setRootClassLoader(new PolicyClassLoader(DmnModels.class.getClassLoader()))
             .setOption(new RuntimeTypeCheckOption(true))
             .buildConfiguration()
             .fromResources(resources);

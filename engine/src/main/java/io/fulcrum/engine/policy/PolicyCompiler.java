@@ -58,14 +58,28 @@ public final class PolicyCompiler {
 
   private CompiledPolicy compileUncached(PolicyBundle bundle) {
     String ref = bundle.stamp().ref();
-    List<CompilationProblem> problems = new ArrayList<>();
-    List<CompiledPolicy.BoundMeasure> boundMeasures = bindMeasures(bundle, problems);
-    DmnModels dmn = dmnModels(bundle, problems);
-    KieBase kieBase = problems.isEmpty() ? rules(bundle, problems) : null;
+    // The sandbox first: a forbidden use is refused before any of the bundle's code is compiled.
+    PolicySandbox.Result sandbox = PolicySandbox.inspect(bundle);
+    List<CompilationProblem> problems = new ArrayList<>(sandbox.problems());
     if (!problems.isEmpty()) {
       throw new PolicyCompilationFailed(ref, problems);
     }
-    return new CompiledPolicy(bundle, kieBase, dmn, boundMeasures);
+    List<CompiledPolicy.BoundMeasure> boundMeasures = bindMeasures(bundle, problems);
+    DmnModels dmn = dmnModels(bundle, problems);
+    KieBase kieBase = problems.isEmpty() ? rules(bundle, problems) : null;
+    if (problems.isEmpty()) {
+      // A file the sandbox could not parse is refused even if the KIE builder can read it.
+      sandbox
+          .unchecked()
+          .forEach(
+              f ->
+                  problems.add(
+                      new CompilationProblem(f, 0, "cannot be checked by the policy sandbox")));
+    }
+    if (!problems.isEmpty()) {
+      throw new PolicyCompilationFailed(ref, problems);
+    }
+    return new CompiledPolicy(bundle, kieBase, dmn, boundMeasures, sandbox.ruleLocations());
   }
 
   private List<CompiledPolicy.BoundMeasure> bindMeasures(
@@ -146,7 +160,8 @@ public final class PolicyCompiler {
     }
   }
 
-  private static KieBase compileRules(PolicyBundle bundle, List<CompilationProblem> problems) {
+  /** Builds the rule base; no sandbox check here (package-private for the run-time wall test). */
+  static KieBase compileRules(PolicyBundle bundle, List<CompilationProblem> problems) {
     KieServices ks = KieServices.get();
     KieFileSystem kfs = ks.newKieFileSystem();
     ReleaseId releaseId =
@@ -168,7 +183,8 @@ public final class PolicyCompiler {
     for (String file : bundle.manifest().rules()) {
       kfs.write(RESOURCES + folderOf(bundle, file) + file, bundle.files().get(file));
     }
-    KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+    ClassLoader loader = new PolicyClassLoader(PolicyCompiler.class.getClassLoader());
+    KieBuilder builder = ks.newKieBuilder(kfs, loader).buildAll();
     for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
       problems.add(
           new CompilationProblem(
@@ -177,7 +193,7 @@ public final class PolicyCompiler {
     if (!problems.isEmpty()) {
       return null;
     }
-    KieContainer container = ks.newKieContainer(releaseId);
+    KieContainer container = ks.newKieContainer(releaseId, loader);
     KieBase base = container.getKieBase();
     ks.getRepository().removeKieModule(releaseId);
     return base;

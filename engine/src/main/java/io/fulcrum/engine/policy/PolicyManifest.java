@@ -17,6 +17,7 @@ import java.util.TreeMap;
  * @param rules DRL files and spreadsheet decision tables ({@code *.drl.csv}, {@code *.drl.xlsx})
  * @param tests test files shipped with the bundle (e.g. {@code .scesim} scenarios); hashed, not
  *     compiled
+ * @param limits how much one decision may cost ({@link Limits}); defaults when absent
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record PolicyManifest(
@@ -29,7 +30,8 @@ public record PolicyManifest(
     List<MeasureBinding> measures,
     List<DecisionBinding> decisions,
     List<String> rules,
-    List<String> tests) {
+    List<String> tests,
+    Limits limits) {
 
   public PolicyManifest {
     require("id", id);
@@ -47,6 +49,7 @@ public record PolicyManifest(
     decisions = decisions == null ? List.of() : List.copyOf(decisions);
     rules = rules == null ? List.of() : List.copyOf(rules);
     tests = tests == null ? List.of() : List.copyOf(tests);
+    limits = limits == null ? Limits.DEFAULT : limits;
     if (rules.isEmpty()) {
       throw new IllegalArgumentException("rules must list at least one DRL file or decision table");
     }
@@ -107,6 +110,48 @@ public record PolicyManifest(
             "decisions[].subject must be 'position' or 'collateral' but was '" + subject + "'");
       }
       inputs = inputs == null ? Map.of() : Map.copyOf(new TreeMap<>(inputs));
+    }
+  }
+
+  /**
+   * The bounds of one decision under this policy; exceeding either fails that decision with a
+   * policy error ({@code PolicyEvaluationFailed}), never the process.
+   *
+   * @param maxRuleFirings rule firings per decision, both phases together (default {@value
+   *     #DEFAULT_RULE_FIRINGS}, at most {@value #MAX_RULE_FIRINGS}): a rule that re-fires itself
+   *     forever stops here
+   * @param timeBudgetMillis wall-clock milliseconds per decision, measures, tables and rules
+   *     together (default {@value #DEFAULT_TIME_BUDGET_MILLIS}, at most {@value
+   *     #MAX_TIME_BUDGET_MILLIS})
+   */
+  @JsonIgnoreProperties(ignoreUnknown = false)
+  public record Limits(Integer maxRuleFirings, Integer timeBudgetMillis) {
+    public static final int DEFAULT_RULE_FIRINGS = 100_000;
+    public static final int MAX_RULE_FIRINGS = 10_000_000;
+    public static final int DEFAULT_TIME_BUDGET_MILLIS = 10_000;
+    public static final int MAX_TIME_BUDGET_MILLIS = 60_000;
+    public static final Limits DEFAULT = new Limits(null, null);
+
+    public Limits {
+      maxRuleFirings =
+          bounded("limits.maxRuleFirings", maxRuleFirings, DEFAULT_RULE_FIRINGS, MAX_RULE_FIRINGS);
+      timeBudgetMillis =
+          bounded(
+              "limits.timeBudgetMillis",
+              timeBudgetMillis,
+              DEFAULT_TIME_BUDGET_MILLIS,
+              MAX_TIME_BUDGET_MILLIS);
+    }
+
+    private static Integer bounded(String field, Integer value, int fallback, int max) {
+      if (value == null) {
+        return fallback;
+      }
+      if (value < 1 || value > max) {
+        throw new IllegalArgumentException(
+            "manifest field '" + field + "' must be in [1, " + max + "] but was " + value);
+      }
+      return value;
     }
   }
 }

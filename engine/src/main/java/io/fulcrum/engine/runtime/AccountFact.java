@@ -115,7 +115,7 @@ public final class AccountFact {
 
   private Totals totals() {
     if (totals == null) {
-      throw new IllegalStateException("account totals are known only in the 'status' phase");
+      throw new PolicyEvaluationFailed("account totals are known only in the 'status' phase");
     }
     return totals;
   }

@@ -13,7 +13,7 @@ final class FactValues {
     if (value instanceof Number n) {
       return new BigDecimal(n.toString());
     }
-    throw new IllegalStateException(
+    throw new PolicyEvaluationFailed(
         "parameter '"
             + name
             + "' of "

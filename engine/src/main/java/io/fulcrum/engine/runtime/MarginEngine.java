@@ -91,7 +91,11 @@ public final class MarginEngine {
    */
   public static MarginDecision decide(
       CompiledPolicy policy, MarginRequest request, MarketDataSets marketData, boolean explain) {
-    MarginDecision decision = new PolicyEvaluation(policy, request, marketData, explain).run();
+    MarginDecision decision =
+        DecisionGuard.run(
+            policy.manifest().limits(),
+            policy.stamp().ref(),
+            guard -> new PolicyEvaluation(policy, request, marketData, explain, guard).run());
     return decision.withHash(hash(decision));
   }
 

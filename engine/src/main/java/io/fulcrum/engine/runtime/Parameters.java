@@ -23,14 +23,14 @@ public final class Parameters {
     if (v instanceof BigDecimal d) {
       return d;
     }
-    throw new IllegalStateException(
+    throw new PolicyEvaluationFailed(
         "policy parameter '" + name + "' is " + (v == null ? "not defined" : "not a number: " + v));
   }
 
   public String text(String name) {
     Object v = values.get(name);
     if (v == null) {
-      throw new IllegalStateException("policy parameter '" + name + "' is not defined");
+      throw new PolicyEvaluationFailed("policy parameter '" + name + "' is not defined");
     }
     return v.toString();
   }

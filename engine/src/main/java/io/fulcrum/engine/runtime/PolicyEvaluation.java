@@ -26,15 +26,24 @@ final class PolicyEvaluation {
   static final String REQUIREMENTS = "requirements";
   static final String STATUS = "status";
 
+  private static final java.util.regex.Pattern RULE_IN_MESSAGE =
+      java.util.regex.Pattern.compile("\\[Rule \"([^\"]*)\"");
+
   private final CompiledPolicy policy;
   private final MarginRequest request;
   private final ExplanationRecorder recorder;
   private final AssignmentLog log;
   private final MarketDataSets dataSets;
+  private final DecisionGuard guard;
 
   PolicyEvaluation(
-      CompiledPolicy policy, MarginRequest request, MarketDataSets dataSets, boolean explain) {
+      CompiledPolicy policy,
+      MarginRequest request,
+      MarketDataSets dataSets,
+      boolean explain,
+      DecisionGuard guard) {
     this.policy = policy;
+    this.guard = guard;
     this.request = request;
     this.dataSets = dataSets;
     this.recorder = explain ? ExplanationRecorder.enabled() : ExplanationRecorder.disabled();
@@ -44,8 +53,10 @@ final class PolicyEvaluation {
   MarginDecision run() {
     FactSet facts = FactSet.of(request, log);
     List<MeasureFact> measures = MeasureStage.run(policy, request, dataSets, recorder);
+    guard.check();
     DmnStage dmn = new DmnStage(policy, recorder);
     for (int i = 0; i < facts.positions.size(); i++) {
+      guard.check();
       PositionFact p = facts.positions.get(i);
       try {
         p.putParameters(dmn.evaluate("position", p.label(), p::property));
@@ -54,6 +65,7 @@ final class PolicyEvaluation {
       }
     }
     for (int i = 0; i < facts.collateral.size(); i++) {
+      guard.check();
       CollateralFact c = facts.collateral.get(i);
       try {
         c.putParameters(dmn.evaluate("collateral", c.label(), c::property));
@@ -63,6 +75,7 @@ final class PolicyEvaluation {
     }
     PortfolioRequirement portfolio = new PortfolioRequirement(log);
     KieSession session = policy.kieBase().newKieSession();
+    guard.session(session);
     try {
       RuleCapture capture = null;
       if (recorder.isEnabled()) {
@@ -86,7 +99,24 @@ final class PolicyEvaluation {
       session.insert(facts.account);
       positionHandles.forEach(h -> session.update(h, session.getObject(h)));
       fire(session, capture, STATUS);
+    } catch (PolicyEvaluationFailed | io.fulcrum.engine.domain.InvalidRequest e) {
+      throw e;
+    } catch (RuntimeException e) {
+      guard.check();
+      // A constraint, eval or function of the policy failed: say where, never what the policy
+      // said (the engine's own failures keep their message).
+      String rule = ruleName(e);
+      String where =
+          "policy "
+              + policy.stamp().ref()
+              + (rule == null ? "" : ": rule \"" + rule + "\" (" + policy.ruleLocation(rule) + ")");
+      PolicyEvaluationFailed engine = DecisionGuard.engineFailure(e);
+      throw new PolicyEvaluationFailed(
+          engine != null
+              ? where + ": " + engine.getMessage()
+              : where + ": a condition failed with " + innermost(e).getClass().getName());
     } finally {
+      guard.session(null);
       session.dispose();
     }
     if (facts.account.getStatus() == null) {
@@ -100,12 +130,32 @@ final class PolicyEvaluation {
     return assemble(facts, portfolio);
   }
 
-  private static void fire(KieSession session, RuleCapture capture, String phase) {
+  private void fire(KieSession session, RuleCapture capture, String phase) {
     if (capture != null) {
       capture.phase(phase);
     }
     session.getAgenda().getAgendaGroup(phase).setFocus();
-    session.fireAllRules();
+    guard.fire(session, policy::ruleLocation);
+  }
+
+  private static Throwable innermost(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  /** The rule a Drools evaluation error names, if it names one. */
+  private static String ruleName(RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.drools.mvel.ConstraintEvaluationException && t.getMessage() != null) {
+        // Drools writes "... in [Rule "name" in file]": its own text, not the policy's.
+        java.util.regex.Matcher m = RULE_IN_MESSAGE.matcher(t.getMessage());
+        return m.find() ? m.group(1) : null;
+      }
+    }
+    return null;
   }
 
   private MarginDecision assemble(FactSet facts, PortfolioRequirement portfolio) {

@@ -1,6 +1,7 @@
 package io.fulcrum.admin.application;
 
 import io.fulcrum.engine.domain.InvalidRequest;
+import io.fulcrum.engine.domain.MarginRequest;
 import io.fulcrum.engine.json.RequestReader;
 import io.fulcrum.engine.policy.CompilationProblem;
 import io.fulcrum.engine.policy.CompiledPolicy;
@@ -8,6 +9,7 @@ import io.fulcrum.engine.policy.PolicyBundle;
 import io.fulcrum.engine.policy.PolicyCompilationFailed;
 import io.fulcrum.engine.policy.PolicyCompiler;
 import io.fulcrum.engine.runtime.MarginEngine;
+import io.fulcrum.engine.runtime.PolicyEvaluationFailed;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +20,12 @@ import java.util.List;
  * syntax, DMN types, manifest bindings), and every request file the manifest lists under {@code
  * tests:} ({@code *.json}, the CLI's request format) must evaluate without failing. Other test
  * files (Kogito {@code .scesim}) are run by the rules module's build, not here.
+ *
+ * <p>Validation runs behind the same walls as every decision: compilation refuses what policy code
+ * may not use (the engine's policy sandbox), and each smoke evaluation runs within the policy's
+ * rule firing limit and time budget. The stored report never carries text produced by policy code:
+ * the engine reports a failing rule by name, file and line with the exception's class, and any
+ * other failure is reported by its class only.
  */
 final class BundleValidation {
 
@@ -47,14 +55,22 @@ final class BundleValidation {
         continue;
       }
       checks.add("smoke " + test);
+      MarginRequest request;
       try {
-        var request =
-            RequestReader.read(new String(bundle.files().get(test), StandardCharsets.UTF_8));
-        MarginEngine.decide(compiled, request, true);
+        request = RequestReader.read(new String(bundle.files().get(test), StandardCharsets.UTF_8));
       } catch (InvalidRequest e) {
         problems.add(new CompilationProblem(test, 0, "not a valid request: " + e.getMessage()));
-      } catch (RuntimeException e) {
+        continue;
+      }
+      try {
+        MarginEngine.decide(compiled, request, true);
+      } catch (InvalidRequest | PolicyEvaluationFailed e) {
+        // Engine-written messages: a failing rule is named with its file and line, never quoted.
         problems.add(new CompilationProblem(test, 0, "evaluation failed: " + e.getMessage()));
+      } catch (RuntimeException | StackOverflowError e) {
+        problems.add(
+            new CompilationProblem(
+                test, 0, "evaluation failed with " + e.getClass().getName() + " (not shown)"));
       }
     }
     return new ValidationReport(ref, bundle.hash(), problems.isEmpty(), checks, problems, at);

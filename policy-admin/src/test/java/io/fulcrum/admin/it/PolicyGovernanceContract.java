@@ -316,6 +316,62 @@ abstract class PolicyGovernanceContract {
     assertThat(verify.get("intact").asBoolean()).as(verify.toString()).isTrue();
   }
 
+  @Test
+  void hostileBundles_areRefusedWithFileAndLine_andTheServiceStaysUp() {
+    // A rule that would exit the JVM and read /etc/passwd into a fact.
+    Map<String, byte[]> exiting = shipped("tiered-perps", "2", "70", UnaryOperator.identity());
+    String drl = new String(exiting.get("margin.drl"), StandardCharsets.UTF_8);
+    String ok = "$a.setStatus(DecisionStatus.OK);";
+    int line = drl.substring(0, drl.indexOf(ok)).split("\n", -1).length;
+    exiting.put(
+        "margin.drl",
+        bytes(
+            drl.replace(
+                ok,
+                "System.exit(1); $a.setAmount(new String(java.nio.file.Files.readAllBytes("
+                    + "java.nio.file.Path.of(\"/etc/passwd\"))), null);")));
+    Reply exit = upload(zip(exiting), AUTHOR);
+    assertThat(exit.status()).as(exit.body()).isEqualTo(422);
+    assertThat(exit.json().get("state").asText()).isEqualTo("DRAFT");
+    assertThat(exit.json().at("/report/problems"))
+        .anySatisfy(
+            p -> {
+              assertThat(p.get("file").asText()).isEqualTo("margin.drl");
+              assertThat(p.get("line").asInt()).isEqualTo(line);
+              assertThat(p.get("message").asText()).contains("System is not allowed");
+            })
+        .anySatisfy(
+            p ->
+                assertThat(p.get("message").asText())
+                    .contains("java.nio.file.Files is not allowed"));
+    assertThat(exit.body()).doesNotContain("root:");
+
+    // A FEEL function bound to java.lang.System.
+    Reply feel =
+        upload(
+            zip(
+                shipped(
+                    "tiered-perps",
+                    "2",
+                    "71",
+                    dmn ->
+                        dmn.replace(
+                            "<text>0.0125</text>",
+                            "<text>function(c) external { java: { class: \"java.lang.System\","
+                                + " method signature: \"exit(int)\" } }</text>"))),
+            AUTHOR);
+    assertThat(feel.status()).as(feel.body()).isEqualTo(422);
+    assertThat(feel.json().at("/report/problems/0/file").asText()).isEqualTo("brackets.dmn");
+    assertThat(feel.json().at("/report/problems/0/line").asInt()).isPositive();
+    assertThat(feel.json().at("/report/problems/0/message").asText())
+        .contains("FEEL external function (Java) is not allowed");
+
+    // The service still answers, decides and its chain is intact.
+    decide(null);
+    JsonNode verify = client.get("api/v1/audit/verify", AUDITOR).json();
+    assertThat(verify.get("intact").asBoolean()).as(verify.toString()).isTrue();
+  }
+
   /** A version's bundle hash names the content it was reviewed with, checked on every load. */
   @Test
   void bundleHashPointedAtOtherContent_isRefused_andReported() {
