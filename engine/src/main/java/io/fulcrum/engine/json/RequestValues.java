@@ -109,7 +109,7 @@ final class RequestValues {
     }
   }
 
-  /** A text value: bounded length, valid Unicode (no lone surrogate). */
+  /** A text value: bounded length, valid Unicode (no lone surrogate), no control characters. */
   static final class CheckedText extends StdScalarDeserializer<String> {
 
     CheckedText() {
@@ -158,7 +158,30 @@ final class RequestValues {
               (int) text.charAt(bad),
               bad));
     }
+    int control = controlCharacter(text);
+    if (control >= 0) {
+      // Request texts are identifiers (account ids, symbols, assets, enum names, dates): none has
+      // a use for a control character, and a NUL is refused by PostgreSQL's text type.
+      throw new Refused(
+          p,
+          String.format(
+              Locale.ROOT,
+              "a control character \\u%04x at character %d is not allowed",
+              (int) text.charAt(control),
+              control));
+    }
     return text;
+  }
+
+  /** Index of the first C0 control character or DEL (U+0000-U+001F, U+007F), or -1. */
+  static int controlCharacter(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Index of the first surrogate that is not half of a well-formed pair, or -1. */

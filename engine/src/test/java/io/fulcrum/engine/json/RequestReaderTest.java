@@ -171,6 +171,17 @@ class RequestReaderTest {
   }
 
   @Test
+  void aControlCharacter_isRefusedWithThePath() {
+    // A NUL in an account id reached PostgreSQL, which refused it with a database error.
+    refused(FULL.replace("acc-1", "acc-\\u0000-1"), "account.id")
+        .hasMessageContaining("control character \\u0000 at character 4");
+    refused(FULL.replace("acc-1", "acc-\\n1"), "account.id")
+        .hasMessageContaining("control character \\u000a");
+    refused(FULL.replace("\"BTCUSDT\": {", "\"BTC\\u007f\": {"), "market.prices")
+        .hasMessageContaining("control character \\u007f");
+  }
+
+  @Test
   void tooManyPositions_areRefusedWithTheLimit_beforeAnythingLooksAtThem() {
     int count = RequestLimits.MAX_POSITIONS + 20_000;
     StringJoiner positions = new StringJoiner(",", "[", "]");

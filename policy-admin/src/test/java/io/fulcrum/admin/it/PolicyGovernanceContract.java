@@ -301,9 +301,13 @@ abstract class PolicyGovernanceContract {
               "{\"reason\":\"sneaked in\",\"effectiveAt\":\""
                   + now.plusSeconds(400L * 24 * 3600)
                   + "\"}");
-      assertThat(activated.status()).as(activated.body()).isIn(409, 500);
+      // The row contradicts its sealed events: an integrity fault, not a lifecycle refusal.
+      assertThat(activated.status()).as(activated.body()).isEqualTo(500);
+      assertThat(activated.json().get("type").asText()).endsWith("/audit-chain-integrity");
       assertThat(activated.body()).contains("tiered-perps@60");
-      assertThat(decideUnder("tiered-perps@60").status()).isIn(400, 500);
+      Reply decided = decideUnder("tiered-perps@60");
+      assertThat(decided.status()).as(decided.body()).isEqualTo(500);
+      assertThat(decided.json().get("type").asText()).endsWith("/audit-chain-integrity");
       JsonNode verify = client.get("api/v1/audit/verify", AUDITOR).json();
       assertThat(verify.get("intact").asBoolean()).as(verify.toString()).isFalse();
       assertThat(verify.at("/firstBroken/subjectId").asText()).isEqualTo("tiered-perps@60");
