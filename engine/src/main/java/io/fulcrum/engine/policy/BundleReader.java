@@ -1,5 +1,6 @@
 package io.fulcrum.engine.policy;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,8 @@ public final class BundleReader {
 
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory())
+          // A key given twice (two `version:` lines) is an error, not "the last one wins".
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

@@ -71,6 +71,16 @@ class PolicyBundleTest {
   }
 
   @Test
+  void aManifestWithADuplicateKey_isRefusedWithItsLine() {
+    Map<String, byte[]> files = files("rule x\n");
+    files.put("manifest.yaml", (MANIFEST + "version: \"9\"\n").getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> BundleReader.fromFiles("upload", files))
+        .isInstanceOf(PolicyCompilationFailed.class)
+        .hasMessageContaining("manifest.yaml:7")
+        .hasMessageContaining("Duplicate field 'version'");
+  }
+
+  @Test
   void policyRefs_parseIdAndOptionalVersion() {
     assertThat(PolicyRef.parse("tiered-perps@2").version()).contains("2");
     assertThat(PolicyRef.parse("tiered-perps").version()).isEmpty();
