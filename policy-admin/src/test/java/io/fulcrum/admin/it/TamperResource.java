@@ -97,10 +97,18 @@ public class TamperResource {
   }
 
   private byte[] zipOf(String hash) {
-    return (byte[])
+    Object zip =
         em.createNativeQuery("select zip from policy_content where bundle_hash = ?1")
             .setParameter(1, hash)
             .getSingleResult();
+    try {
+      // PostgreSQL's bytea reads as byte[], H2's binary large object as a Blob.
+      return zip instanceof java.sql.Blob blob
+          ? blob.getBytes(1, (int) blob.length())
+          : (byte[]) zip;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
