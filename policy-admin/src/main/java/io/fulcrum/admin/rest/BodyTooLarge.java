@@ -4,13 +4,20 @@ package io.fulcrum.admin.rest;
 final class BodyTooLarge extends RuntimeException {
 
   private final long limit;
+  private final boolean drained;
 
-  BodyTooLarge(long limit) {
+  /** {@code drained}: the rest of the body was read and dropped, the connection can go on. */
+  BodyTooLarge(long limit, boolean drained) {
     super(
         "the request body is larger than the limit of "
             + limit
             + " bytes for this endpoint; nothing was stored");
     this.limit = limit;
+    this.drained = drained;
+  }
+
+  boolean drained() {
+    return drained;
   }
 
   long limit() {

@@ -91,17 +91,18 @@ final class ExceptionMappers {
   public static class BodyTooLargeMapper implements ExceptionMapper<BodyTooLarge> {
     @Override
     public Response toResponse(BodyTooLarge e) {
-      // The rest of the body stays unread: the connection cannot carry another request.
-      return Response.fromResponse(
-              ProblemResponses.of(
-                  Status.REQUEST_ENTITY_TOO_LARGE,
-                  "body-too-large",
-                  e.getMessage(),
-                  "(body)",
-                  null,
-                  null))
-          .header("Connection", "close")
-          .build();
+      Response problem =
+          ProblemResponses.of(
+              Status.REQUEST_ENTITY_TOO_LARGE,
+              "body-too-large",
+              e.getMessage(),
+              "(body)",
+              null,
+              null);
+      // Undrained, the rest of the body is still on the connection: it cannot carry more.
+      return e.drained()
+          ? problem
+          : Response.fromResponse(problem).header("Connection", "close").build();
     }
   }
 

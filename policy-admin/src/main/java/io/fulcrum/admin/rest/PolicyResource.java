@@ -288,7 +288,7 @@ public class PolicyResource {
     try {
       byte[] bytes = body.readNBytes(BundleArchive.MAX_UPLOAD_BYTES + 1);
       if (bytes.length > BundleArchive.MAX_UPLOAD_BYTES) {
-        throw new BodyTooLarge(BundleArchive.MAX_UPLOAD_BYTES);
+        throw new BodyTooLarge(BundleArchive.MAX_UPLOAD_BYTES, RequestBodyLimit.drained(body));
       }
       return bytes;
     } catch (IOException e) {

@@ -20,6 +20,10 @@ import java.lang.reflect.Method;
  * bytes pass the limit (chunked bodies). Runs after the role check, so an unauthenticated caller
  * gets 401 without any of its body being read.
  *
+ * <p>The rest of a refused body, up to {@link #MAX_DRAINED_BYTES}, is read and dropped (never kept)
+ * before answering: a client that sends its body whole would otherwise see a reset connection
+ * instead of the 413. A longer body is not drained; the answer then closes the connection.
+ *
  * <p>Why not the HTTP listener's {@code max-post-size}: in Payara (Grizzly), like Tomcat, it bounds
  * form parameters only, not a body that the application reads as a stream, and it would answer with
  * the container's page rather than problem+json.
@@ -30,13 +34,17 @@ public class RequestBodyLimit implements ContainerRequestFilter, ReaderIntercept
 
   private static final String STREAM = RequestBodyLimit.class.getName() + ".stream";
 
+  /** How much of a refused body is read and dropped before answering. */
+  static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
+
   @Context ResourceInfo resource;
 
   @Override
   public void filter(ContainerRequestContext request) {
     long limit = limitOf(resource.getResourceMethod());
     if (request.getLength() > limit) {
-      throw new BodyTooLarge(limit);
+      throw new BodyTooLarge(
+          limit, request.getLength() <= MAX_DRAINED_BYTES && drained(request.getEntityStream()));
     }
     Limited stream = new Limited(request.getEntityStream(), limit);
     request.setProperty(STREAM, stream);
@@ -50,7 +58,7 @@ public class RequestBodyLimit implements ContainerRequestFilter, ReaderIntercept
       return context.proceed();
     } catch (IOException | RuntimeException e) {
       if (context.getProperty(STREAM) instanceof Limited l && l.exceeded()) {
-        throw new BodyTooLarge(l.limit);
+        throw new BodyTooLarge(l.limit, l.drained);
       }
       throw e;
     }
@@ -61,10 +69,28 @@ public class RequestBodyLimit implements ContainerRequestFilter, ReaderIntercept
     return limit == null ? BodyLimit.DEFAULT_BYTES : limit.value();
   }
 
+  /** Whether the stream could be read to its end within {@link #MAX_DRAINED_BYTES}. */
+  static boolean drained(InputStream in) {
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    try {
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        total += n;
+        if (total > MAX_DRAINED_BYTES) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** Counts bytes read and fails once more than {@code limit} have come. */
   static final class Limited extends FilterInputStream {
     private final long limit;
     private long count;
+    private boolean drained;
 
     Limited(InputStream in, long limit) {
       super(in);
@@ -103,7 +129,8 @@ public class RequestBodyLimit implements ContainerRequestFilter, ReaderIntercept
     private void counted(long n) {
       count += n;
       if (count > limit) {
-        throw new BodyTooLarge(limit);
+        drained = drained(in);
+        throw new BodyTooLarge(limit, drained);
       }
     }
   }
