@@ -218,7 +218,9 @@ final class ExceptionMappers {
       String detail =
           e instanceof io.fulcrum.engine.runtime.PolicyEvaluationFailed
               ? "the policy failed while evaluating the request; nothing was stored"
-              : "internal error; nothing was stored";
+              // An unexpected error may come after a commit (while answering): claim nothing.
+              : "internal error; the service cannot say whether anything was stored: look the"
+                  + " decision up (GET /api/v1/decisions?account=...) before retrying";
       return ProblemResponses.of(
           Status.INTERNAL_SERVER_ERROR, "evaluation-failed", detail, null, errorId, null);
     }

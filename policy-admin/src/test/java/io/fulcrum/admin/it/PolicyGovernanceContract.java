@@ -305,9 +305,10 @@ abstract class PolicyGovernanceContract {
       assertThat(activated.status()).as(activated.body()).isEqualTo(500);
       assertThat(activated.json().get("type").asText()).endsWith("/audit-chain-integrity");
       assertThat(activated.body()).contains("tiered-perps@60");
+      // Decisions resolve the state its sealed events give (VALIDATED): not decidable.
       Reply decided = decideUnder("tiered-perps@60");
-      assertThat(decided.status()).as(decided.body()).isEqualTo(500);
-      assertThat(decided.json().get("type").asText()).endsWith("/audit-chain-integrity");
+      assertThat(decided.status()).as(decided.body()).isEqualTo(400);
+      assertThat(decided.json().get("detail").asText()).contains("VALIDATED, not approved");
       JsonNode verify = client.get("api/v1/audit/verify", AUDITOR).json();
       assertThat(verify.get("intact").asBoolean()).as(verify.toString()).isFalse();
       assertThat(verify.at("/firstBroken/subjectId").asText()).isEqualTo("tiered-perps@60");
