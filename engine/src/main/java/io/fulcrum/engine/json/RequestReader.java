@@ -76,14 +76,8 @@ public final class RequestReader {
         throw new InvalidRequest("(body)", "expected a JSON object but got null");
       }
       return value;
-    } catch (JsonMappingException e) {
-      throw translate(e);
-    } catch (StreamReadException e) {
-      throw malformed(e);
-    } catch (StreamConstraintsException e) {
-      throw tooLarge(e);
     } catch (JsonProcessingException e) {
-      throw new InvalidRequest("(body)", readable(e.getOriginalMessage()));
+      throw refusal(e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -99,12 +93,8 @@ public final class RequestReader {
     }
     try {
       return REQUESTS.readTree(json);
-    } catch (StreamReadException e) {
-      throw malformed(e);
-    } catch (StreamConstraintsException e) {
-      throw tooLarge(e);
     } catch (JsonProcessingException e) {
-      throw new InvalidRequest("(body)", readable(e.getOriginalMessage()));
+      throw refusal(e);
     }
   }
 

@@ -88,37 +88,31 @@ public class AuditVerification {
     return new ChainReport(true, checked, head.sequence(), head.hash(), null);
   }
 
+  /** {@code row} reported as not covered by the chain, {@code why} completing the sentence. */
+  private static BrokenLink outside(AuditChain.StoredRow row, String why) {
+    return new BrokenLink(
+        row.sequence(),
+        row.kind(),
+        row.id(),
+        row.describe() + " is stored at sequence " + row.sequence() + why);
+  }
+
   /** The first row the chain does not cover: above the head, or inserted below it. */
   private BrokenLink outsideTheChain(AuditChain.Snapshot snapshot) {
     long headSequence = snapshot.head().sequence();
     Optional<AuditChain.StoredRow> above =
         snapshot.rowsAbove().stream().min(Comparator.comparingLong(AuditChain.StoredRow::sequence));
     if (above.isPresent()) {
-      AuditChain.StoredRow row = above.get();
-      return new BrokenLink(
-          row.sequence(),
-          row.kind(),
-          row.id(),
-          row.describe()
-              + " is stored at sequence "
-              + row.sequence()
-              + ", above the chain head "
-              + headSequence
-              + ": it was written outside the service");
+      return outside(
+          above.get(),
+          ", above the chain head " + headSequence + ": it was written" + " outside the service");
     }
     for (String kind : List.of(ChainLink.DECISION, PolicyEvent.Action.UPLOAD.chainKind())) {
       Optional<AuditChain.StoredRow> unsealed = chain.firstUnsealed(kind, headSequence);
       if (unsealed.isPresent()) {
-        AuditChain.StoredRow row = unsealed.get();
-        return new BrokenLink(
-            row.sequence(),
-            row.kind(),
-            row.id(),
-            row.describe()
-                + " is stored at sequence "
-                + row.sequence()
-                + " but the audit record there does not name it: it was inserted outside the"
-                + " chain");
+        return outside(
+            unsealed.get(),
+            " but the audit record there does not name it: it was inserted outside the chain");
       }
     }
     return null;
