@@ -18,8 +18,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code fulcrum impact --baseline ID@V1 --candidate ID@V2 --suite FILE}: what a policy change does
- * to a book. Prints a short summary; writes JSON and HTML. Exit codes: 0 done (whatever changed), 2
- * bad input, 3 a policy does not compile.
+ * to a book. Prints a short summary; writes JSON and HTML. Exit codes: 0 every cell decided
+ * (whatever changed), 1 a cell could not be decided for another reason, 2 bad input (including two
+ * different policies without {@code --allow-different-policies}), 3 a policy does not compile or
+ * failed on a cell (e.g. a decision-table gap).
  */
 @Command(
     name = "impact",
@@ -61,6 +63,12 @@ public final class ImpactCommand implements Callable<Integer> {
           "List at most N changed cells in the JSON and HTML reports (default ${DEFAULT-VALUE}); totals cover all.")
   private int listed;
 
+  @Option(
+      names = "--allow-different-policies",
+      description =
+          "Compare two different policies (not two versions of one); refused without this.")
+  private boolean allowDifferentPolicies;
+
   @Override
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
@@ -69,6 +77,7 @@ public final class ImpactCommand implements Callable<Integer> {
     MarginEngine engine = MarginEngine.over(library.library());
     CompiledPolicy base = engine.policy(PolicyRef.parse(baseline));
     CompiledPolicy cand = engine.policy(PolicyRef.parse(candidate));
+    ImpactRunner.requireSamePolicy(base, cand, allowDifferentPolicies);
     ImpactResult result;
     try (Progress progress =
         options.noProgress
@@ -84,10 +93,17 @@ public final class ImpactCommand implements Callable<Integer> {
         "impact-"
             + SuiteOptions.fileSafe(
                 suite.name() + "-" + base.stamp().ref() + "-vs-" + cand.stamp().ref());
-    out.print(ImpactReports.text(result));
+    out.print(ImpactReports.text(result, listed));
     out.println("JSON: " + options.write(name + ".json", ImpactReports.json(result, listed)));
     out.println("HTML: " + options.write(name + ".html", ImpactHtml.of(result, listed)));
     out.flush();
+    if (result.hasFailures()) {
+      err.println(
+          result.failures().size()
+              + " cells could not be decided (listed first above and in the reports)");
+      err.flush();
+      return result.hasPolicyFaults() ? FulcrumCli.POLICY_ERROR : FulcrumCli.FAILED;
+    }
     return FulcrumCli.OK;
   }
 }

@@ -2,6 +2,11 @@ package io.fulcrum.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fulcrum.engine.policy.PolicyLibrary;
+import io.fulcrum.engine.policy.PolicyRef;
+import io.fulcrum.engine.runtime.MarginEngine;
 import io.fulcrum.scenarios.impact.CellImpact;
 import io.fulcrum.scenarios.impact.ImpactResult;
 import io.fulcrum.scenarios.impact.ImpactRunner;
@@ -11,8 +16,10 @@ import io.fulcrum.scenarios.run.Progress;
 import io.fulcrum.scenarios.stress.StressLibrary;
 import io.fulcrum.scenarios.suite.Suite;
 import io.fulcrum.scenarios.suite.SuiteLoader;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ImpactRunnerTest {
 
@@ -91,14 +98,95 @@ class ImpactRunnerTest {
     ImpactResult r = impact("tiered-perps@1", "tiered-perps@2");
 
     int i = indexOf(r, "b3-isolated-264k", "base");
-    assertThat(r.explained().get(i).onlyBaseline())
+    // v1 row 3: rate 1%, cum 1,300; v2 row 3: rate 1.25%, cum 1,925 (brackets.dmn of each version)
+    assertThat(r.explained().get(i).changedRows())
         .contains(
-            "position BTCUSDT: table 'BTC maintenance brackets' row 3 -> [3, 0.01, 1300, 50, 250000, 1000000]");
-    assertThat(r.explained().get(i).onlyCandidate())
-        .contains(
-            "position BTCUSDT: table 'BTC maintenance brackets' row 3 -> [3, 0.0125, 1925, 50, 250000, 1000000]");
+            "position BTCUSDT: table 'BTC maintenance brackets' row 3: maintenanceAmount 1300 ->"
+                + " 1925, maintenanceMarginRate 0.01 -> 0.0125");
+    assertThat(r.explained().get(i).onlyBaseline()).noneMatch(s -> s.contains("table"));
+    assertThat(r.explained().get(i).onlyCandidate()).noneMatch(s -> s.contains("table"));
     assertThat(ImpactHtml.of(r, 100)).contains("<svg").contains("b3-isolated-264k");
-    assertThat(ImpactReports.json(r, 100)).contains("\"firedOnlyInCandidate\"");
+    assertThat(ImpactReports.json(r, 100)).contains("\"tableRowsChanged\"");
+  }
+
+  /** The JSON lists differences as fields with both values, not as text to parse. */
+  @Test
+  void json_holdsStructuredDifferencesAndTheSummaryByKind() throws Exception {
+    ImpactResult r = impact("tiered-perps@1", "tiered-perps@2");
+    JsonNode json = new ObjectMapper().readTree(ImpactReports.json(r, 100));
+
+    JsonNode cell = null;
+    for (JsonNode c : json.get("changes")) {
+      if (c.get("account").asText().equals("b3-isolated-264k")
+          && c.get("marketState").asText().equals("base")) {
+        cell = c;
+      }
+    }
+    assertThat(cell).isNotNull();
+    JsonNode rate = null;
+    for (JsonNode d : cell.get("differences")) {
+      if (d.get("field").asText().equals("parameters.maintenanceMarginRate")) {
+        rate = d;
+      }
+    }
+    assertThat(rate).isNotNull();
+    assertThat(rate.get("position").asText()).isEqualTo("BTCUSDT");
+    assertThat(rate.get("kind").asText()).isEqualTo("PARAMETERS");
+    assertThat(new java.math.BigDecimal(rate.get("baseline").asText()))
+        .isEqualByComparingTo("0.01");
+    assertThat(new java.math.BigDecimal(rate.get("candidate").asText()))
+        .isEqualByComparingTo("0.0125");
+    // Every changed account is in bracket 3 somewhere, so its parameters change; none changes
+    // status or initial margin (the maximum leverage of bracket 3 is 50 in both versions).
+    JsonNode kinds = json.get("summary").get("accountsChanged");
+    assertThat(kinds.get("status").asLong()).isZero();
+    assertThat(kinds.get("initialMargin").asLong()).isZero();
+    assertThat(kinds.get("parameters").asLong()).isEqualTo(r.changedAccounts());
+    assertThat(json.get("summary").get("statusTransitions").toString())
+        .doesNotContain("\"LIQUIDATE\":{\"OK\"");
+  }
+
+  /** A candidate with a gap in its bracket table: the failed cells come first, never hidden. */
+  @Test
+  void candidateWithATableGap_failedCellsAreListedFirstAndLeftOutOfTotalsVisibly(
+      @TempDir Path dir) {
+    MarginEngine engine = MarginEngine.over(PolicyLibrary.at(FaultyLibrary.withBracketGap(dir)));
+    ImpactResult r =
+        new ImpactRunner(2, 1000)
+            .run(
+                SUITE,
+                engine.policy(PolicyRef.parse("tiered-perps@2")),
+                engine.policy(PolicyRef.parse("tiered-perps@3")),
+                Progress.silent());
+
+    // 5 x 50,000 = 250,000 lies in the gap [250,000, 260,000)
+    assertThat(r.failures())
+        .extracting(f -> f.accountId() + " @ " + r.marketStates().get(f.state()))
+        .contains("b3-floor-250k @ base");
+    assertThat(r.failures())
+        .allSatisfy(
+            f -> {
+              assertThat(f.policyFault()).isTrue();
+              // at the mark, or while solving the liquidation price (then inside the rule)
+              assertThat(f.failure())
+                  .startsWith("candidate: policy tiered-perps@3: ")
+                  .contains(
+                      "decision table 'BTC maintenance brackets' (decision 'Maintenance bracket' in"
+                          + " brackets.dmn) matched no row for position BTCUSDT")
+                  .contains("with inputs {notional=25");
+            });
+    assertThat(r.hasPolicyFaults()).isTrue();
+    assertThat(r.totals().stream().mapToInt(t -> t.failedCells()).sum())
+        .isEqualTo(r.failures().size());
+    assertThat(r.summary().failedCells()).isEqualTo(r.failures().size());
+    String text = ImpactReports.text(r);
+    assertThat(text.indexOf("FAILED: " + r.failures().size() + " cells"))
+        .isPositive()
+        .isLessThan(text.indexOf("changed: "));
+    assertThat(text).contains("  FAILED b3-floor-250k @ base: candidate: policy tiered-perps@3");
+    assertThat(text).contains("failed cells not in totals");
+    String html = ImpactHtml.of(r, 100);
+    assertThat(html.indexOf("Failed cells")).isLessThan(html.indexOf("Book totals"));
   }
 
   private static int indexOf(ImpactResult r, String account, String state) {

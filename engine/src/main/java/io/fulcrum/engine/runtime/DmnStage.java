@@ -28,13 +28,6 @@ import org.kie.dmn.api.core.DMNResult;
  */
 final class DmnStage {
 
-  /** No table row matched: the policy does not cover the subject (e.g. an unlisted symbol). */
-  static final class NoMatchingRow extends PolicyEvaluationFailed {
-    NoMatchingRow(String message) {
-      super(message);
-    }
-  }
-
   private final CompiledPolicy policy;
   private final ExplanationRecorder recorder;
 
@@ -101,16 +94,14 @@ final class DmnStage {
     }
     Object output = decision.getResult();
     if (output == null) {
-      throw new NoMatchingRow(
-          "policy "
-              + policy.stamp().ref()
-              + ": decision '"
-              + binding.decision()
-              + "' has no row for "
-              + subject
-              + " with inputs "
-              + inputs
-              + ": the policy does not cover it");
+      // No row matched (KIE DMN returns null, not an error): a gap in the policy's table.
+      throw new DecisionTableNoMatch(
+          policy.stamp().ref(),
+          binding.model(),
+          binding.decision(),
+          dmn.label(binding.decision()),
+          subject,
+          inputs);
     }
     for (DmnCapture.TableEvaluation t : tables) {
       recorder.add(tableHit(dmn, t, subject, inputs, output));

@@ -3,7 +3,6 @@ package io.fulcrum.engine.runtime;
 import io.fulcrum.engine.decision.MarginDecision;
 import io.fulcrum.engine.decision.PositionFigures;
 import io.fulcrum.engine.decision.Rounding;
-import io.fulcrum.engine.domain.InvalidRequest;
 import io.fulcrum.engine.domain.MarginRequest;
 import io.fulcrum.engine.explain.ExplanationRecorder;
 import io.fulcrum.engine.market.MarketDataSets;
@@ -58,20 +57,12 @@ final class PolicyEvaluation {
     for (int i = 0; i < facts.positions.size(); i++) {
       guard.check();
       PositionFact p = facts.positions.get(i);
-      try {
-        p.putParameters(dmn.evaluate("position", p.label(), p::property));
-      } catch (DmnStage.NoMatchingRow e) {
-        throw new InvalidRequest("account.positions[" + i + "].instrument", e.getMessage());
-      }
+      p.putParameters(dmn.evaluate("position", p.label(), p::property));
     }
     for (int i = 0; i < facts.collateral.size(); i++) {
       guard.check();
       CollateralFact c = facts.collateral.get(i);
-      try {
-        c.putParameters(dmn.evaluate("collateral", c.label(), c::property));
-      } catch (DmnStage.NoMatchingRow e) {
-        throw new InvalidRequest("account.collateral[" + i + "].asset", e.getMessage());
-      }
+      c.putParameters(dmn.evaluate("collateral", c.label(), c::property));
     }
     PortfolioRequirement portfolio = new PortfolioRequirement(log);
     KieSession session = policy.kieBase().newKieSession();

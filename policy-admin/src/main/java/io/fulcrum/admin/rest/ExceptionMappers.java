@@ -216,11 +216,22 @@ final class ExceptionMappers {
     public Response toResponse(Throwable e) {
       String errorId = logged(e);
       String detail =
-          e instanceof io.fulcrum.engine.runtime.PolicyEvaluationFailed
-              ? "the policy failed while evaluating the request; nothing was stored"
-              // An unexpected error may come after a commit (while answering): claim nothing.
-              : "internal error; the service cannot say whether anything was stored: look the"
-                  + " decision up (GET /api/v1/decisions?account=...) before retrying";
+          e instanceof io.fulcrum.engine.runtime.DecisionTableNoMatch gap
+              // A fault of the policy, not of the request: name the table, not the inputs.
+              ? "the policy failed while evaluating the request: decision table '"
+                  + gap.table()
+                  + "' (decision '"
+                  + gap.decision()
+                  + "' in "
+                  + gap.model()
+                  + ") matched no row for "
+                  + gap.subject()
+                  + "; nothing was stored"
+              : e instanceof io.fulcrum.engine.runtime.PolicyEvaluationFailed
+                  ? "the policy failed while evaluating the request; nothing was stored"
+                  // An unexpected error may come after a commit (while answering): claim nothing.
+                  : "internal error; the service cannot say whether anything was stored: look the"
+                      + " decision up (GET /api/v1/decisions?account=...) before retrying";
       return ProblemResponses.of(
           Status.INTERNAL_SERVER_ERROR, "evaluation-failed", detail, null, errorId, null);
     }

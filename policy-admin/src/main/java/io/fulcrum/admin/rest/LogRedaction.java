@@ -66,7 +66,9 @@ public final class LogRedaction {
     "org.h2.",
     "org.postgresql.",
     "com.fasterxml.jackson.",
-    "io.fulcrum.engine.domain.InvalidRequest"
+    "io.fulcrum.engine.domain.InvalidRequest",
+    // names the input values (from the request) that matched no table row
+    "io.fulcrum.engine.runtime.DecisionTableNoMatch"
   };
 
   private LogRedaction() {}

@@ -10,6 +10,9 @@ import java.util.List;
  *
  * @param differences changed fields, e.g. {@code maintenanceMargin: 1340 -> 1375}; empty if the
  *     decisions agree
+ * @param failure why a version could not decide ({@code baseline: ...}, {@code candidate: ...}), or
+ *     null
+ * @param policyFault true when a version failed because of the policy (e.g. a decision-table gap)
  */
 public record CellImpact(
     int account,
@@ -21,8 +24,9 @@ public record CellImpact(
     BigDecimal candidateInitial,
     BigDecimal baselineMaintenance,
     BigDecimal candidateMaintenance,
-    List<String> differences,
-    String failure) {
+    List<Difference> differences,
+    String failure,
+    boolean policyFault) {
 
   public CellImpact {
     differences = List.copyOf(differences);
@@ -30,6 +34,13 @@ public record CellImpact(
 
   public boolean changed() {
     return !differences.isEmpty();
+  }
+
+  /** The kinds of change in this cell. */
+  public java.util.Set<Difference.Kind> kinds() {
+    java.util.EnumSet<Difference.Kind> kinds = java.util.EnumSet.noneOf(Difference.Kind.class);
+    differences.forEach(d -> kinds.add(d.kind()));
+    return kinds;
   }
 
   public boolean failed() {

@@ -18,27 +18,30 @@ public final class DecisionComparison {
 
   private DecisionComparison() {}
 
-  /** One line per differing field, e.g. {@code maintenanceMargin: 1340 -> 1375}; empty if same. */
-  public static List<String> differences(MarginDecision a, MarginDecision b) {
-    List<String> out = new ArrayList<>();
-    field(out, "status", a.status(), b.status());
-    field(out, "initialMargin", a.initialMargin(), b.initialMargin());
-    field(out, "maintenanceMargin", a.maintenanceMargin(), b.maintenanceMargin());
-    field(out, "marginBalance", a.marginBalance(), b.marginBalance());
-    field(out, "marginRatio", a.marginRatio(), b.marginRatio());
-    map(out, "metrics.", a.metrics(), b.metrics());
+  /**
+   * Every differing field, account fields first, then per position (e.g. {@code maintenanceMargin:
+   * 1340 -> 1375}); empty if the decisions agree.
+   */
+  public static List<Difference> differences(MarginDecision a, MarginDecision b) {
+    List<Difference> out = new ArrayList<>();
+    field(out, null, "status", a.status(), b.status());
+    field(out, null, "initialMargin", a.initialMargin(), b.initialMargin());
+    field(out, null, "maintenanceMargin", a.maintenanceMargin(), b.maintenanceMargin());
+    field(out, null, "marginBalance", a.marginBalance(), b.marginBalance());
+    field(out, null, "marginRatio", a.marginRatio(), b.marginRatio());
+    map(out, null, "metrics.", a.metrics(), b.metrics());
     if (a.positions().size() != b.positions().size()) {
-      out.add("positions: " + a.positions().size() + " -> " + b.positions().size());
+      out.add(new Difference(null, "positions", a.positions().size(), b.positions().size()));
       return out;
     }
     for (int i = 0; i < a.positions().size(); i++) {
       PositionFigures p = a.positions().get(i);
       PositionFigures q = b.positions().get(i);
-      String prefix = "position " + p.instrument() + " ";
-      field(out, prefix + "initialMargin", p.initialMargin(), q.initialMargin());
-      field(out, prefix + "maintenanceMargin", p.maintenanceMargin(), q.maintenanceMargin());
-      field(out, prefix + "liquidationPrice", p.liquidationPrice(), q.liquidationPrice());
-      map(out, prefix + "parameter ", p.parameters(), q.parameters());
+      String at = p.instrument();
+      field(out, at, "initialMargin", p.initialMargin(), q.initialMargin());
+      field(out, at, "maintenanceMargin", p.maintenanceMargin(), q.maintenanceMargin());
+      field(out, at, "liquidationPrice", p.liquidationPrice(), q.liquidationPrice());
+      map(out, at, "parameters.", p.parameters(), q.parameters());
     }
     return out;
   }
@@ -48,9 +51,10 @@ public final class DecisionComparison {
     return differences(a, b).isEmpty();
   }
 
-  private static void map(List<String> out, String prefix, Map<String, ?> a, Map<String, ?> b) {
+  private static void map(
+      List<Difference> out, String position, String prefix, Map<String, ?> a, Map<String, ?> b) {
     for (String key : new TreeSet<>(union(a, b))) {
-      field(out, prefix + key, a.get(key), b.get(key));
+      field(out, position, prefix + key, a.get(key), b.get(key));
     }
   }
 
@@ -60,10 +64,22 @@ public final class DecisionComparison {
     return keys;
   }
 
-  private static void field(List<String> out, String name, Object a, Object b) {
+  private static void field(
+      List<Difference> out, String position, String name, Object a, Object b) {
     if (!equal(a, b)) {
-      out.add(name + ": " + text(a) + " -> " + text(b));
+      out.add(new Difference(position, name, value(a), value(b)));
     }
+  }
+
+  /** Numbers as BigDecimal, everything else (statuses, flags) as text, for a stable JSON form. */
+  private static Object value(Object v) {
+    if (v == null || v instanceof BigDecimal) {
+      return v;
+    }
+    if (v instanceof Number) {
+      return new BigDecimal(v.toString());
+    }
+    return v.toString();
   }
 
   static boolean equal(Object a, Object b) {
@@ -76,12 +92,5 @@ public final class DecisionComparison {
           && new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
     }
     return Objects.equals(a, b);
-  }
-
-  private static String text(Object value) {
-    if (value == null) {
-      return "none";
-    }
-    return value instanceof BigDecimal d ? d.toPlainString() : value.toString();
   }
 }

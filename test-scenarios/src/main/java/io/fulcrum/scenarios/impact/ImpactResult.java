@@ -8,7 +8,10 @@ import java.util.Map;
 /**
  * The impact of a candidate policy version against a baseline over a book.
  *
- * @param totals per market state (suite order), the summed initial and maintenance margin
+ * @param totals per market state (suite order), the summed initial and maintenance margin of the
+ *     cells both versions decided, with the count of failed cells left out
+ * @param summary changes by kind (status transitions, accounts whose IM, MM, liquidation price,
+ *     flags or only parameters changed)
  * @param changes changed cells, status changes first, then by absolute maintenance change (largest
  *     first), then account and market order
  * @param explained explanation differences for the first {@code explainLimit} changed cells, by
@@ -23,6 +26,7 @@ public record ImpactResult(
     int accounts,
     List<String> marketStates,
     List<StateTotals> totals,
+    ChangeSummary summary,
     List<CellImpact> changes,
     Map<Integer, ExplanationDiff> explained,
     List<CellImpact> failures,
@@ -50,18 +54,32 @@ public record ImpactResult(
     return changes.stream().filter(CellImpact::statusChanged).count();
   }
 
+  /** True when a version failed to decide at least one cell. */
+  public boolean hasFailures() {
+    return !failures.isEmpty();
+  }
+
+  /** True when a failed cell is the fault of a policy (e.g. a decision-table gap). */
+  public boolean hasPolicyFaults() {
+    return failures.stream().anyMatch(CellImpact::policyFault);
+  }
+
   public boolean isEmpty() {
     return changes.isEmpty() && failures.isEmpty();
   }
 
-  /** Book totals in one market state; the decided cells only. */
+  /**
+   * Book totals in one market state over the cells both versions decided; {@code failedCells} were
+   * left out.
+   */
   public record StateTotals(
       String state,
       BigDecimal baselineInitial,
       BigDecimal candidateInitial,
       BigDecimal baselineMaintenance,
       BigDecimal candidateMaintenance,
-      int changedAccounts) {
+      int changedAccounts,
+      int failedCells) {
 
     public BigDecimal initialChange() {
       return candidateInitial.subtract(baselineInitial);

@@ -50,6 +50,27 @@ public final class ImpactRunner {
     return new ImpactRunner(threads, explainLimit, marketData);
   }
 
+  /**
+   * Refuses to compare two different policies (every cell would differ for reasons unrelated to a
+   * change of version) unless {@code allowDifferentPolicies}.
+   *
+   * @throws IllegalArgumentException naming both policies and the option that allows it
+   */
+  public static void requireSamePolicy(
+      CompiledPolicy baseline, CompiledPolicy candidate, boolean allowDifferentPolicies) {
+    String a = baseline.stamp().id();
+    String b = candidate.stamp().id();
+    if (!a.equals(b) && !allowDifferentPolicies) {
+      throw new IllegalArgumentException(
+          "baseline "
+              + baseline.stamp().ref()
+              + " and candidate "
+              + candidate.stamp().ref()
+              + " are different policies, not two versions of one: impact compares versions."
+              + " Give --allow-different-policies to compare them anyway");
+    }
+  }
+
   public ImpactResult run(
       Suite suite, CompiledPolicy baseline, CompiledPolicy candidate, Progress progress) {
     long start = System.nanoTime();
@@ -96,6 +117,7 @@ public final class ImpactRunner {
         book.size(),
         suite.marketStates().stream().map(m -> m.name()).toList(),
         totals(suite, cells),
+        ChangeSummary.of(cells, states),
         changes,
         explained,
         failures,
@@ -132,13 +154,28 @@ public final class ImpactRunner {
           p.maintenanceMargin(),
           q.maintenanceMargin(),
           DecisionComparison.differences(p, q),
-          null);
+          null,
+          false);
     }
     String why =
         (x instanceof CellResult.Failed f ? "baseline: " + f.reason() + " " : "")
             + (y instanceof CellResult.Failed f ? "candidate: " + f.reason() : "");
+    boolean policyFault =
+        (x instanceof CellResult.Failed f && f.policyFault())
+            || (y instanceof CellResult.Failed g && g.policyFault());
     return new CellImpact(
-        a, s, account.id(), null, null, null, null, null, null, List.of(), why.strip());
+        a,
+        s,
+        account.id(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        why.strip(),
+        policyFault);
   }
 
   private Map<Integer, ExplanationDiff> explain(
@@ -163,7 +200,7 @@ public final class ImpactRunner {
                 return ExplanationDiff.between(
                     dx.decision().explanation(), dy.decision().explanation());
               }
-              return new ExplanationDiff(List.of(), List.of());
+              return new ExplanationDiff(List.of(), List.of(), List.of());
             },
             Progress.silent());
     Map<Integer, ExplanationDiff> out = new TreeMap<>();
@@ -182,9 +219,11 @@ public final class ImpactRunner {
       BigDecimal bm = BigDecimal.ZERO;
       BigDecimal cm = BigDecimal.ZERO;
       Set<String> changed = new HashSet<>();
+      int failed = 0;
       for (int i = s; i < cells.size(); i += states) {
         CellImpact c = cells.get(i);
         if (c.failed()) {
+          failed++;
           continue;
         }
         bi = bi.add(c.baselineInitial());
@@ -197,7 +236,7 @@ public final class ImpactRunner {
       }
       out.add(
           new ImpactResult.StateTotals(
-              suite.marketStates().get(s).name(), bi, ci, bm, cm, changed.size()));
+              suite.marketStates().get(s).name(), bi, ci, bm, cm, changed.size(), failed));
     }
     return out;
   }

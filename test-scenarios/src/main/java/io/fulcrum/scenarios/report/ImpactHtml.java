@@ -1,6 +1,9 @@
 package io.fulcrum.scenarios.report;
 
+import io.fulcrum.engine.decision.DecisionStatus;
 import io.fulcrum.scenarios.impact.CellImpact;
+import io.fulcrum.scenarios.impact.ChangeSummary;
+import io.fulcrum.scenarios.impact.Difference;
 import io.fulcrum.scenarios.impact.ExplanationDiff;
 import io.fulcrum.scenarios.impact.ImpactResult;
 import io.fulcrum.scenarios.impact.ImpactResult.StateTotals;
@@ -34,9 +37,33 @@ public final class ImpactHtml {
             r.changedAccounts(),
             r.statusChanges(),
             r.failures().size()));
+    if (r.hasFailures()) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "<h2 class=\"fail\">Failed cells: %,d in %,d accounts</h2>%n<p>A version could not"
+                  + " decide these cells; they are left out of every total and count below.</p>%n"
+                  + "<table><tr><th>account</th><th>market state</th><th>fault of</th><th>error</th></tr>%n",
+              r.summary().failedCells(),
+              r.summary().failedAccounts()));
+      for (CellImpact f : r.failures()) {
+        b.append("<tr><td>")
+            .append(Html.escape(f.accountId()))
+            .append("</td><td>")
+            .append(Html.escape(r.marketStates().get(f.state())))
+            .append("</td><td>")
+            .append(f.policyFault() ? "policy" : "input")
+            .append("</td><td class=\"fail\">")
+            .append(Html.escape(f.failure()))
+            .append("</td></tr>\n");
+      }
+      b.append("</table>\n");
+    }
+    summary(b, r.summary());
     b.append(
         "<h2>Book totals per market state</h2>\n<table><tr><th>market state</th><th>IM baseline</th><th>IM candidate</th>"
-            + "<th>IM change</th><th>MM baseline</th><th>MM candidate</th><th>MM change</th><th>accounts changed</th></tr>\n");
+            + "<th>IM change</th><th>MM baseline</th><th>MM candidate</th><th>MM change</th><th>accounts changed</th>"
+            + "<th>failed cells (not in totals)</th></tr>\n");
     for (StateTotals t : r.totals()) {
       b.append("<tr><td>")
           .append(Html.escape(t.state()))
@@ -48,6 +75,7 @@ public final class ImpactHtml {
           .append(num(Html.money(t.candidateMaintenance())))
           .append(num(ImpactReports.signed(t.maintenanceChange())))
           .append(num(String.format(Locale.ROOT, "%,d", t.changedAccounts())))
+          .append(num(String.format(Locale.ROOT, "%,d", t.failedCells())))
           .append("</tr>\n");
     }
     b.append("</table>\n<h2>Distribution of maintenance margin changes (changed cells)</h2>\n")
@@ -56,7 +84,8 @@ public final class ImpactHtml {
                 r.maintenanceChanges(), 30, "maintenance margin change, candidate - baseline"));
     b.append(
         "<h2>Changed accounts</h2>\n<p class=\"muted\">Status changes first, then by size of the maintenance "
-            + "margin change. Rules and table rows: <b>-</b> fired only under the baseline, <b>+</b> only under the candidate"
+            + "margin change. Rules and table rows: <b>~</b> same table, changed row or outputs (by column),"
+            + " <b>-</b> fired only under the baseline, <b>+</b> only under the candidate"
             + (r.explained().size() < r.changes().size()
                 ? String.format(
                     Locale.ROOT, " (explained for the first %,d changes)", r.explained().size())
@@ -74,21 +103,6 @@ public final class ImpactHtml {
               Locale.ROOT,
               "<p class=\"muted\">%,d further changed cells not listed.</p>%n",
               r.changes().size() - n));
-    }
-    if (!r.failures().isEmpty()) {
-      b.append("<h2>Failed cells</h2>\n<ul>\n");
-      r.failures().stream()
-          .limit(listed)
-          .forEach(
-              f ->
-                  b.append("<li>")
-                      .append(Html.escape(f.accountId()))
-                      .append(" @ ")
-                      .append(Html.escape(r.marketStates().get(f.state())))
-                      .append(": ")
-                      .append(Html.escape(f.failure()))
-                      .append("</li>\n"));
-      b.append("</ul>\n");
     }
     b.append(
         String.format(
@@ -123,16 +137,54 @@ public final class ImpactHtml {
                     + " &rarr; "
                     + Html.money(c.candidateMaintenance())))
         .append("<td>")
-        .append(Html.escape(String.join("; ", c.differences())))
+        .append(
+            Html.escape(
+                c.differences().stream()
+                    .map(Difference::text)
+                    .collect(java.util.stream.Collectors.joining("; "))))
         .append("</td><td>");
     ExplanationDiff d = r.explained().get(i);
     if (d == null) {
       b.append("<span class=\"muted\">not explained</span>");
     } else {
+      d.changedRows().forEach(s -> b.append("<div>~ ").append(Html.escape(s)).append("</div>"));
       d.onlyBaseline().forEach(s -> b.append("<div>- ").append(Html.escape(s)).append("</div>"));
       d.onlyCandidate().forEach(s -> b.append("<div>+ ").append(Html.escape(s)).append("</div>"));
     }
     b.append("</td></tr>\n");
+  }
+
+  private static void summary(StringBuilder b, ChangeSummary s) {
+    b.append(
+        "<h2>Changes by kind</h2>\n<p>Status transitions (cells; rows: baseline, columns:"
+            + " candidate)</p>\n<table><tr><th>baseline \\ candidate</th>");
+    java.util.List<DecisionStatus> statuses = java.util.List.of(DecisionStatus.values());
+    statuses.forEach(st -> b.append("<th>").append(st).append("</th>"));
+    b.append("</tr>\n");
+    for (DecisionStatus from : statuses) {
+      var row = s.statusTransitions().getOrDefault(from, new java.util.TreeMap<>());
+      b.append("<tr><th>").append(from).append("</th>");
+      for (DecisionStatus to : statuses) {
+        long n = row.getOrDefault(to, 0L);
+        b.append(
+            from != to && n > 0
+                ? "<td class=\"n fail\">" + String.format(Locale.ROOT, "%,d", n) + "</td>"
+                : num(String.format(Locale.ROOT, "%,d", n)));
+      }
+      b.append("</tr>\n");
+    }
+    b.append("</table>\n<table><tr><th>accounts whose ... changed</th><th>accounts</th></tr>\n");
+    s.accountsByKind()
+        .forEach(
+            (kind, n) ->
+                b.append("<tr><td>")
+                    .append(Html.escape(kind.label()))
+                    .append("</td>")
+                    .append(num(String.format(Locale.ROOT, "%,d", n)))
+                    .append("</tr>\n"));
+    b.append("<tr><td>only decision-table parameters (no figure, status or flag)</td>")
+        .append(num(String.format(Locale.ROOT, "%,d", s.accountsOnlyParameters())))
+        .append("</tr>\n</table>\n");
   }
 
   private static String num(String text) {

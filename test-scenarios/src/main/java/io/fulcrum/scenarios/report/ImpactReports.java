@@ -2,6 +2,8 @@ package io.fulcrum.scenarios.report;
 
 import io.fulcrum.engine.json.Json;
 import io.fulcrum.scenarios.impact.CellImpact;
+import io.fulcrum.scenarios.impact.ChangeSummary;
+import io.fulcrum.scenarios.impact.Difference;
 import io.fulcrum.scenarios.impact.ExplanationDiff;
 import io.fulcrum.scenarios.impact.ImpactResult;
 import io.fulcrum.scenarios.impact.ImpactResult.StateTotals;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Text summary, JSON and HTML of an impact run. */
 public final class ImpactReports {
@@ -19,6 +22,14 @@ public final class ImpactReports {
   private ImpactReports() {}
 
   public static String text(ImpactResult r) {
+    return text(r, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The console summary; {@code listed} is how many changed cells the JSON and HTML reports list
+   * (the console says so, so it never promises more than they hold).
+   */
+  public static String text(ImpactResult r, int listed) {
     StringBuilder sb = new StringBuilder();
     sb.append(
         String.format(
@@ -30,6 +41,36 @@ public final class ImpactReports {
             r.accounts(),
             r.marketStates().size(),
             r.cells()));
+    ChangeSummary s = r.summary();
+    if (r.hasFailures()) {
+      long faults = r.failures().stream().filter(CellImpact::policyFault).count();
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "FAILED: %,d cells in %,d accounts could not be decided (%,d policy faults);"
+                  + " they are left out of every total below%n",
+              s.failedCells(),
+              s.failedAccounts(),
+              faults));
+      int n = 0;
+      for (CellImpact f : r.failures()) {
+        if (n++ == TEXT_LISTED) {
+          sb.append(
+              String.format(
+                  Locale.ROOT,
+                  "  ... %,d more failed cells, all listed in the JSON and HTML reports%n",
+                  r.failures().size() - TEXT_LISTED));
+          break;
+        }
+        sb.append("  FAILED ")
+            .append(f.accountId())
+            .append(" @ ")
+            .append(r.marketStates().get(f.state()))
+            .append(": ")
+            .append(f.failure())
+            .append('\n');
+      }
+    }
     sb.append(
         String.format(
             Locale.ROOT,
@@ -38,11 +79,12 @@ public final class ImpactReports {
             r.changedAccounts(),
             r.statusChanges(),
             r.failures().size()));
+    summary(sb, s);
     for (StateTotals t : r.totals()) {
       sb.append(
           String.format(
               Locale.ROOT,
-              "  %-16s IM %s -> %s (%s)   MM %s -> %s (%s)   %,d accounts changed%n",
+              "  %-16s IM %s -> %s (%s)   MM %s -> %s (%s)   %,d accounts changed%s%n",
               t.state(),
               Html.money(t.baselineInitial()),
               Html.money(t.candidateInitial()),
@@ -50,16 +92,24 @@ public final class ImpactReports {
               Html.money(t.baselineMaintenance()),
               Html.money(t.candidateMaintenance()),
               signed(t.maintenanceChange()),
-              t.changedAccounts()));
+              t.changedAccounts(),
+              t.failedCells() == 0
+                  ? ""
+                  : String.format(
+                      Locale.ROOT, "   %,d failed cells not in totals", t.failedCells())));
     }
     int n = 0;
     for (CellImpact c : r.changes()) {
       if (n == TEXT_LISTED) {
+        int inReports = Math.min(listed, r.changes().size());
         sb.append(
             String.format(
                 Locale.ROOT,
-                "  ... %,d more changed cells in the JSON/HTML reports%n",
-                r.changes().size() - n));
+                "  ... %,d more changed cells; the JSON and HTML reports list %s%n",
+                r.changes().size() - n,
+                inReports == r.changes().size()
+                    ? "all " + String.format(Locale.ROOT, "%,d", inReports)
+                    : String.format(Locale.ROOT, "the first %,d (raise with --list)", inReports)));
         break;
       }
       sb.append("  ")
@@ -67,22 +117,14 @@ public final class ImpactReports {
           .append(" @ ")
           .append(r.marketStates().get(c.state()))
           .append(": ")
-          .append(String.join("; ", c.differences()))
+          .append(c.differences().stream().map(Difference::text).collect(Collectors.joining("; ")))
           .append('\n');
       ExplanationDiff d = r.explained().get(n++);
       if (d != null) {
-        d.onlyBaseline().forEach(s -> sb.append("      - ").append(s).append('\n'));
-        d.onlyCandidate().forEach(s -> sb.append("      + ").append(s).append('\n'));
+        d.changedRows().forEach(x -> sb.append("      ~ ").append(x).append('\n'));
+        d.onlyBaseline().forEach(x -> sb.append("      - ").append(x).append('\n'));
+        d.onlyCandidate().forEach(x -> sb.append("      + ").append(x).append('\n'));
       }
-    }
-    for (CellImpact f : r.failures().subList(0, Math.min(TEXT_LISTED, r.failures().size()))) {
-      sb.append("  FAILED ")
-          .append(f.accountId())
-          .append(" @ ")
-          .append(r.marketStates().get(f.state()))
-          .append(": ")
-          .append(f.failure())
-          .append('\n');
     }
     sb.append(
         String.format(
@@ -92,6 +134,25 @@ public final class ImpactReports {
             r.timings().get("explain"),
             r.timings().get("total")));
     return sb.toString();
+  }
+
+  private static void summary(StringBuilder sb, ChangeSummary s) {
+    sb.append("  status (cells, baseline -> candidate):");
+    s.statusTransitions()
+        .forEach(
+            (from, row) ->
+                row.forEach(
+                    (to, count) ->
+                        sb.append(String.format(Locale.ROOT, " %s->%s %,d", from, to, count))));
+    sb.append('\n');
+    sb.append("  accounts changed by kind:");
+    s.accountsByKind()
+        .forEach(
+            (kind, count) ->
+                sb.append(String.format(Locale.ROOT, " %s %,d;", kind.label(), count)));
+    sb.append(
+        String.format(
+            Locale.ROOT, " only decision-table parameters %,d%n", s.accountsOnlyParameters()));
   }
 
   /** The report as JSON; at most {@code listed} changed cells are written out in detail. */
@@ -106,6 +167,21 @@ public final class ImpactReports {
     root.put("changedCells", r.changes().size());
     root.put("changedAccounts", r.changedAccounts());
     root.put("statusChanges", r.statusChanges());
+    root.put("failedCells", r.failures().size());
+    root.put(
+        "failures",
+        r.failures().stream()
+            .map(
+                f -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("account", f.accountId());
+                  m.put("marketState", r.marketStates().get(f.state()));
+                  m.put("policyFault", f.policyFault());
+                  m.put("reason", f.failure());
+                  return m;
+                })
+            .toList());
+    root.put("summary", summary(r.summary()));
     root.put("totals", r.totals().stream().map(ImpactReports::totals).toList());
     List<Object> changes = new ArrayList<>();
     for (int i = 0; i < Math.min(listed, r.changes().size()); i++) {
@@ -113,19 +189,6 @@ public final class ImpactReports {
     }
     root.put("changesListed", changes.size());
     root.put("changes", changes);
-    root.put(
-        "failures",
-        r.failures().stream()
-            .map(
-                f ->
-                    Map.of(
-                        "account",
-                        f.accountId(),
-                        "marketState",
-                        r.marketStates().get(f.state()),
-                        "reason",
-                        f.failure()))
-            .toList());
     root.put("timingsSeconds", new java.util.TreeMap<>(r.timings()));
     return Json.pretty(root);
   }
@@ -152,6 +215,25 @@ public final class ImpactReports {
             "change",
             t.maintenanceChange()));
     m.put("changedAccounts", t.changedAccounts());
+    m.put("failedCells", t.failedCells());
+    return m;
+  }
+
+  private static Map<String, Object> summary(ChangeSummary s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("statusTransitions", s.statusTransitions());
+    Map<String, Object> kinds = new LinkedHashMap<>();
+    kinds.put("status", s.accountsByKind().get(Difference.Kind.STATUS));
+    kinds.put("initialMargin", s.accountsByKind().get(Difference.Kind.INITIAL_MARGIN));
+    kinds.put("maintenanceMargin", s.accountsByKind().get(Difference.Kind.MAINTENANCE_MARGIN));
+    kinds.put("liquidationPrice", s.accountsByKind().get(Difference.Kind.LIQUIDATION_PRICE));
+    kinds.put("flags", s.accountsByKind().get(Difference.Kind.FLAGS));
+    kinds.put("parameters", s.accountsByKind().get(Difference.Kind.PARAMETERS));
+    kinds.put("other", s.accountsByKind().get(Difference.Kind.OTHER));
+    kinds.put("onlyParameters", s.accountsOnlyParameters());
+    m.put("accountsChanged", kinds);
+    m.put("failedCells", s.failedCells());
+    m.put("failedAccounts", s.failedAccounts());
     return m;
   }
 
@@ -167,9 +249,25 @@ public final class ImpactReports {
     m.put(
         "maintenanceMargin",
         Map.of("baseline", c.baselineMaintenance(), "candidate", c.candidateMaintenance()));
-    m.put("differences", c.differences());
+    m.put(
+        "differences",
+        c.differences().stream()
+            .map(
+                x -> {
+                  Map<String, Object> f = new LinkedHashMap<>();
+                  if (x.position() != null) {
+                    f.put("position", x.position());
+                  }
+                  f.put("field", x.field());
+                  f.put("kind", x.kind());
+                  f.put("baseline", x.baseline());
+                  f.put("candidate", x.candidate());
+                  return f;
+                })
+            .toList());
     ExplanationDiff d = r.explained().get(i);
     if (d != null) {
+      m.put("tableRowsChanged", d.changedRows());
       m.put("firedOnlyInBaseline", d.onlyBaseline());
       m.put("firedOnlyInCandidate", d.onlyCandidate());
     }
