@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fulcrum.engine.decision.DecisionStatus;
+import io.fulcrum.scenarios.report.StressReports;
 import io.fulcrum.scenarios.run.Progress;
 import io.fulcrum.scenarios.stress.AccountStress;
 import io.fulcrum.scenarios.stress.StressLibrary;
+import io.fulcrum.scenarios.stress.StressResult;
 import io.fulcrum.scenarios.stress.StressResult.ScenarioOutcome;
 import io.fulcrum.scenarios.stress.StressRunner;
 import io.fulcrum.scenarios.suite.SuiteFormatException;
 import io.fulcrum.scenarios.suite.SuiteLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StressRunnerTest {
 
@@ -74,6 +79,98 @@ class StressRunnerTest {
         .extracting(AccountStress::account)
         .containsExactly("b4-cross-2m", "b3-cross-500k");
     assertThat(o.coverTwo()).isEqualByComparingTo("470000");
+  }
+
+  /**
+   * Hand-derived: a cross long of 1 BTC entered at 60,000 with 5,000 USDT is at 5,000 - 10,000 =
+   * -5,000 on the base market (mark 50,000), already in deficit; at -30% (mark 35,000) it is at
+   * 5,000 - 25,000 = -20,000. The scenario causes a loss of 15,000 and a shortfall of 15,000; the
+   * 5,000 it owed before is a pre-existing deficit, not the scenario's shortfall.
+   */
+  @Test
+  void accountAlreadyInDeficit_reportsThePriorDeficitApartFromTheScenariosShortfall(
+      @TempDir Path dir) throws Exception {
+    Path suite = dir.resolve("deficit.yaml");
+    Files.writeString(
+        suite,
+        """
+        suite: deficit
+        market:
+          asOf: "2026-11-25T12:00:00Z"
+          valuationCurrency: USDT
+          instruments:
+            - { kind: PERPETUAL, symbol: BTCUSDT, underlying: BTC, settlementAsset: USDT, contractSize: 1 }
+          prices:
+            BTCUSDT: { mark: 50000, index: 49990 }
+          assetPrices: { USDT: 1 }
+        accounts:
+          - id: in-deficit
+            positions: [ { instrument: BTCUSDT, quantity: 1, entryPrice: 60000, leverage: 10 } ]
+            collateral: [ { asset: USDT, amount: 5000 } ]
+          - id: healthy
+            positions: [ { instrument: BTCUSDT, quantity: 0.6, entryPrice: 50000, leverage: 10 } ]
+            collateral: [ { asset: USDT, amount: 5000 } ]
+        """);
+    var book = new SuiteLoader(LIBRARY.resolver()).load(suite);
+    ScenarioOutcome o =
+        new StressRunner(1)
+            .run(
+                book,
+                TestPolicies.compiled("tiered-perps@2"),
+                List.of(LIBRARY.find("crash-30-stablecoin-90").orElseThrow()),
+                Progress.silent())
+            .scenarios()
+            .get(0);
+
+    AccountStress a = account(o, "in-deficit");
+    assertThat(a.postedMargin()).isEqualByComparingTo("-5000");
+    assertThat(a.loss()).isEqualByComparingTo("15000");
+    assertThat(a.preExistingDeficit()).isEqualByComparingTo("5000");
+    assertThat(a.shortfall()).isEqualByComparingTo("15000");
+    // healthy: 0.6 x 15,000 = 9,000 lost against 5,000 posted
+    assertThat(account(o, "healthy").shortfall()).isEqualByComparingTo("4000");
+    assertThat(account(o, "healthy").preExistingDeficit()).isZero();
+    assertThat(o.totalShortfall()).isEqualByComparingTo("19000");
+    assertThat(o.totalPreExistingDeficit()).isEqualByComparingTo("5000");
+    StressResult result =
+        new StressResult("deficit", TestPolicies.compiled("tiered-perps@2").stamp(), List.of(o), 0);
+    assertThat(StressReports.text(result))
+        .contains("positive is a loss, negative a gain")
+        .contains("deficit before the scenario 5,000.00");
+    assertThat(StressReports.html(result, 200)).contains("positive is a loss, negative a gain");
+  }
+
+  /** The HTML ranks by shortfall (not book order), names the cover-2 pair, and charts them. */
+  @Test
+  void html_ranksAccountsByShortfall_namesTheCoverTwoPair_andChartsTheDistribution() {
+    var book =
+        new SuiteLoader(LIBRARY.resolver()).load(TestPolicies.SUITES.resolve("tiered-perps.yaml"));
+    StressResult r =
+        new StressRunner(2)
+            .run(
+                book,
+                TestPolicies.compiled("tiered-perps@2"),
+                List.of(LIBRARY.find("crash-30-stablecoin-90").orElseThrow()),
+                Progress.silent());
+    String html = StressReports.html(r, 200);
+
+    // cover 2 as derived in crash30_lossShortfallAndCoverTwo
+    assertThat(html).contains("b4-cross-2m (350,000.00) and b3-cross-500k (120,000.00)");
+    // b1-cross-long comes first in the book but its shortfall (4,000) ranks after both
+    int b4 = html.indexOf("<td>b4-cross-2m (cover-2)</td>");
+    int b3 = html.indexOf("<td>b3-cross-500k (cover-2)</td>");
+    int b1 = html.indexOf("<td>b1-cross-long</td>");
+    assertThat(b4).isPositive().isLessThan(b3);
+    assertThat(b3).isLessThan(b1);
+    // a short gains under a crash: no shortfall, not listed
+    assertThat(html).doesNotContain("b2-cross-short-no-leverage");
+    assertThat(html)
+        .contains("<svg")
+        .contains(">accounts</text>")
+        .contains("shortfall caused by the scenario (valuation currency)");
+    long withShortfall = r.scenarios().get(0).rankedByShortfall().size();
+    assertThat(html)
+        .contains(withShortfall + " of " + book.accounts().size() + " accounts have a shortfall");
   }
 
   private static AccountStress account(ScenarioOutcome o, String id) {

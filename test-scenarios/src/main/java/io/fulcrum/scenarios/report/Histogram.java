@@ -26,8 +26,16 @@ public final class Histogram {
   }
 
   public static String svg(double[] values, int bins, String xLabel) {
+    return svg(values, bins, xLabel, "count");
+  }
+
+  /**
+   * The histogram with both axes labelled: {@code xLabel} under the x axis (with the value range),
+   * {@code yLabel} along the y axis (with 0 and the tallest bar's count).
+   */
+  public static String svg(double[] values, int bins, String xLabel, String yLabel) {
     if (values.length == 0) {
-      return "<p class=\"muted\">No changes to plot.</p>";
+      return "<p class=\"muted\">Nothing to plot.</p>";
     }
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
@@ -101,7 +109,34 @@ public final class Histogram {
             Html.escape(xLabel),
             values.length,
             counts.length));
-    sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%,d</text>%n", 4, MARGIN, top));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#444\"/>%n",
+            MARGIN,
+            MARGIN,
+            MARGIN,
+            HEIGHT - MARGIN));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%,d</text>%n",
+            MARGIN - 3,
+            MARGIN + 4,
+            top));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">0</text>%n",
+            MARGIN - 3,
+            HEIGHT - MARGIN));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"12\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 12 %d)\">%s</text>%n",
+            HEIGHT / 2,
+            HEIGHT / 2,
+            Html.escape(yLabel)));
     return sb.append("</svg>\n").toString();
   }
 

@@ -81,7 +81,10 @@ public final class ImpactHtml {
     b.append("</table>\n<h2>Distribution of maintenance margin changes (changed cells)</h2>\n")
         .append(
             Histogram.svg(
-                r.maintenanceChanges(), 30, "maintenance margin change, candidate - baseline"));
+                r.maintenanceChanges(),
+                30,
+                "maintenance margin change, candidate - baseline",
+                "changed cells"));
     b.append(
         "<h2>Changed accounts</h2>\n<p class=\"muted\">Status changes first, then by size of the maintenance "
             + "margin change. Rules and table rows: <b>~</b> same table, changed row or outputs (by column),"

@@ -14,6 +14,14 @@ public final class StressReports {
 
   private static final int TEXT_ACCOUNTS = 10;
 
+  /** How to read loss, shortfall and deficit; printed in every report. */
+  public static final String SIGN_CONVENTION =
+      "loss = posted margin (margin balance on the base market) - margin balance under the"
+          + " scenario: positive is a loss, negative a gain. shortfall = negative equity the"
+          + " scenario causes (closed out at scenario prices, no liquidation in between); an"
+          + " account already in deficit before the move is shown under 'deficit before the"
+          + " scenario' and that deficit is not counted as shortfall.";
+
   private StressReports() {}
 
   public static String text(StressResult r) {
@@ -21,10 +29,11 @@ public final class StressReports {
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "stress of book %s under %s (%.2fs)%n",
+                "stress of book %s under %s (%.2fs)%n%s%n",
                 r.book(),
                 r.policy().ref(),
-                r.seconds()));
+                r.seconds(),
+                SIGN_CONVENTION));
     for (ScenarioOutcome o : r.scenarios()) {
       sb.append(
           String.format(
@@ -61,11 +70,13 @@ public final class StressReports {
       sb.append(
           String.format(
               Locale.ROOT,
-              "  book: posted %s, loss %s, total shortfall %s, cover-2 %s, liquidated %,d (%,d newly), "
-                  + "losses above initial margin %,d, failed %,d%n",
+              "  book: posted %s, loss %s, shortfall caused by the scenario %s, deficit before the"
+                  + " scenario %s, cover-2 %s, liquidated %,d (%,d newly), losses above initial"
+                  + " margin %,d, failed %,d%n",
               Html.money(o.totalPosted()),
               Html.money(o.totalLoss()),
               Html.money(o.totalShortfall()),
+              Html.money(o.totalPreExistingDeficit()),
               Html.money(o.coverTwo()),
               o.liquidated(),
               o.newlyLiquidated(),
@@ -75,7 +86,7 @@ public final class StressReports {
         sb.append(
             String.format(
                 Locale.ROOT,
-                "  largest shortfall: %s %s (loss %s vs posted %s)%n",
+                "  cover-2 account: %s shortfall %s (loss %s vs posted %s)%n",
                 a.account(),
                 Html.money(a.shortfall()),
                 Html.money(a.loss()),
@@ -88,12 +99,14 @@ public final class StressReports {
                   ? String.format(Locale.ROOT, "    %-28s FAILED %s%n", a.account(), a.failure())
                   : String.format(
                       Locale.ROOT,
-                      "    %-28s posted %14s  IM %14s  loss %14s  shortfall %14s  %s -> %s%n",
+                      "    %-28s posted %14s  IM %14s  loss %14s  shortfall %14s  prior deficit %14s"
+                          + "  %s -> %s%n",
                       a.account(),
                       Html.money(a.postedMargin()),
                       Html.money(a.initialMargin()),
                       Html.money(a.loss()),
                       Html.money(a.shortfall()),
+                      Html.money(a.preExistingDeficit()),
                       a.baseStatus(),
                       a.stressedStatus()));
         }
@@ -106,6 +119,7 @@ public final class StressReports {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("book", r.book());
     root.put("policy", r.policy());
+    root.put("signConvention", SIGN_CONVENTION);
     root.put("scenarios", r.scenarios().stream().map(StressReports::scenario).toList());
     return Json.pretty(root);
   }
@@ -122,6 +136,7 @@ public final class StressReports {
     m.put("totalPosted", o.totalPosted());
     m.put("totalLoss", o.totalLoss());
     m.put("totalShortfall", o.totalShortfall());
+    m.put("totalPreExistingDeficit", o.totalPreExistingDeficit());
     m.put("coverTwo", o.coverTwo());
     m.put(
         "largestShortfalls",
@@ -141,12 +156,14 @@ public final class StressReports {
         .append(Html.escape(r.policy().ref()))
         .append("</b> <span class=\"muted\">")
         .append(Html.escape(r.policy().hash()))
-        .append(
-            "</span>. Loss = margin balance on the base market minus margin "
-                + "balance under the scenario; shortfall = loss beyond the posted margin (negative equity at scenario prices).</p>\n");
+        .append("</span>.</p>\n<p><b>Sign convention.</b> ")
+        .append(Html.escape(SIGN_CONVENTION))
+        .append("</p>\n");
     b.append(
-        "<h2>Book</h2>\n<table><tr><th>scenario</th><th>kind</th><th>posted</th><th>loss</th><th>total shortfall</th>"
-            + "<th>cover-2</th><th>liquidated</th><th>loss &gt; IM</th></tr>\n");
+        "<h2>Book</h2>\n<table><tr><th>scenario</th><th>kind</th><th>posted</th><th>loss</th>"
+            + "<th>shortfall caused by the scenario</th><th>deficit before the scenario</th>"
+            + "<th>cover-2</th><th>cover-2 accounts</th><th>liquidated</th><th>loss &gt; IM</th>"
+            + "<th>failed</th></tr>\n");
     for (ScenarioOutcome o : r.scenarios()) {
       b.append("<tr><td>")
           .append(Html.escape(o.scenario().name()))
@@ -156,64 +173,114 @@ public final class StressReports {
           .append(cell(Html.money(o.totalPosted())))
           .append(cell(Html.money(o.totalLoss())))
           .append(cell(Html.money(o.totalShortfall())))
+          .append(cell(Html.money(o.totalPreExistingDeficit())))
           .append(cell(Html.money(o.coverTwo())))
+          .append("<td>")
+          .append(Html.escape(coverTwoNames(o)))
+          .append("</td>")
           .append(
               cell(
                   String.format(Locale.ROOT, "%,d (%,d new)", o.liquidated(), o.newlyLiquidated())))
           .append(cell(String.format(Locale.ROOT, "%,d", o.lossesAboveInitialMargin())))
+          .append(cell(String.format(Locale.ROOT, "%,d", o.failures())))
           .append("</tr>\n");
     }
     b.append("</table>\n");
     for (ScenarioOutcome o : r.scenarios()) {
-      b.append("<h2>")
-          .append(Html.escape(o.scenario().name() + ": " + o.scenario().title()))
-          .append("</h2>\n<ul>");
-      o.scenario()
-          .sources()
-          .forEach(
-              (asset, source) ->
-                  b.append("<li><b>")
-                      .append(Html.escape(asset))
-                      .append("</b> ")
-                      .append(Html.escape(moveText(o, asset)))
-                      .append(": ")
-                      .append(Html.escape(source))
-                      .append("</li>"));
-      b.append("</ul>\n<p class=\"muted\">")
-          .append(Html.escape(o.scenario().notes()))
-          .append("</p>\n");
-      b.append(
-          "<table><tr><th>account</th><th>posted</th><th>initial margin</th><th>loss</th><th>shortfall</th>"
-              + "<th>status</th></tr>\n");
-      List<AccountStress> rows =
-          o.accounts().stream()
-              .filter(a -> a.failed() || a.shortfall().signum() > 0 || a.exceedsInitialMargin())
-              .limit(listed)
-              .toList();
-      for (AccountStress a : rows) {
-        b.append("<tr><td>").append(Html.escape(a.account())).append("</td>");
-        if (a.failed()) {
-          b.append("<td colspan=\"5\" class=\"fail\">")
-              .append(Html.escape(a.failure()))
-              .append("</td></tr>\n");
-          continue;
-        }
-        b.append(cell(Html.money(a.postedMargin())))
-            .append(cell(Html.money(a.initialMargin())))
-            .append(cell(Html.money(a.loss())))
-            .append(cell(Html.money(a.shortfall())))
-            .append("<td>")
-            .append(a.baseStatus())
-            .append(" &rarr; ")
-            .append(a.stressedStatus())
-            .append("</td></tr>\n");
-      }
-      b.append(
-              "</table><p class=\"muted\">Listed: accounts with a shortfall or a loss above their initial margin (at most ")
-          .append(listed)
-          .append(").</p>\n");
+      scenarioSection(b, o, listed);
     }
     return Html.page("Stress: " + r.book() + " under " + r.policy().ref(), b.toString());
+  }
+
+  private static void scenarioSection(StringBuilder b, ScenarioOutcome o, int listed) {
+    b.append("<h2>")
+        .append(Html.escape(o.scenario().name() + ": " + o.scenario().title()))
+        .append("</h2>\n<ul>");
+    o.scenario()
+        .sources()
+        .forEach(
+            (asset, source) ->
+                b.append("<li><b>")
+                    .append(Html.escape(asset))
+                    .append("</b> ")
+                    .append(Html.escape(moveText(o, asset)))
+                    .append(": ")
+                    .append(Html.escape(source))
+                    .append("</li>"));
+    b.append("</ul>\n<p class=\"muted\">")
+        .append(Html.escape(o.scenario().notes()))
+        .append("</p>\n<p><b>Cover-2</b> ")
+        .append(Html.money(o.coverTwo()))
+        .append(": ")
+        .append(Html.escape(coverTwoNames(o)))
+        .append("</p>\n");
+    List<AccountStress> ranked = o.rankedByShortfall();
+    b.append(
+            Histogram.svg(
+                o.shortfalls(),
+                30,
+                "shortfall caused by the scenario (valuation currency), accounts with a shortfall",
+                "accounts"))
+        .append('\n');
+    b.append(
+        "<table><tr><th>rank</th><th>account</th><th>shortfall</th><th>loss</th><th>posted</th>"
+            + "<th>deficit before</th><th>initial margin</th><th>status</th></tr>\n");
+    for (int i = 0; i < Math.min(listed, ranked.size()); i++) {
+      AccountStress a = ranked.get(i);
+      b.append("<tr")
+          .append(i < 2 ? " class=\"fail\"" : "")
+          .append(">")
+          .append(cell(String.valueOf(i + 1)))
+          .append("<td>")
+          .append(Html.escape(a.account()))
+          .append(i < 2 ? " (cover-2)" : "")
+          .append("</td>")
+          .append(cell(Html.money(a.shortfall())))
+          .append(cell(Html.money(a.loss())))
+          .append(cell(Html.money(a.postedMargin())))
+          .append(cell(Html.money(a.preExistingDeficit())))
+          .append(cell(Html.money(a.initialMargin())))
+          .append("<td>")
+          .append(a.baseStatus())
+          .append(" &rarr; ")
+          .append(a.stressedStatus())
+          .append("</td></tr>\n");
+    }
+    b.append("</table>\n<p class=\"muted\">")
+        .append(
+            String.format(
+                Locale.ROOT,
+                "%,d of %,d accounts have a shortfall caused by the scenario; ranked by shortfall,"
+                    + " largest first, %s.",
+                ranked.size(),
+                o.accounts().size(),
+                ranked.size() <= listed
+                    ? "all listed"
+                    : String.format(Locale.ROOT, "the first %,d listed (--list)", listed)))
+        .append("</p>\n");
+    List<AccountStress> failed = o.accounts().stream().filter(AccountStress::failed).toList();
+    if (!failed.isEmpty()) {
+      b.append("<p class=\"fail\">Accounts that could not be decided:</p>\n<ul>");
+      failed.forEach(
+          a ->
+              b.append("<li>")
+                  .append(Html.escape(a.account()))
+                  .append(": ")
+                  .append(Html.escape(a.failure()))
+                  .append("</li>"));
+      b.append("</ul>\n");
+    }
+  }
+
+  /** E.g. {@code b4-cross-2m (350,000.00) and b3-cross-500k (120,000.00)}. */
+  static String coverTwoNames(ScenarioOutcome o) {
+    List<AccountStress> two = o.largestTwo();
+    if (two.isEmpty()) {
+      return "no account has a shortfall";
+    }
+    return two.stream()
+        .map(a -> a.account() + " (" + Html.money(a.shortfall()) + ")")
+        .collect(java.util.stream.Collectors.joining(" and "));
   }
 
   private static String moveText(ScenarioOutcome o, String asset) {

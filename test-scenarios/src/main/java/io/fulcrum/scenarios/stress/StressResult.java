@@ -45,15 +45,34 @@ public record StressResult(
           .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /** Deficits the accounts had before the scenario (negative posted margin), summed. */
+    public BigDecimal totalPreExistingDeficit() {
+      return decided().stream()
+          .map(AccountStress::preExistingDeficit)
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /**
+     * Accounts with a shortfall caused by the scenario, largest first; ties in book order. Accounts
+     * without a shortfall are not in the list.
+     */
+    public List<AccountStress> rankedByShortfall() {
+      return decided().stream()
+          .filter(a -> a.shortfall().signum() > 0)
+          .sorted(Comparator.comparing(AccountStress::shortfall).reversed())
+          .toList();
+    }
+
     /**
      * The two accounts with the largest shortfalls ("cover 2"), largest first; ties by book order.
      */
     public List<AccountStress> largestTwo() {
-      return decided().stream()
-          .filter(a -> a.shortfall().signum() > 0)
-          .sorted(Comparator.comparing(AccountStress::shortfall).reversed())
-          .limit(2)
-          .toList();
+      return rankedByShortfall().stream().limit(2).toList();
+    }
+
+    /** Shortfalls caused by the scenario, for the distribution chart. */
+    public double[] shortfalls() {
+      return rankedByShortfall().stream().mapToDouble(a -> a.shortfall().doubleValue()).toArray();
     }
 
     public BigDecimal coverTwo() {

@@ -10,7 +10,6 @@ import io.fulcrum.scenarios.run.ParallelGrid;
 import io.fulcrum.scenarios.run.Progress;
 import io.fulcrum.scenarios.suite.Book;
 import io.fulcrum.scenarios.suite.Suite;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -84,18 +83,14 @@ public final class StressRunner {
         continue;
       }
       MarginDecision a = ((CellResult.Decided) after).decision();
-      BigDecimal loss = b.marginBalance().subtract(a.marginBalance());
-      BigDecimal shortfall = loss.subtract(b.marginBalance()).max(BigDecimal.ZERO);
       out.add(
-          new AccountStress(
+          AccountStress.of(
               account.id(),
               b.marginBalance(),
+              a.marginBalance(),
               b.initialMargin(),
               b.status(),
-              loss,
-              shortfall,
-              a.status(),
-              null));
+              a.status()));
     }
     return out;
   }
