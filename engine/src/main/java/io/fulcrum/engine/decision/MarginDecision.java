@@ -1,9 +1,11 @@
 package io.fulcrum.engine.decision;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fulcrum.engine.explain.Explanation;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -19,6 +21,10 @@ import java.util.SortedMap;
  * @param marginBalance equity counted against requirements: collateral value plus unrealised P&L
  *     (minus debts where the policy has them)
  * @param metrics further policy-defined figures (e.g. healthFactor), by name
+ * @param flags warnings the policy raised short of a margin call, sorted by name then by the rule
+ *     that raised them ({@link Flag#ORDER}; equal pairs keep the order they were raised in); never
+ *     null. Left out of the JSON when empty, so decisions without flags are written exactly as
+ *     before flags existed (same bytes, same hash).
  */
 @JsonPropertyOrder({
   "accountId",
@@ -33,6 +39,7 @@ import java.util.SortedMap;
   "walletBalance",
   "unrealisedPnl",
   "metrics",
+  "flags",
   "positions",
   "explanation",
   "decisionHash"
@@ -50,12 +57,20 @@ public record MarginDecision(
     BigDecimal walletBalance,
     BigDecimal unrealisedPnl,
     SortedMap<String, BigDecimal> metrics,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Flag> flags,
     List<PositionFigures> positions,
     Explanation explanation,
     String decisionHash) {
 
   public MarginDecision {
     positions = List.copyOf(positions);
+    if (flags == null) {
+      flags = List.of();
+    } else {
+      List<Flag> sorted = new ArrayList<>(flags);
+      sorted.sort(Flag.ORDER); // stable: equal name and rule keep the order they were raised in
+      flags = List.copyOf(sorted);
+    }
   }
 
   public MarginDecision withHash(String hash) {
@@ -72,6 +87,7 @@ public record MarginDecision(
         walletBalance,
         unrealisedPnl,
         metrics,
+        flags,
         positions,
         explanation,
         hash);

@@ -1,5 +1,6 @@
 package io.fulcrum.engine.explain;
 
+import io.fulcrum.engine.decision.Flag;
 import io.fulcrum.engine.decision.MarginDecision;
 import io.fulcrum.engine.decision.PositionFigures;
 import io.fulcrum.engine.explain.RuleFired.Assignment;
@@ -54,6 +55,15 @@ public final class ExplanationText {
         .append(money(d.unrealisedPnl(), d.currency()))
         .append('\n');
     d.metrics().forEach((k, v) -> out.append(k).append(' ').append(number(k, v)).append('\n'));
+    for (Flag f : d.flags()) {
+      out.append("Flag ")
+          .append(f.name())
+          .append(" raised by rule '")
+          .append(f.raisedBy())
+          .append('\'')
+          .append(f.detail().isEmpty() ? "" : ": " + f.detail())
+          .append('\n');
+    }
     List<ExplanationStep> steps = d.explanation().steps();
     for (PositionFigures p : d.positions()) {
       out.append('\n').append(positionHeadline(p, d.currency())).append('\n');
@@ -249,10 +259,20 @@ public final class ExplanationText {
   }
 
   private static String assignment(Assignment a) {
+    if (a.field().startsWith(FLAG_FIELD)) {
+      // AccountFact.raiseFlag records "flag <name>" = detail.
+      String detail = String.valueOf(a.value());
+      return "flag "
+          + a.field().substring(FLAG_FIELD.length())
+          + (detail.isEmpty() ? "" : " (" + detail + ")");
+    }
     return a.field()
         + " = "
         + (a.value() instanceof BigDecimal b ? number(a.field(), b) : a.value());
   }
+
+  /** The field name of a flag raise in {@link RuleFired#set()}: {@code "flag <name>"}. */
+  public static final String FLAG_FIELD = "flag ";
 
   private static String inputs(Map<String, Object> values) {
     return values.entrySet().stream()

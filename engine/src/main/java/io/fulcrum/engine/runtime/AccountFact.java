@@ -1,9 +1,12 @@
 package io.fulcrum.engine.runtime;
 
 import io.fulcrum.engine.decision.DecisionStatus;
+import io.fulcrum.engine.decision.Flag;
 import io.fulcrum.engine.decision.Rounding;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -22,7 +25,9 @@ public final class AccountFact {
   private final BigDecimal walletBalance;
   private final BigDecimal debtValue;
   private final AssignmentLog log;
+  private final SessionLink link;
   private final SortedMap<String, BigDecimal> metrics = new TreeMap<>();
+  private final List<Flag> flags = new ArrayList<>();
 
   private Totals totals;
   private DecisionStatus status;
@@ -32,12 +37,14 @@ public final class AccountFact {
       String currency,
       BigDecimal walletBalance,
       BigDecimal debtValue,
-      AssignmentLog log) {
+      AssignmentLog log,
+      SessionLink link) {
     this.accountId = accountId;
     this.currency = currency;
     this.walletBalance = walletBalance;
     this.debtValue = debtValue;
     this.log = log;
+    this.link = link;
   }
 
   /** Aggregates the engine computes once every position and collateral requirement is known. */
@@ -153,6 +160,42 @@ public final class AccountFact {
     BigDecimal rounded = Rounding.money(value);
     metrics.put(name, rounded);
     log.record("account", name, rounded);
+  }
+
+  /**
+   * Raises the flag {@code name}: a warning short of a margin call, listed in the decision with the
+   * rule that raised it (the engine records the rule; {@code detail} says why, e.g. {@code
+   * "effective leverage 27.3 > 20"}). Raising a flag changes no status or figure. The same flag
+   * raised again by the same rule with the same detail is kept once.
+   *
+   * @param name a name of letters, digits and {@code _}, starting with a letter
+   * @param detail free text for people, may be empty
+   */
+  public void raiseFlag(String name, String detail) {
+    if (name == null || !FLAG_NAME.matcher(name).matches()) {
+      throw new PolicyEvaluationFailed(
+          "flag name '" + name + "' is not a name: letters, digits and _, starting with a letter");
+    }
+    String rule = link.firingRule();
+    Flag flag = new Flag(name, rule == null ? "(engine)" : rule, detail == null ? "" : detail);
+    if (!flags.contains(flag)) {
+      flags.add(flag);
+      log.record(
+          "account", io.fulcrum.engine.explain.ExplanationText.FLAG_FIELD + name, flag.detail());
+    }
+  }
+
+  private static final java.util.regex.Pattern FLAG_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+  /** The flags raised so far, in the order they were raised. */
+  public List<Flag> getFlags() {
+    return Collections.unmodifiableList(flags);
+  }
+
+  /** Whether some rule raised the flag {@code name}. */
+  public boolean hasFlag(String name) {
+    return flags.stream().anyMatch(f -> f.name().equals(name));
   }
 
   public String describe() {

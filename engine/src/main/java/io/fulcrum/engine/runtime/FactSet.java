@@ -39,7 +39,7 @@ final class FactSet {
     this.debts = debts;
   }
 
-  static FactSet of(MarginRequest request, AssignmentLog log) {
+  static FactSet of(MarginRequest request, AssignmentLog log, SessionLink link) {
     Account acc = request.account();
     MarketSnapshot market = request.market();
     List<PositionInputs> inputs = new ArrayList<>();
@@ -68,7 +68,7 @@ final class FactSet {
       debtValue = debtValue.add(fact.getValue());
     }
     AccountFact account =
-        new AccountFact(acc.id(), market.valuationCurrency(), wallet, debtValue, log);
+        new AccountFact(acc.id(), market.valuationCurrency(), wallet, debtValue, log, link);
     return new FactSet(account, positions, inputs, collateral, debts);
   }
 

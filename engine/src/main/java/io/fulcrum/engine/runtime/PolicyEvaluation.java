@@ -50,7 +50,8 @@ final class PolicyEvaluation {
   }
 
   MarginDecision run() {
-    FactSet facts = FactSet.of(request, log);
+    SessionLink link = new SessionLink();
+    FactSet facts = FactSet.of(request, log, link);
     List<MeasureFact> measures = MeasureStage.run(policy, request, dataSets, recorder);
     guard.check();
     DmnStage dmn = new DmnStage(policy, recorder);
@@ -68,6 +69,7 @@ final class PolicyEvaluation {
     KieSession session = policy.kieBase().newKieSession();
     guard.session(session);
     try {
+      link.attach(session);
       RuleCapture capture = null;
       if (recorder.isEnabled()) {
         capture = new RuleCapture(recorder, log);
@@ -180,6 +182,7 @@ final class PolicyEvaluation {
         Rounding.money(a.getWalletBalance()),
         Rounding.money(a.getUnrealisedPnl()),
         metrics,
+        a.getFlags(),
         figures,
         recorder.toExplanation(),
         null);
