@@ -20,14 +20,17 @@ public final class CompiledPolicy {
   private final List<BoundMeasure> active;
   private final java.util.Set<String> globals;
   private final java.util.Map<String, String> ruleLocations;
+  private final PolicyVocabulary vocabulary;
 
   CompiledPolicy(
       PolicyBundle bundle,
       KieBase kieBase,
       DmnModels dmn,
       List<BoundMeasure> measures,
-      java.util.Map<String, String> ruleLocations) {
+      java.util.Map<String, String> ruleLocations,
+      PolicyVocabulary vocabulary) {
     this.bundle = bundle;
+    this.vocabulary = vocabulary;
     this.ruleLocations = java.util.Map.copyOf(ruleLocations);
     this.kieBase = kieBase;
     this.dmn = dmn;
@@ -38,6 +41,14 @@ public final class CompiledPolicy {
         .getKiePackages()
         .forEach(p -> p.getGlobalVariables().forEach(g -> names.add(g.getName())));
     this.globals = java.util.Set.copyOf(names);
+  }
+
+  /**
+   * The names this policy defines (parameters, metrics, components, flags, rule names), for checks
+   * of suites and reports against it.
+   */
+  public PolicyVocabulary vocabulary() {
+    return vocabulary;
   }
 
   /** Where rule {@code name} is written ({@code file:line}), or {@code "?"} if unknown. */

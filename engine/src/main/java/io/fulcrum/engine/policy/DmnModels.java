@@ -186,6 +186,29 @@ public final class DmnModels {
     return m;
   }
 
+  /**
+   * The parameter names decision {@code decision} of model {@code file} gives its subject, as the
+   * engine stores them: the output columns of a multi-output table, the fields of a structured
+   * result, else the decision's own name. Empty when the model or decision is unknown.
+   */
+  public java.util.Set<String> outputNames(String file, String decision) {
+    DMNModel model = byFile.get(file);
+    DecisionNode node = model == null ? null : model.getDecisionByName(decision);
+    if (node == null) {
+      return java.util.Set.of();
+    }
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    if (node.getDecision().getExpression() instanceof DecisionTable table
+        && table.getOutput().size() > 1) {
+      table.getOutput().forEach(o -> names.add(o.getName()));
+    } else if (node.getResultType() != null && node.getResultType().isComposite()) {
+      names.addAll(node.getResultType().getFields().keySet());
+    } else {
+      names.add(decision);
+    }
+    return names;
+  }
+
   /** The authored rows of the decision table behind decision {@code name}; empty if none. */
   public List<TableRow> rows(String tableName) {
     return rowsByTable.getOrDefault(tableName, List.of());

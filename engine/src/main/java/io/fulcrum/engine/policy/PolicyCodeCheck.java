@@ -75,6 +75,7 @@ final class PolicyCodeCheck {
   private final Class<?> self;
   private final Map<String, Class<?>> scope;
   private final List<Finding> findings = new ArrayList<>();
+  private final List<PolicyNames.Use> names = new ArrayList<>();
   private final Set<String> calledFunctions = new java.util.TreeSet<>();
 
   /**
@@ -97,6 +98,14 @@ final class PolicyCodeCheck {
 
   List<Finding> findings() {
     return findings;
+  }
+
+  /**
+   * The names the checked code reads or defines through the fact API (parameters, metrics,
+   * components, flags), each at its 1-based line of the snippet; the file is not known here.
+   */
+  List<PolicyNames.Use> names() {
+    return names;
   }
 
   /** The DRL functions the checked code calls (for the recursion check). */
@@ -475,6 +484,9 @@ final class PolicyCodeCheck {
   }
 
   private Class<?> instanceCall(Class<?> receiver, String method, int arity, Node at) {
+    if (at instanceof MethodCallExpr call) {
+      PolicyNames.collect(receiver, call, names);
+    }
     if (!checkedMember(receiver, method, at)) {
       return null;
     }

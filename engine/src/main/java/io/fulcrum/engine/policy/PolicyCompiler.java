@@ -66,6 +66,10 @@ public final class PolicyCompiler {
     }
     List<CompiledPolicy.BoundMeasure> boundMeasures = bindMeasures(bundle, problems);
     DmnModels dmn = dmnModels(bundle, problems);
+    PolicyNames.Known known = knownParameters(bundle, dmn);
+    if (problems.isEmpty()) {
+      problems.addAll(PolicyNames.check(sandbox.names(), known));
+    }
     KieBase kieBase = problems.isEmpty() ? rules(bundle, problems) : null;
     if (problems.isEmpty()) {
       // A file the sandbox could not parse is refused even if the KIE builder can read it.
@@ -79,7 +83,21 @@ public final class PolicyCompiler {
     if (!problems.isEmpty()) {
       throw new PolicyCompilationFailed(ref, problems);
     }
-    return new CompiledPolicy(bundle, kieBase, dmn, boundMeasures, sandbox.ruleLocations());
+    PolicyVocabulary vocabulary =
+        PolicyNames.vocabulary(sandbox.names(), known, sandbox.ruleLocations().keySet());
+    return new CompiledPolicy(
+        bundle, kieBase, dmn, boundMeasures, sandbox.ruleLocations(), vocabulary);
+  }
+
+  /** The parameters rules may read: the manifest's, and what the decision tables give. */
+  private static PolicyNames.Known knownParameters(PolicyBundle bundle, DmnModels dmn) {
+    java.util.Set<String> position = new java.util.TreeSet<>();
+    java.util.Set<String> collateral = new java.util.TreeSet<>();
+    for (PolicyManifest.DecisionBinding d : bundle.manifest().decisions()) {
+      (d.subject().equals("position") ? position : collateral)
+          .addAll(dmn.outputNames(d.model(), d.decision()));
+    }
+    return new PolicyNames.Known(bundle.manifest().parameters().keySet(), position, collateral);
   }
 
   private List<CompiledPolicy.BoundMeasure> bindMeasures(

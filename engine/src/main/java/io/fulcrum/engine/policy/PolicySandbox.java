@@ -48,6 +48,9 @@ public final class PolicySandbox {
           "dialect",
           "enabled");
 
+  /** The rule phases the engine fires, in order (PolicyEvaluation). */
+  static final List<String> PHASES = List.of("requirements", "status");
+
   private static final List<String> RESERVED_PACKAGES =
       List.of(
           "java.",
@@ -73,15 +76,19 @@ public final class PolicySandbox {
    * @param problems every forbidden use, with file and line; empty when the bundle may run
    * @param ruleLocations each rule's name to its {@code file:line} (for failures at run time)
    * @param unchecked rule files the DRL parser could not read: they must not compile
+   * @param names every parameter, metric, component and flag name the rule code reads or defines,
+   *     at its file and line
    */
   public record Result(
       List<CompilationProblem> problems,
       Map<String, String> ruleLocations,
-      List<String> unchecked) {
+      List<String> unchecked,
+      List<PolicyNames.Use> names) {
     public Result {
       problems = List.copyOf(problems);
       ruleLocations = Map.copyOf(ruleLocations);
       unchecked = List.copyOf(unchecked);
+      names = List.copyOf(names);
     }
   }
 
@@ -95,9 +102,10 @@ public final class PolicySandbox {
     List<CompilationProblem> problems = new ArrayList<>();
     Map<String, String> locations = new HashMap<>();
     List<String> unchecked = new ArrayList<>();
+    List<PolicyNames.Use> names = new ArrayList<>();
     for (String file : bundle.manifest().rules()) {
       if (bundle.files().containsKey(file)) {
-        checkRuleFile(bundle, file, problems, locations, unchecked);
+        checkRuleFile(bundle, file, new Found(problems, locations, unchecked, names));
       }
     }
     for (PolicyManifest.DecisionBinding d : bundle.manifest().decisions()) {
@@ -106,15 +114,18 @@ public final class PolicySandbox {
         problems.addAll(DmnSandbox.check(d.model(), dmn));
       }
     }
-    return new Result(problems, locations, unchecked);
+    return new Result(problems, locations, unchecked, names);
   }
 
-  private static void checkRuleFile(
-      PolicyBundle bundle,
-      String file,
+  /** What the check of the rule files collects. */
+  private record Found(
       List<CompilationProblem> problems,
       Map<String, String> locations,
-      List<String> unchecked) {
+      List<String> unchecked,
+      List<PolicyNames.Use> names) {}
+
+  private static void checkRuleFile(PolicyBundle bundle, String file, Found found) {
+    List<CompilationProblem> problems = found.problems();
     String drl;
     boolean spreadsheet = !file.endsWith(".drl");
     try {
@@ -140,14 +151,14 @@ public final class PolicySandbox {
     if (pkg == null || parser.hasErrors()) {
       // Usually a syntax error the KIE builder reports with its line; the compiler makes sure a
       // file the sandbox could not read never compiles (see unchecked()).
-      unchecked.add(file);
+      found.unchecked().add(file);
       return;
     }
     Lines lines =
         spreadsheet ? Lines.spreadsheet(file, drl, bundle.text(file)) : Lines.drl(file, drl);
-    new FileCheck(pkg, lines, problems).run();
+    new FileCheck(pkg, lines, problems, found.names()).run();
     for (RuleDescr rule : pkg.getRules()) {
-      locations.putIfAbsent(rule.getName(), file + ":" + lines.fileLine(rule.getLine()));
+      found.locations().putIfAbsent(rule.getName(), file + ":" + lines.fileLine(rule.getLine()));
     }
   }
 
@@ -208,15 +219,21 @@ public final class PolicySandbox {
     private final PackageDescr pkg;
     private final Lines lines;
     private final List<CompilationProblem> problems;
+    private final List<PolicyNames.Use> names;
     private final Map<String, String> imports = new HashMap<>();
     private final List<String> wildcards = new ArrayList<>();
     private final Map<String, Class<?>> globals = new LinkedHashMap<>();
     private final Map<String, Class<?>> functions = new HashMap<>();
 
-    FileCheck(PackageDescr pkg, Lines lines, List<CompilationProblem> problems) {
+    FileCheck(
+        PackageDescr pkg,
+        Lines lines,
+        List<CompilationProblem> problems,
+        List<PolicyNames.Use> names) {
       this.pkg = pkg;
       this.lines = lines;
       this.problems = problems;
+      this.names = names;
     }
 
     void run() {
@@ -368,6 +385,21 @@ public final class PolicySandbox {
                     value.isEmpty() || value.equals("true") || value.equals("false");
                 default -> true;
               };
+      if (ok && (name.equals("ruleflow-group") || name.equals("agenda-group"))) {
+        String phase = value.replace("\"", "");
+        if (!PHASES.contains(phase)) {
+          refuse(
+              a,
+              rule
+                  + ": "
+                  + name
+                  + " \""
+                  + phase
+                  + "\" is not a phase, so the rule never fires: the phases are \"requirements\""
+                  + " and \"status\"");
+          return;
+        }
+      }
       if (!ok) {
         refuse(
             a,
@@ -448,6 +480,9 @@ public final class PolicySandbox {
       for (PolicyCodeCheck.Finding f : code.findings()) {
         int drlLine = firstDrlLine + f.line() - 1;
         problems.add(new CompilationProblem(lines.file(), lines.fileLine(drlLine), f.message()));
+      }
+      for (PolicyNames.Use u : code.names()) {
+        names.add(u.at(lines.file(), lines.fileLine(firstDrlLine + u.line() - 1)));
       }
     }
 

@@ -46,7 +46,8 @@ class RuleFailureTest {
 
   @Test
   void aFailureOfTheFactApi_keepsTheEnginesMessage() {
-    CompiledPolicy policy = withConsequence("$p.setInitialMargin($p.number(\"nope\"));");
+    // A computed name: a literal unknown name is refused at compile time (PolicyNamesTest).
+    CompiledPolicy policy = withConsequence("$p.setInitialMargin($p.number(\"no\" + \"pe\"));");
     assertThatThrownBy(() -> MarginEngine.decide(policy, DecisionLimitsTest.REQUEST, false))
         .isInstanceOf(PolicyEvaluationFailed.class)
         .hasMessageStartingWith("policy good@1: rule \"Failing\" (flat.drl:6): parameter 'nope'")

@@ -1,0 +1,238 @@
+package io.fulcrum.engine.policy;
+
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import io.fulcrum.engine.runtime.AccountFact;
+import io.fulcrum.engine.runtime.CollateralFact;
+import io.fulcrum.engine.runtime.LiquidationPrices;
+import io.fulcrum.engine.runtime.Parameters;
+import io.fulcrum.engine.runtime.PortfolioRequirement;
+import io.fulcrum.engine.runtime.PositionFact;
+import io.fulcrum.engine.runtime.TableParameters;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The string names rules use through the fact API ({@code number("maxLeverage")}, {@code
+ * setRatio("effectiveLeverage", ...)}, ...), collected from the parsed rule code, and the check
+ * that every name read is defined: a parameter by the manifest or a decision table, a metric,
+ * component or flag by some rule. A misspelt name would otherwise make a condition silently false
+ * or fail every decision at run time.
+ */
+final class PolicyNames {
+
+  /** What a name refers to; the label is how messages call it. */
+  enum Kind {
+    PARAMETER("parameter"),
+    POSITION_PARAMETER("position parameter"),
+    COLLATERAL_PARAMETER("collateral parameter"),
+    METRIC("metric"),
+    COMPONENT("component"),
+    FLAG("flag");
+
+    final String label;
+
+    Kind(String label) {
+      this.label = label;
+    }
+  }
+
+  /**
+   * One use of a name.
+   *
+   * @param file bundle file ({@code null} while still inside one snippet of code)
+   * @param line 1-based line of the name's token
+   * @param name the name; a computed name with a literal prefix is {@code prefix*}
+   * @param defines whether the use sets the name (else it reads it)
+   */
+  record Use(String file, int line, Kind kind, String name, boolean defines) {
+    Use at(String inFile, int atLine) {
+      return new Use(inFile, atLine, kind, name, defines);
+    }
+  }
+
+  private PolicyNames() {}
+
+  /** Records the names a call on an allowed fact type reads or defines. */
+  static void collect(Class<?> receiver, MethodCallExpr call, List<Use> out) {
+    String method = call.getNameAsString();
+    if (receiver == Parameters.class && Set.of("number", "text").contains(method)) {
+      add(call, 0, Kind.PARAMETER, false, out);
+    } else if (TableParameters.class.isAssignableFrom(receiver)
+        && Set.of("number", "hasParameter").contains(method)) {
+      add(call, 0, tableKind(receiver), false, out);
+    } else if (receiver == LiquidationPrices.class && method.equals("linear")) {
+      for (int i = 1; i < call.getArguments().size(); i++) {
+        add(call, i, Kind.POSITION_PARAMETER, false, out);
+      }
+    } else if (receiver == AccountFact.class) {
+      switch (method) {
+        case "metric", "hasMetric" -> add(call, 0, Kind.METRIC, false, out);
+        case "setRatio", "setAmount" -> add(call, 0, Kind.METRIC, true, out);
+        case "raiseFlag" -> add(call, 0, Kind.FLAG, true, out);
+        case "hasFlag" -> add(call, 0, Kind.FLAG, false, out);
+        default -> {}
+      }
+    } else if (receiver == PortfolioRequirement.class) {
+      switch (method) {
+        case "component", "hasComponent" -> add(call, 0, Kind.COMPONENT, false, out);
+        case "setComponent" -> add(call, 0, Kind.COMPONENT, true, out);
+        default -> {}
+      }
+    }
+  }
+
+  private static Kind tableKind(Class<?> receiver) {
+    if (receiver == CollateralFact.class) {
+      return Kind.COLLATERAL_PARAMETER;
+    }
+    return receiver == PositionFact.class ? Kind.POSITION_PARAMETER : Kind.PARAMETER;
+  }
+
+  private static void add(MethodCallExpr call, int arg, Kind kind, boolean defines, List<Use> out) {
+    if (call.getArguments().size() <= arg) {
+      return;
+    }
+    Expression e = call.getArgument(arg);
+    String name = literal(e);
+    if (name == null && defines) {
+      String prefix = prefix(e);
+      name = prefix == null || prefix.isEmpty() ? null : prefix + "*";
+    }
+    if (name != null) {
+      out.add(new Use(null, e.getBegin().map(p -> p.line).orElse(1), kind, name, defines));
+    }
+  }
+
+  private static String literal(Expression e) {
+    if (e instanceof EnclosedExpr en) {
+      return literal(en.getInner());
+    }
+    return e instanceof StringLiteralExpr s ? s.asString() : null;
+  }
+
+  /** The literal start of a string concatenation ({@code "a." + x} gives {@code a.}). */
+  private static String prefix(Expression e) {
+    if (e instanceof EnclosedExpr en) {
+      return prefix(en.getInner());
+    }
+    if (e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS) {
+      String left = literal(b.getLeft());
+      return left != null ? left : prefix(b.getLeft());
+    }
+    return null;
+  }
+
+  /**
+   * The names a policy may read, for the check: parameters by kind, from the manifest and the
+   * decision tables bound to each subject.
+   */
+  record Known(Set<String> manifest, Set<String> position, Set<String> collateral) {}
+
+  /** A problem at the use for every name read that nothing defines. */
+  static List<CompilationProblem> check(List<Use> uses, Known known) {
+    Set<String> metrics = defined(uses, Kind.METRIC);
+    Set<String> components = defined(uses, Kind.COMPONENT);
+    Set<String> flags = defined(uses, Kind.FLAG);
+    List<CompilationProblem> problems = new ArrayList<>();
+    for (Use u : uses) {
+      if (u.defines()) {
+        continue;
+      }
+      Set<String> candidates =
+          switch (u.kind()) {
+            case PARAMETER -> known.manifest();
+            case POSITION_PARAMETER -> known.position();
+            case COLLATERAL_PARAMETER -> known.collateral();
+            case METRIC -> metrics;
+            case COMPONENT -> components;
+            case FLAG -> flags;
+          };
+      if (!PolicyVocabulary.matches(candidates, u.name())) {
+        problems.add(new CompilationProblem(u.file(), u.line(), unknown(u, candidates)));
+      }
+    }
+    return problems;
+  }
+
+  private static String unknown(Use u, Set<String> candidates) {
+    String known =
+        switch (u.kind()) {
+          case PARAMETER -> "not a manifest parameter; the manifest defines: ";
+          case POSITION_PARAMETER -> "no decision table gives it to positions; they give: ";
+          case COLLATERAL_PARAMETER -> "no decision table gives it to collateral; they give: ";
+          case METRIC -> "no rule sets it (setRatio/setAmount); rules set: ";
+          case COMPONENT -> "no rule sets it (setComponent); rules set: ";
+          case FLAG -> "no rule raises it (raiseFlag); rules raise: ";
+        };
+    String near = nearest(u.name(), candidates);
+    return "unknown "
+        + u.kind().label
+        + " '"
+        + u.name()
+        + "'"
+        + (near == null ? "" : " (did you mean '" + near + "'?)")
+        + ": "
+        + known
+        + (candidates.isEmpty() ? "none" : String.join(", ", new TreeSet<>(candidates)));
+  }
+
+  /** The candidate within edit distance 3 of {@code name}, if one is. */
+  private static String nearest(String name, Collection<String> candidates) {
+    String best = null;
+    int bestDistance = 4;
+    for (String c : new TreeSet<>(candidates)) {
+      int d = distance(name, c);
+      if (d < bestDistance) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  private static SortedSet<String> defined(List<Use> uses, Kind kind) {
+    SortedSet<String> names = new TreeSet<>();
+    uses.stream().filter(u -> u.defines() && u.kind() == kind).forEach(u -> names.add(u.name()));
+    return names;
+  }
+
+  /** The vocabulary: every parameter the policy offers, and the names its rules define. */
+  static PolicyVocabulary vocabulary(List<Use> uses, Known known, Collection<String> ruleNames) {
+    SortedSet<String> parameters = new TreeSet<>(known.manifest());
+    parameters.addAll(known.position());
+    parameters.addAll(known.collateral());
+    return new PolicyVocabulary(
+        parameters,
+        defined(uses, Kind.METRIC),
+        defined(uses, Kind.COMPONENT),
+        defined(uses, Kind.FLAG),
+        new TreeSet<>(ruleNames));
+  }
+}
