@@ -18,8 +18,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code fulcrum regress --policy ID@V --suite FILE}: runs a suite, prints a summary and writes
- * JUnit XML and HTML reports. Exit codes: 0 all expectations hold, 1 an expectation failed, 2 bad
- * input (suite does not parse: file:line: message; unknown policy), 3 the policy does not compile.
+ * JUnit XML and HTML reports. Exit codes: 0 all expectations hold, 1 an expectation failed (with
+ * {@code --strict} also: an expectation was skipped as pinned to other versions, or a case made no
+ * check), 2 bad input (suite does not parse, or names a rule, metric, flag or parameter the policy
+ * does not define: file:line: message; unknown policy), 3 the policy does not compile.
  */
 @Command(
     name = "regress",
@@ -37,6 +39,13 @@ public final class RegressCommand implements Callable<Integer> {
       paramLabel = "ID@VERSION",
       description = "Policy to test.")
   private String policy;
+
+  @Option(
+      names = "--strict",
+      description =
+          "Also fail when an expectation is skipped (pinned to other versions) or a case makes no"
+              + " check.")
+  private boolean strict;
 
   @Override
   public Integer call() throws Exception {
@@ -56,10 +65,10 @@ public final class RegressCommand implements Callable<Integer> {
               .run(suite, compiled, progress);
     }
     String base = "regress-" + SuiteOptions.fileSafe(suite.name() + "-" + compiled.stamp().ref());
-    out.print(RegressionReports.text(result));
+    out.print(RegressionReports.text(result, strict));
     out.println("JUnit XML: " + options.write(base + ".xml", JunitXml.of(result)));
     out.println("HTML:      " + options.write(base + ".html", RegressionReports.html(result)));
     out.flush();
-    return result.passed() ? FulcrumCli.OK : FulcrumCli.FAILED;
+    return result.passed(strict) ? FulcrumCli.OK : FulcrumCli.FAILED;
   }
 }

@@ -34,6 +34,37 @@ public final class FaultyLibrary {
     return dir;
   }
 
+  /**
+   * Adds {@code tiered-perps@3} to {@code dir} (with versions 1 and 2): version 2 plus a status
+   * rule "Flag every account" raising flag {@code watchList} on every account.
+   */
+  public static Path withFlag(Path dir) {
+    copy(TestPolicies.RULES.resolve("tiered-perps/1"), dir.resolve("tiered-perps/1"));
+    copy(TestPolicies.RULES.resolve("tiered-perps/2"), dir.resolve("tiered-perps/2"));
+    Path v3 = dir.resolve("tiered-perps/3");
+    copy(TestPolicies.RULES.resolve("tiered-perps/2"), v3);
+    replace(v3.resolve("manifest.yaml"), "version: \"2\"", "version: \"3\"");
+    try {
+      Files.writeString(
+          v3.resolve("margin.drl"),
+          """
+
+          rule "Flag every account"
+            ruleflow-group "status"
+          when
+            $a : AccountFact( )
+          then
+            $a.raiseFlag("watchList", "every account");
+          end
+          """,
+          StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return dir;
+  }
+
   static void replace(Path file, String from, String to) {
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8);

@@ -30,6 +30,11 @@ public final class DecisionComparison {
     field(out, null, "marginBalance", a.marginBalance(), b.marginBalance());
     field(out, null, "marginRatio", a.marginRatio(), b.marginRatio());
     map(out, null, "metrics.", a.metrics(), b.metrics());
+    List<String> flagsA = flags(a);
+    List<String> flagsB = flags(b);
+    if (!flagsA.equals(flagsB)) {
+      out.add(new Difference(null, "flags", flagsA, flagsB));
+    }
     if (a.positions().size() != b.positions().size()) {
       out.add(new Difference(null, "positions", a.positions().size(), b.positions().size()));
       return out;
@@ -44,6 +49,11 @@ public final class DecisionComparison {
       map(out, at, "parameters.", p.parameters(), q.parameters());
     }
     return out;
+  }
+
+  /** The flags raised, as {@code name (rule)}, in the decision's order (by name, then rule). */
+  private static List<String> flags(MarginDecision d) {
+    return d.flags().stream().map(f -> f.name() + " (" + f.raisedBy() + ")").toList();
   }
 
   /** Cheaper than {@link #differences}: true when nothing differs. */

@@ -1,5 +1,6 @@
 package io.fulcrum.scenarios.regress;
 
+import io.fulcrum.engine.decision.Flag;
 import io.fulcrum.engine.decision.MarginDecision;
 import io.fulcrum.engine.decision.PositionFigures;
 import io.fulcrum.engine.explain.RuleFired;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Checks one expectation against one decision and lists what does not hold. */
@@ -73,6 +75,28 @@ final class ExpectationChecker {
                               n,
                               decimal(p.get().parameters().get(name))));
             });
+    if (!expectation.flags().isEmpty() || !expectation.flagsAbsent().isEmpty()) {
+      Set<String> raised =
+          decision.flags().stream().map(Flag::name).collect(Collectors.toCollection(TreeSet::new));
+      expectation
+          .flags()
+          .forEach(
+              flag ->
+                  compare(
+                      "flag '" + flag + "'",
+                      "raised",
+                      raised.contains(flag)
+                          ? "raised"
+                          : "not raised (flags raised: " + raised + ")"));
+      expectation
+          .flagsAbsent()
+          .forEach(
+              flag ->
+                  compare(
+                      "flag '" + flag + "'",
+                      "not raised",
+                      raised.contains(flag) ? "raised" : "not raised"));
+    }
     if (expectation.needsExplanation()) {
       Set<String> fired =
           decision.explanation().steps().stream()

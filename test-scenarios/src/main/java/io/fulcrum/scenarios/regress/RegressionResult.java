@@ -27,4 +27,22 @@ public record RegressionResult(
   public boolean passed() {
     return cases.stream().allMatch(CaseResult::passed);
   }
+
+  /** Expectations (per case) not run because they are pinned to other versions. */
+  public long skippedExpectations() {
+    return cases.stream().mapToLong(c -> c.skipped().size()).sum();
+  }
+
+  /** Cases decided without a single check. */
+  public long uncheckedCases() {
+    return cases.stream().filter(CaseResult::unchecked).count();
+  }
+
+  /**
+   * Whether the run passes; under {@code strict} also no expectation may be skipped and every case
+   * must make at least one check.
+   */
+  public boolean passed(boolean strict) {
+    return passed() && (!strict || (skippedExpectations() == 0 && uncheckedCases() == 0));
+  }
 }

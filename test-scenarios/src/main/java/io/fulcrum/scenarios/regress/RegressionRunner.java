@@ -38,7 +38,14 @@ public final class RegressionRunner {
     return new RegressionRunner(threads, marketData);
   }
 
+  /**
+   * Runs the suite.
+   *
+   * @throws io.fulcrum.scenarios.suite.SuiteFormatException at the expectation's line when it names
+   *     a rule, metric, flag or parameter the policy does not define
+   */
   public RegressionResult run(Suite suite, CompiledPolicy policy, Progress progress) {
+    SuiteNames.check(suite, policy);
     long start = System.nanoTime();
     Book book = suite.book();
     List<MarketState> states = suite.marketStates();
@@ -74,14 +81,12 @@ public final class RegressionRunner {
       String version,
       String policy,
       CellResult outcome) {
-    List<Expectation> applicable =
+    List<Expectation> here =
         suite.expectations().stream()
-            .filter(
-                e ->
-                    e.account().equals(account)
-                        && e.markets().contains(market)
-                        && e.appliesTo(version))
+            .filter(e -> e.account().equals(account) && e.markets().contains(market))
             .toList();
+    List<Expectation> applicable = here.stream().filter(e -> e.appliesTo(version)).toList();
+    List<Expectation> skipped = here.stream().filter(e -> !e.appliesTo(version)).toList();
     if (outcome instanceof CellResult.Failed failed) {
       return new CaseResult(
           account,
@@ -96,7 +101,8 @@ public final class RegressionRunner {
                   "decision",
                   "a decision",
                   "no decision: " + failed.reason(),
-                  0)));
+                  0)),
+          skipped);
     }
     var decision = ((CellResult.Decided) outcome).decision();
     int checks = 0;
@@ -106,6 +112,6 @@ public final class RegressionRunner {
       checks += o.checks();
       failures.addAll(o.failures());
     }
-    return new CaseResult(account, market, outcome, checks, failures);
+    return new CaseResult(account, market, outcome, checks, failures, skipped);
   }
 }

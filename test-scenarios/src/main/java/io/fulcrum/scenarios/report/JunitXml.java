@@ -3,11 +3,14 @@ package io.fulcrum.scenarios.report;
 import io.fulcrum.scenarios.regress.CaseResult;
 import io.fulcrum.scenarios.regress.Failure;
 import io.fulcrum.scenarios.regress.RegressionResult;
+import io.fulcrum.scenarios.suite.Expectation;
 import java.util.Locale;
 
 /**
  * A regression run as JUnit XML (the Ant/Surefire schema CI systems read): one {@code testsuite}
- * per run, one {@code testcase} per account and market state, a {@code failure} per failed case.
+ * per run, one {@code testcase} per account and market state, a {@code failure} per failed case. A
+ * case decided without any check is {@code skipped} ("no checks"), and every expectation pinned to
+ * other versions is its own {@code skipped} testcase, so {@code skipped=} counts both.
  */
 public final class JunitXml {
 
@@ -20,10 +23,11 @@ public final class JunitXml {
     sb.append(
         String.format(
             Locale.ROOT,
-            "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\" time=\"%.3f\">%n",
+            "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\" time=\"%.3f\">%n",
             xml(suiteName),
-            r.cases().size(),
+            r.cases().size() + r.skippedExpectations(),
             r.failedCases(),
+            r.uncheckedCases() + r.skippedExpectations(),
             seconds));
     sb.append("  <properties>\n")
         .append("    <property name=\"policy\" value=\"")
@@ -42,20 +46,41 @@ public final class JunitXml {
           .append("\" name=\"")
           .append(xml(c.name()))
           .append("\"");
-      if (c.passed()) {
+      if (c.unchecked()) {
+        sb.append(">\n    <skipped message=\"")
+            .append(
+                xml(
+                    c.skipped().isEmpty()
+                        ? "no checks: no expectation for this account and market state"
+                        : "no checks: every expectation here is pinned to other versions"))
+            .append("\"/>\n  </testcase>\n");
+      } else if (c.passed()) {
         sb.append("/>\n");
-        continue;
+      } else {
+        StringBuilder detail = new StringBuilder();
+        for (Failure f : c.failures()) {
+          detail.append(f.message()).append('\n');
+        }
+        sb.append(">\n    <failure message=\"")
+            .append(xml(c.failures().get(0).message()))
+            .append("\" type=\"expectation\">")
+            .append(xml(detail.toString()))
+            .append("</failure>\n  </testcase>\n");
       }
-      sb.append(">\n");
-      StringBuilder detail = new StringBuilder();
-      for (Failure f : c.failures()) {
-        detail.append(f.message()).append('\n');
+      for (Expectation e : c.skipped()) {
+        sb.append("  <testcase classname=\"")
+            .append(xml("scenarios." + r.suite().name()))
+            .append("\" name=\"")
+            .append(xml(c.name() + ": expectation at line " + e.line()))
+            .append("\">\n    <skipped message=\"")
+            .append(
+                xml(
+                    "pinned to versions "
+                        + new java.util.TreeSet<>(e.versions())
+                        + "; this run is "
+                        + r.policy()))
+            .append("\"/>\n  </testcase>\n");
       }
-      sb.append("    <failure message=\"")
-          .append(xml(c.failures().get(0).message()))
-          .append("\" type=\"expectation\">")
-          .append(xml(detail.toString()))
-          .append("</failure>\n  </testcase>\n");
     }
     return sb.append("</testsuite>\n").toString();
   }

@@ -4,6 +4,8 @@ import io.fulcrum.scenarios.regress.CaseResult;
 import io.fulcrum.scenarios.regress.Failure;
 import io.fulcrum.scenarios.regress.RegressionResult;
 import io.fulcrum.scenarios.run.CellResult;
+import io.fulcrum.scenarios.suite.Expectation;
+import java.util.List;
 import java.util.Locale;
 
 /** Text summary and HTML report of a regression run. */
@@ -14,6 +16,11 @@ public final class RegressionReports {
   private RegressionReports() {}
 
   public static String text(RegressionResult r) {
+    return text(r, false);
+  }
+
+  /** The console summary; under {@code strict} skipped expectations and unchecked cases fail. */
+  public static String text(RegressionResult r, boolean strict) {
     StringBuilder sb = new StringBuilder();
     sb.append(
         String.format(
@@ -29,6 +36,28 @@ public final class RegressionReports {
                 ? "all passed"
                 : r.failures().size() + " FAILED in " + r.failedCases() + " cases",
             r.elapsed().toNanos() / 1e9));
+    if (r.skippedExpectations() > 0) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%sSKIPPED %d expectations pinned to other versions (%s), not checked under %s:%n",
+              strict ? "STRICT: " : "",
+              r.skippedExpectations(),
+              skippedLines(r),
+              r.policy()));
+    }
+    if (r.uncheckedCases() > 0) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%sNO CHECKS in %d cases (decided, but no expectation applies): %s%n",
+              strict ? "STRICT: " : "",
+              r.uncheckedCases(),
+              uncheckedNames(r)));
+    }
+    if (strict && r.passed() && !r.passed(true)) {
+      sb.append("FAILED under --strict: every expectation must run and every case must check\n");
+    }
     int listed = 0;
     for (Failure f : r.failures()) {
       if (listed++ == LISTED_FAILURES) {
@@ -38,6 +67,28 @@ public final class RegressionReports {
       sb.append("FAIL ").append(f.message()).append('\n');
     }
     return sb.toString();
+  }
+
+  /** E.g. {@code lines 155, 180 (versions [1])}. */
+  private static String skippedLines(RegressionResult r) {
+    java.util.SortedMap<Integer, java.util.Set<String>> lines = new java.util.TreeMap<>();
+    for (CaseResult c : r.cases()) {
+      for (Expectation e : c.skipped()) {
+        lines.put(e.line(), new java.util.TreeSet<>(e.versions()));
+      }
+    }
+    return lines.entrySet().stream()
+            .limit(LISTED_FAILURES)
+            .map(e -> "line " + e.getKey() + " for versions " + e.getValue())
+            .collect(java.util.stream.Collectors.joining(", "))
+        + (lines.size() > LISTED_FAILURES ? ", ..." : "");
+  }
+
+  private static String uncheckedNames(RegressionResult r) {
+    List<String> names =
+        r.cases().stream().filter(CaseResult::unchecked).map(CaseResult::name).toList();
+    return String.join(", ", names.subList(0, Math.min(LISTED_FAILURES, names.size())))
+        + (names.size() > LISTED_FAILURES ? ", ..." : "");
   }
 
   public static String html(RegressionResult r) {
@@ -55,10 +106,13 @@ public final class RegressionReports {
         .append(
             String.format(
                 Locale.ROOT,
-                "%d cases, %d checks, %d failures, %.2f s",
+                "%d cases, %d checks, %d failures, %d expectations skipped (pinned to other"
+                    + " versions), %d cases with no checks, %.2f s",
                 r.cases().size(),
                 r.checks(),
                 r.failures().size(),
+                r.skippedExpectations(),
+                r.uncheckedCases(),
                 r.elapsed().toNanos() / 1e9))
         .append("</p>\n");
     if (!r.passed()) {
@@ -111,8 +165,12 @@ public final class RegressionReports {
       }
       b.append("<td class=\"n\">")
           .append(c.checks())
+          .append(
+              c.skipped().isEmpty()
+                  ? ""
+                  : " <span class=\"muted\">(" + c.skipped().size() + " skipped)</span>")
           .append("</td><td class=\"")
-          .append(c.passed() ? "pass\">pass" : "fail\">FAIL")
+          .append(!c.passed() ? "fail\">FAIL" : c.unchecked() ? "muted\">no checks" : "pass\">pass")
           .append("</td></tr>\n");
     }
     b.append("</table>\n");

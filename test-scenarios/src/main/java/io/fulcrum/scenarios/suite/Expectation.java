@@ -19,6 +19,10 @@ import java.util.TreeMap;
  * @param positions per-instrument checks
  * @param rulesFired rule names that must appear in the explanation
  * @param rulesNotFired rule names that must not appear
+ * @param flags flag names the decision must raise
+ * @param flagsAbsent flag names the decision must not raise
+ * @param names every rule, metric, flag and parameter name the expectation refers to, with its
+ *     line, to check against the compiled policy's vocabulary
  */
 public record Expectation(
     int line,
@@ -30,7 +34,10 @@ public record Expectation(
     SortedMap<String, NumberCheck> metrics,
     SortedMap<String, PositionCheck> positions,
     List<String> rulesFired,
-    List<String> rulesNotFired) {
+    List<String> rulesNotFired,
+    List<String> flags,
+    List<String> flagsAbsent,
+    List<NameRef> names) {
 
   public static final Set<String> ACCOUNT_FIGURES =
       Set.of(
@@ -49,6 +56,34 @@ public record Expectation(
     positions = copy(positions);
     rulesFired = List.copyOf(rulesFired);
     rulesNotFired = List.copyOf(rulesNotFired);
+    flags = List.copyOf(flags);
+    flagsAbsent = List.copyOf(flagsAbsent);
+    names = List.copyOf(names);
+  }
+
+  /**
+   * A name an expectation refers to, where it is written.
+   *
+   * @param path the field path for messages, e.g. {@code expectations[3].rulesNotFired[0]}
+   */
+  public record NameRef(NameKind kind, String name, int line, String path) {}
+
+  /** What a name in an expectation names. */
+  public enum NameKind {
+    RULE("rule"),
+    METRIC("metric"),
+    FLAG("flag"),
+    PARAMETER("parameter");
+
+    private final String label;
+
+    NameKind(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
   }
 
   public boolean appliesTo(String version) {

@@ -2,6 +2,7 @@ package io.fulcrum.scenarios.suite;
 
 import io.fulcrum.engine.decision.DecisionStatus;
 import io.fulcrum.engine.domain.Account;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,6 +27,8 @@ final class ExpectationReader {
               "positions",
               "rulesFired",
               "rulesNotFired",
+              "flags",
+              "flagsAbsent",
               "note"));
   private static final Set<String> POSITION =
       union(Expectation.PositionCheck.FIGURES, Set.of("parameters"));
@@ -63,7 +66,9 @@ final class ExpectationReader {
     for (String figure : Expectation.ACCOUNT_FIGURES) {
       node.find(figure).ifPresent(n -> figures.put(figure, number(n)));
     }
+    List<Expectation.NameRef> names = new ArrayList<>();
     Map<String, NumberCheck> metrics = numbers(node.find("metrics"));
+    node.find("metrics").ifPresent(m -> refer(names, Expectation.NameKind.METRIC, m));
     Map<String, Expectation.PositionCheck> positions = new TreeMap<>();
     node.find("positions")
         .ifPresent(
@@ -78,6 +83,9 @@ final class ExpectationReader {
                                 .find(figure)
                                 .ifPresent(n -> positionFigures.put(figure, number(n)));
                           }
+                          check
+                              .find("parameters")
+                              .ifPresent(p2 -> refer(names, Expectation.NameKind.PARAMETER, p2));
                           positions.put(
                               instrument,
                               new Expectation.PositionCheck(
@@ -93,8 +101,20 @@ final class ExpectationReader {
         new TreeMap<>(figures),
         new TreeMap<>(metrics),
         new TreeMap<>(positions),
-        texts(node.find("rulesFired")),
-        texts(node.find("rulesNotFired")));
+        texts(node.find("rulesFired"), names, Expectation.NameKind.RULE),
+        texts(node.find("rulesNotFired"), names, Expectation.NameKind.RULE),
+        texts(node.find("flags"), names, Expectation.NameKind.FLAG),
+        texts(node.find("flagsAbsent"), names, Expectation.NameKind.FLAG),
+        names);
+  }
+
+  /** Records the keys of mapping {@code node} (metric or parameter names) with their lines. */
+  private static void refer(
+      List<Expectation.NameRef> names, Expectation.NameKind kind, YamlNode node) {
+    node.entries()
+        .forEach(
+            (name, value) ->
+                names.add(new Expectation.NameRef(kind, name, value.line(), value.path())));
   }
 
   private static String market(YamlNode node, List<MarketState> states) {
@@ -153,8 +173,19 @@ final class ExpectationReader {
     return checks;
   }
 
-  private static List<String> texts(Optional<YamlNode> node) {
-    return node.map(n -> n.listOrOne().stream().map(YamlNode::text).toList()).orElse(List.of());
+  private static List<String> texts(
+      Optional<YamlNode> node, List<Expectation.NameRef> names, Expectation.NameKind kind) {
+    List<String> out = new ArrayList<>();
+    node.ifPresent(
+        n ->
+            n.listOrOne()
+                .forEach(
+                    item -> {
+                      out.add(item.text());
+                      names.add(
+                          new Expectation.NameRef(kind, item.text(), item.line(), item.path()));
+                    }));
+    return out;
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {

@@ -1,0 +1,107 @@
+package io.fulcrum.scenarios.regress;
+
+import io.fulcrum.engine.policy.CompiledPolicy;
+import io.fulcrum.engine.policy.PolicyVocabulary;
+import io.fulcrum.scenarios.suite.Expectation;
+import io.fulcrum.scenarios.suite.Expectation.NameRef;
+import io.fulcrum.scenarios.suite.Suite;
+import io.fulcrum.scenarios.suite.SuiteFormatException;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Checks the rule, metric, flag and parameter names of a suite's expectations against the names the
+ * compiled policy defines ({@link CompiledPolicy#vocabulary()}), so that a misspelt name fails at
+ * its line instead of passing forever ({@code rulesNotFired: ["Leverage caped ..."]} is never
+ * fired). Only expectations that apply to the policy's version are checked: a name may exist in one
+ * version only.
+ */
+public final class SuiteNames {
+
+  private SuiteNames() {}
+
+  /**
+   * @throws SuiteFormatException at the first unknown name, naming the policy and the closest known
+   *     name
+   */
+  public static void check(Suite suite, CompiledPolicy policy) {
+    PolicyVocabulary vocabulary = policy.vocabulary();
+    String version = policy.stamp().version();
+    for (Expectation e : suite.expectations()) {
+      if (!e.appliesTo(version)) {
+        continue;
+      }
+      for (NameRef ref : e.names()) {
+        if (!known(vocabulary, ref)) {
+          throw new SuiteFormatException(
+              suite.source(), ref.line(), ref.path() + ": " + unknown(vocabulary, ref, policy));
+        }
+      }
+    }
+  }
+
+  private static boolean known(PolicyVocabulary v, NameRef ref) {
+    return switch (ref.kind()) {
+      case RULE -> v.ruleNames().contains(ref.name());
+      case METRIC -> v.hasMetric(ref.name());
+      case FLAG -> v.flags().contains(ref.name());
+      case PARAMETER -> v.parameters().contains(ref.name());
+    };
+  }
+
+  private static String unknown(PolicyVocabulary v, NameRef ref, CompiledPolicy policy) {
+    Collection<String> names =
+        switch (ref.kind()) {
+          case RULE -> v.ruleNames();
+          case METRIC -> v.metrics();
+          case FLAG -> v.flags();
+          case PARAMETER -> v.parameters();
+        };
+    String message =
+        "policy "
+            + policy.stamp().ref()
+            + " has no "
+            + ref.kind().label()
+            + " named '"
+            + ref.name()
+            + "'";
+    Optional<String> closest = closest(ref.name(), names);
+    if (closest.isPresent()) {
+      return message + "; did you mean '" + closest.get() + "'?";
+    }
+    return message
+        + (names.isEmpty()
+            ? "; it defines no " + ref.kind().label() + "s"
+            : "; its " + ref.kind().label() + "s: " + names);
+  }
+
+  /** The known name nearest by edit distance, if within a third of the name's length. */
+  static Optional<String> closest(String name, Collection<String> names) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return names.stream()
+        .min(Comparator.comparingInt(n -> distance(lower, n.toLowerCase(Locale.ROOT))))
+        .filter(n -> distance(lower, n.toLowerCase(Locale.ROOT)) <= Math.max(2, name.length() / 3));
+  }
+
+  /** Levenshtein distance (names are short; the quadratic table is fine). */
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}
