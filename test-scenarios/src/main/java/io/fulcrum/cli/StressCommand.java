@@ -53,7 +53,8 @@ public final class StressCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "200",
       description =
-          "List at most N accounts per scenario in the HTML report (default ${DEFAULT-VALUE}).")
+          "List at most N accounts with a shortfall per scenario in the HTML report, largest"
+              + " shortfall first (default ${DEFAULT-VALUE}).")
   private int listed;
 
   @Override

@@ -187,6 +187,12 @@ class ImpactRunnerTest {
     assertThat(text).contains("failed cells not in totals");
     String html = ImpactHtml.of(r, 100);
     assertThat(html.indexOf("Failed cells")).isLessThan(html.indexOf("Book totals"));
+    // the HTML says when it lists fewer failed cells than there are
+    assertThat(ImpactHtml.of(r, 1))
+        .contains(
+            (r.failures().size() - 1)
+                + " further failed cells not listed here; the JSON report lists all of them");
+    assertThat(ImpactReports.json(r, 1)).contains("\"failedCells\" : " + r.failures().size());
   }
 
   private static int indexOf(ImpactResult r, String account, String state) {

@@ -46,7 +46,7 @@ public final class ImpactHtml {
                   + "<table><tr><th>account</th><th>market state</th><th>fault of</th><th>error</th></tr>%n",
               r.summary().failedCells(),
               r.summary().failedAccounts()));
-      for (CellImpact f : r.failures()) {
+      for (CellImpact f : r.failures().subList(0, Math.min(listed, r.failures().size()))) {
         b.append("<tr><td>")
             .append(Html.escape(f.accountId()))
             .append("</td><td>")
@@ -58,6 +58,14 @@ public final class ImpactHtml {
             .append("</td></tr>\n");
       }
       b.append("</table>\n");
+      if (r.failures().size() > listed) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "<p class=\"fail\">%,d further failed cells not listed here; the JSON report lists"
+                    + " all of them.</p>%n",
+                r.failures().size() - listed));
+      }
     }
     summary(b, r.summary());
     b.append(

@@ -58,8 +58,11 @@ public final class ImpactReports {
           sb.append(
               String.format(
                   Locale.ROOT,
-                  "  ... %,d more failed cells, all listed in the JSON and HTML reports%n",
-                  r.failures().size() - TEXT_LISTED));
+                  "  ... %,d more failed cells; the JSON report lists all, the HTML %s%n",
+                  r.failures().size() - TEXT_LISTED,
+                  r.failures().size() <= listed
+                      ? "all"
+                      : String.format(Locale.ROOT, "the first %,d (--list)", listed)));
           break;
         }
         sb.append("  FAILED ")
