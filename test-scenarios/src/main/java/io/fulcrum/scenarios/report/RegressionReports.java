@@ -40,7 +40,7 @@ public final class RegressionReports {
       sb.append(
           String.format(
               Locale.ROOT,
-              "%sSKIPPED %d expectations pinned to other versions (%s), not checked under %s:%n",
+              "%sSKIPPED %d expectations pinned to other versions (%s), not checked under %s%n",
               strict ? "STRICT: " : "",
               r.skippedExpectations(),
               skippedLines(r),
