@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code fulcrum stress --policy ID@V --suite BOOK --scenario NAME|all}: per account loss vs posted
  * margin and shortfall, and book figures (total shortfall, cover-2, liquidations). Exit codes: 0
- * done, 2 bad input (suite, unknown scenario or policy), 3 the policy does not compile.
+ * every account decided, 1 an account could not be decided, 2 bad input (suite, unknown scenario or
+ * policy), 3 the policy does not compile or failed on an account (e.g. a decision-table gap).
  */
 @Command(
     name = "stress",
@@ -94,6 +95,14 @@ public final class StressCommand implements Callable<Integer> {
     out.println("JSON: " + options.write(name + ".json", StressReports.json(result)));
     out.println("HTML: " + options.write(name + ".html", StressReports.html(result, listed)));
     out.flush();
+    if (result.failures() > 0) {
+      err.println(
+          result.failures()
+              + " account x scenario results could not be decided (FAILED lines above and in the"
+              + " reports); they are left out of the book figures");
+      err.flush();
+      return result.hasPolicyFaults() ? FulcrumCli.POLICY_ERROR : FulcrumCli.FAILED;
+    }
     return FulcrumCli.OK;
   }
 }

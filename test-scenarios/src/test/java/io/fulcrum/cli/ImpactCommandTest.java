@@ -82,6 +82,33 @@ class ImpactCommandTest {
   }
 
   @Test
+  void stress_underAPolicyWithATableGap_exitsWithPolicyError_namingTheAccount() {
+    Path rules = FaultyLibrary.withBracketGap(dir.resolve("rules"));
+    int code =
+        run(
+            "stress",
+            "--rules",
+            rules.toString(),
+            "--policy",
+            "tiered-perps@3",
+            "--suite",
+            TestPolicies.SUITES.resolve("tiered-perps.yaml").toString(),
+            "--stress-dir",
+            TestPolicies.STRESS.toString(),
+            "--scenario",
+            "crash-30-stablecoin-90",
+            "--out",
+            dir.resolve("out").toString(),
+            "--no-progress");
+    assertThat(code).isEqualTo(FulcrumCli.POLICY_ERROR);
+    // 5 x 50,000 = 250,000 lies in the gap on the base market
+    assertThat(out.toString())
+        .contains(
+            "b3-floor-250k                FAILED base market: policy tiered-perps@3: decision table");
+    assertThat(err.toString()).contains("could not be decided");
+  }
+
+  @Test
   void decide_aRequestInATableGap_isAPolicyErrorNamingTableAndInputs() throws Exception {
     Path rules = FaultyLibrary.withBracketGap(dir.resolve("rules"));
     Path request = dir.resolve("request.json");

@@ -92,7 +92,23 @@ public final class StressReports {
                 Html.money(a.loss()),
                 Html.money(a.postedMargin())));
       }
-      if (o.accounts().size() <= TEXT_ACCOUNTS) {
+      if (o.accounts().size() > TEXT_ACCOUNTS) {
+        List<AccountStress> failed = o.accounts().stream().filter(AccountStress::failed).toList();
+        failed.stream()
+            .limit(20)
+            .forEach(
+                a ->
+                    sb.append(
+                        String.format(
+                            Locale.ROOT, "    %-28s FAILED %s%n", a.account(), a.failure())));
+        if (failed.size() > 20) {
+          sb.append(
+              String.format(
+                  Locale.ROOT,
+                  "    ... %,d more failed accounts, all in the JSON and HTML reports%n",
+                  failed.size() - 20));
+        }
+      } else {
         for (AccountStress a : o.accounts()) {
           sb.append(
               a.failed()

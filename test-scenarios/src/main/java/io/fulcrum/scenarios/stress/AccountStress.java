@@ -21,6 +21,7 @@ import java.math.BigDecimal;
  *     pre-existing deficit, floored at 0; for an account not in deficit this is max(0, loss -
  *     posted), the part of the loss the posted margin does not cover
  * @param failure why the account could not be decided, or null
+ * @param policyFault true when the failure is the policy's (e.g. a decision-table gap)
  */
 public record AccountStress(
     String account,
@@ -31,7 +32,8 @@ public record AccountStress(
     BigDecimal preExistingDeficit,
     BigDecimal shortfall,
     DecisionStatus stressedStatus,
-    String failure) {
+    String failure,
+    boolean policyFault) {
 
   /**
    * The figures of an account with margin balance {@code posted} before and {@code stressed} after.
@@ -54,11 +56,13 @@ public record AccountStress(
         deficitBefore,
         deficitAfter.subtract(deficitBefore).max(BigDecimal.ZERO),
         stressedStatus,
-        null);
+        null,
+        false);
   }
 
-  public static AccountStress failed(String account, String reason) {
-    return new AccountStress(account, null, null, null, null, null, null, null, reason);
+  public static AccountStress failed(String account, String reason, boolean policyFault) {
+    return new AccountStress(
+        account, null, null, null, null, null, null, null, reason, policyFault);
   }
 
   public boolean failed() {

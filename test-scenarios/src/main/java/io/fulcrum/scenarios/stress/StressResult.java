@@ -14,6 +14,18 @@ public record StressResult(
     scenarios = List.copyOf(scenarios);
   }
 
+  /** Accounts that could not be decided, over all scenarios. */
+  public long failures() {
+    return scenarios.stream().mapToLong(ScenarioOutcome::failures).sum();
+  }
+
+  /** True when an account failed because of the policy (e.g. a decision-table gap). */
+  public boolean hasPolicyFaults() {
+    return scenarios.stream()
+        .flatMap(o -> o.accounts().stream())
+        .anyMatch(AccountStress::policyFault);
+  }
+
   /**
    * The book under one scenario.
    *

@@ -73,13 +73,14 @@ public final class StressRunner {
     CellResult before = CellResult.decide(policy, account, base, marketData, false);
     for (MarketSnapshot market : shocked) {
       if (before instanceof CellResult.Failed f) {
-        out.add(AccountStress.failed(account.id(), "base market: " + f.reason()));
+        out.add(AccountStress.failed(account.id(), "base market: " + f.reason(), f.policyFault()));
         continue;
       }
       MarginDecision b = ((CellResult.Decided) before).decision();
       CellResult after = CellResult.decide(policy, account, market, marketData, false);
       if (after instanceof CellResult.Failed f) {
-        out.add(AccountStress.failed(account.id(), "scenario market: " + f.reason()));
+        out.add(
+            AccountStress.failed(account.id(), "scenario market: " + f.reason(), f.policyFault()));
         continue;
       }
       MarginDecision a = ((CellResult.Decided) after).decision();
