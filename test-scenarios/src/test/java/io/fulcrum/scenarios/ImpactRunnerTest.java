@@ -142,8 +142,44 @@ class ImpactRunnerTest {
     assertThat(kinds.get("status").asLong()).isZero();
     assertThat(kinds.get("initialMargin").asLong()).isZero();
     assertThat(kinds.get("parameters").asLong()).isEqualTo(r.changedAccounts());
-    assertThat(json.get("summary").get("statusTransitions").toString())
-        .doesNotContain("\"LIQUIDATE\":{\"OK\"");
+    // 9 accounts x 3 market states, all decided, no status change: the matrix is diagonal
+    long cells = 0;
+    for (var from : json.get("summary").get("statusTransitions").properties()) {
+      for (var to : from.getValue().properties()) {
+        assertThat(to.getKey()).isEqualTo(from.getKey());
+        cells += to.getValue().asLong();
+      }
+    }
+    assertThat(cells).isEqualTo(27);
+  }
+
+  /** The console never promises more than the reports hold. */
+  @Test
+  void console_saysHowManyChangedCellsTheReportsList() throws Exception {
+    Suite book =
+        new SuiteLoader(StressLibrary.at(TestPolicies.STRESS).resolver())
+            .load(Path.of("books", "perps-book.yaml").toAbsolutePath())
+            .withGenerated(60);
+    ImpactResult r =
+        new ImpactRunner(2, 10)
+            .run(
+                book,
+                TestPolicies.compiled("tiered-perps@1"),
+                TestPolicies.compiled("tiered-perps@2"),
+                Progress.silent());
+    assertThat(r.changes().size()).isGreaterThan(25);
+
+    assertThat(ImpactReports.text(r, 25))
+        .contains(
+            (r.changes().size() - 20)
+                + " more changed cells; the JSON and HTML reports list the first 25 (raise with"
+                + " --list)");
+    JsonNode json = new ObjectMapper().readTree(ImpactReports.json(r, 25));
+    assertThat(json.get("changesListed").asInt()).isEqualTo(25);
+    assertThat(json.get("changes").size()).isEqualTo(25);
+    assertThat(json.get("changedCells").asInt()).isEqualTo(r.changes().size());
+    assertThat(ImpactHtml.of(r, 25))
+        .contains((r.changes().size() - 25) + " further changed cells not listed");
   }
 
   /** A candidate with a gap in its bracket table: the failed cells come first, never hidden. */
