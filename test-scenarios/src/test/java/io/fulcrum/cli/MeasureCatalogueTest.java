@@ -16,9 +16,7 @@ class MeasureCatalogueTest {
   @Test
   void everyParameterOfEveryMeasure_isDescribed() {
     for (RiskMeasure m : RiskMeasures.load().all().values()) {
-      assertThat(MeasureCatalogue.PARAMETERS.keySet())
-          .as(m.name())
-          .containsAll(m.parameterNames());
+      assertThat(MeasureCatalogue.PARAMETERS.keySet()).as(m.name()).containsAll(m.parameterNames());
     }
   }
 

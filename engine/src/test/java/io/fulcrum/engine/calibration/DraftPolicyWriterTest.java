@@ -34,7 +34,8 @@ class DraftPolicyWriterTest {
     assertThat(m.parameters().get("liquidationMarginRatio").toString()).isEqualTo("1.1");
     assertThat(m.measures().get(0).settings().get("scale").toString()).isEqualTo("0.12");
     assertThat(m.description()).startsWith("DRAFT");
-    assertThat(m.tests()).contains(DraftPolicyWriter.EVIDENCE);
+    assertThat(m.evidence()).containsExactly(DraftPolicyWriter.EVIDENCE);
+    assertThat(m.tests()).doesNotContain(DraftPolicyWriter.EVIDENCE);
     assertThat(Files.readString(draft.resolve(DraftPolicyWriter.EVIDENCE)))
         .isEqualTo("{\"winner\":1}");
     assertThat(draft.resolve("flat.drl")).exists();
