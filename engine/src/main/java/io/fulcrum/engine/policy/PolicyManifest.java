@@ -183,7 +183,8 @@ public record PolicyManifest(
 
     public Bound {
       if (min == null && max == null && floor == null) {
-        throw new IllegalArgumentException("a bound needs min, max or floor");
+        throw new IllegalArgumentException(
+            "a bound needs min, max or floor (its keys: min, max, floor, citation)");
       }
       if (min != null && floor != null) {
         throw new IllegalArgumentException("a bound has min or floor (a cited min), not both");
