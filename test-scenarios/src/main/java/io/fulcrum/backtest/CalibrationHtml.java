@@ -136,7 +136,7 @@ public final class CalibrationHtml {
             ty));
     b.append(
         text(W - PAD - 150, (int) ty - 4, "target " + BacktestHtml.f(r.spec().targetCoverage())));
-    if (r.frontier().size() > 1) {
+    if (!r.frontier().isEmpty()) {
       b.append("<polyline class=\"frontier\" fill=\"none\" stroke=\"#1f5fbf\" points=\"");
       for (Candidate c : r.frontier()) {
         b.append(

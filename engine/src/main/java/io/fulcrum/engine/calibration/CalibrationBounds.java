@@ -111,13 +111,21 @@ final class CalibrationBounds {
       }
       TreeSet<BigDecimal> below = new TreeSet<>();
       TreeSet<BigDecimal> above = new TreeSet<>();
+      int belowCount = 0;
+      int aboveCount = 0;
       for (Candidate c : all) {
         String v = c.parameters().get(r.name());
         if (v == null || broken(r.name(), v, bounds).isEmpty()) {
           continue;
         }
         BigDecimal x = new BigDecimal(v.trim());
-        (b.lower() != null && x.compareTo(b.lower()) < 0 ? below : above).add(x);
+        if (b.lower() != null && x.compareTo(b.lower()) < 0) {
+          below.add(x);
+          belowCount++;
+        } else {
+          above.add(x);
+          aboveCount++;
+        }
       }
       if (below.isEmpty() && above.isEmpty()) {
         continue;
@@ -126,11 +134,11 @@ final class CalibrationBounds {
       List<String> parts = new ArrayList<>();
       if (!below.isEmpty()) {
         which.add(b.lowerText());
-        parts.add(below.size() + " value(s) below it excluded (" + plain(below) + ")");
+        parts.add(belowCount + " candidate(s) below it excluded (" + plain(below) + ")");
       }
       if (!above.isEmpty()) {
         which.add("max " + b.max().toPlainString());
-        parts.add(above.size() + " value(s) above max excluded (" + plain(above) + ")");
+        parts.add(aboveCount + " candidate(s) above max excluded (" + plain(above) + ")");
       }
       List<String> excluded = new ArrayList<>();
       below.forEach(x -> excluded.add(x.toPlainString()));

@@ -171,6 +171,9 @@ final class ManifestText {
     } catch (NumberFormatException e) {
       return;
     }
+    if (oldValue.compareTo(newValue) == 0) {
+      return;
+    }
     List<String[]> forms =
         List.of(
             new String[] {percent(oldValue), percent(newValue)},
@@ -216,6 +219,9 @@ final class ManifestText {
     BigDecimal oldValue;
     try {
       oldValue = new BigDecimal(old.getValue().trim());
+      if (oldValue.compareTo(new BigDecimal(newText.trim())) == 0) {
+        return;
+      }
     } catch (NumberFormatException e) {
       return;
     }

@@ -62,7 +62,7 @@ class CalibrationBoundsTest {
     assertThat(held.excluded()).containsExactly("0.97", "0.98");
     assertThat(held.statement())
         .startsWith(
-            "confidence held by its floor 0.99 (Test rule art. 1): 2 value(s) below it excluded"
+            "confidence held by its floor 0.99 (Test rule art. 1): 2 candidate(s) below it excluded"
                 + " (0.97, 0.98); without the bound {confidence="
                 + free.winner().get().parameters().get("confidence"));
   }
