@@ -161,7 +161,7 @@ final class CalibrationBounds {
                     Locale.ROOT,
                     "; without the bound %s would win with %s ",
                     u.parameters(),
-                    objective.label().replace("min-", "")))
+                    objective.label().replace("min-", "").replace('-', ' ')))
             .append(number(objective.of(u)));
         winner.ifPresent(w -> statement.append(" instead of ").append(number(objective.of(w))));
       }
