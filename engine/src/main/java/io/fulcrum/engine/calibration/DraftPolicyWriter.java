@@ -21,13 +21,13 @@ import java.util.stream.Stream;
  * byte-for-byte, only the lines of the changed values (and {@code version}) change, a DRAFT line
  * opens the description, description text stating a changed value right after its name ({@code
  * apcBufferRate (25%)}) is updated, other mentions of an old value (in the description or the
- * comments above it) are returned as notes for the reviewer, and the report is added under {@code
- * evidence:} (kept and hashed with the bundle, never executed). A value is addressed as in {@link
- * ManifestEdit}: a {@code parameters} entry, a {@code measures.<name>.<setting>} path, else the
- * setting of that name in every measure that has it ({@code confidence} also matches {@code
- * alpha}). The bundle gets the next numeric version after the library's latest and is written under
- * {@code outDir/<id>/<version>/}, never into the library, so nothing activates it; approval and
- * activation stay with the policy-admin workflow.
+ * comments above it) are returned as notes for the reviewer and repeated in the DRAFT line, and the
+ * report is added under {@code evidence:} (kept and hashed with the bundle, never executed). A
+ * value is addressed as in {@link ManifestEdit}: a {@code parameters} entry, a {@code
+ * measures.<name>.<setting>} path, else the setting of that name in every measure that has it
+ * ({@code confidence} also matches {@code alpha}). The bundle gets the next numeric version after
+ * the library's latest and is written under {@code outDir/<id>/<version>/}, never into the library,
+ * so nothing activates it; approval and activation stay with the policy-admin workflow.
  */
 public final class DraftPolicyWriter {
 
@@ -79,6 +79,7 @@ public final class DraftPolicyWriter {
       ManifestText manifest = new ManifestText(original);
       paths.forEach(manifest::set);
       manifest.version(next);
+      List<String> checks = manifest.notes().stream().filter(n -> n.startsWith("check ")).toList();
       manifest.prefixDescription(
           "DRAFT (calibrated from "
               + ref.id()
@@ -86,7 +87,8 @@ public final class DraftPolicyWriter {
               + version
               + " by fulcrum calibrate; not approved, not active; evidence in "
               + EVIDENCE
-              + ").");
+              + ")."
+              + (checks.isEmpty() ? "" : " Before approval, " + String.join("; ", checks) + "."));
       manifest.addEvidence(EVIDENCE);
       copy(source, target);
       Files.createDirectories(target.resolve(EVIDENCE).getParent());

@@ -100,7 +100,7 @@ class DraftPolicyWriterTest {
   }
 
   @Test
-  void staleCommentsAndOtherMentions_areFlaggedForTheReviewer(@TempDir Path out) {
+  void staleCommentsAndOtherMentions_areFlaggedForTheReviewer(@TempDir Path out) throws Exception {
     DraftPolicyWriter.Draft draft =
         DraftPolicyWriter.writeDraft(
             RULES,
@@ -116,5 +116,13 @@ class DraftPolicyWriterTest {
             n ->
                 n.startsWith("check the description: it states 97.5%")
                     && n.endsWith("measures.fhsEs.alpha was 0.975, now 0.99"));
+    assertThat(java.nio.file.Files.readString(draft.directory().resolve("manifest.yaml")))
+        .contains(
+            "not active; evidence in evidence/calibration-report.json). Before approval,"
+                + " check the comment '# Buffer added");
+    assertThat(
+            PolicyLibrary.at(out).load(PolicyRef.parse("risk-based-im@3")).manifest().description())
+        .startsWith("DRAFT (calibrated from risk-based-im@1")
+        .contains("Before approval, check the comment");
   }
 }
