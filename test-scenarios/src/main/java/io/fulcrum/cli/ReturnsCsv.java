@@ -2,6 +2,7 @@ package io.fulcrum.cli;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <ul>
  *   <li>A header row is optional: the first row is a header when its last field is not a number,
- *       otherwise it is the first return (a file without a header loses no value).
+ *       otherwise it is the first return (a file without a header loses no value). A leading UTF-8
+ *       byte-order mark is dropped.
  *   <li>Semicolon-separated files and decimal commas ({@code 0,02}) are refused: split on commas
  *       they would read as other numbers.
  *   <li>Every row has as many fields as the first.
@@ -47,9 +49,13 @@ final class ReturnsCsv {
 
   /** The returns of {@code file}; an IllegalArgumentException naming file and line if malformed. */
   static double[] read(Path file) throws IOException {
-    refuseSemicolons(file);
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1); // a byte-order mark (spreadsheet exports) is not part of a value
+    }
+    refuseSemicolons(file, text);
     List<Double> returns = new ArrayList<>();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    try (Reader reader = new StringReader(text);
         CSVParser parser = FORMAT.parse(reader)) {
       int fields = -1;
       long firstLine = 0;
@@ -105,8 +111,8 @@ final class ReturnsCsv {
     return returns.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  private static void refuseSemicolons(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+  private static void refuseSemicolons(Path file, String text) {
+    List<String> lines = text.lines().toList();
     for (int i = 0; i < lines.size(); i++) {
       String l = lines.get(i);
       if (!l.stripLeading().startsWith("#") && l.indexOf(';') >= 0) {

@@ -159,6 +159,27 @@ class MeasureCommandTest {
   }
 
   @Test
+  void headerlessFileWithAByteOrderMark_keepsItsFirstReturn() throws IOException {
+    Path file = csv("\uFEFF0.02\n-0.01\n-0.05\n0.03\n-0.02\n");
+    assertThat(run("historical-var", "--returns", file.toString(), "--confidence", "0.9"))
+        .as(err.toString())
+        .isZero();
+    assertThat(json().get("inputs").get("n").asInt()).isEqualTo(5);
+  }
+
+  @Test
+  void tooFewReturns_areNamedAsTheReturnsFile() throws IOException {
+    Path file = csv("r\n0.01\n");
+    assertThat(run("parametric-var", "--returns", file.toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(
+            "--returns "
+                + file
+                + " has 1 returns but measure 'parametric-var' needs at least 2"
+                + " observations");
+  }
+
+  @Test
   void aReturnOfMinus150Percent_isRefusedWithItsLine() throws IOException {
     Path file = csv("date,return\n2024-01-01,0.01\n2024-01-02,-1.5\n");
     assertThat(run("historical-var", "--returns", file.toString())).isEqualTo(2);
