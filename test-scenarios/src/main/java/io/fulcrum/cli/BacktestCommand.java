@@ -68,9 +68,8 @@ public final class BacktestCommand implements Callable<Integer> {
 
   @Option(
       names = "--out",
-      defaultValue = "backtest-report",
       paramLabel = "DIR",
-      description = "Report directory.")
+      description = "Report directory (default: ./fulcrum-reports/backtest).")
   private Path out;
 
   @Override
@@ -87,7 +86,8 @@ public final class BacktestCommand implements Callable<Integer> {
               DataStamp.of(set, panel.notes()),
               new BacktestSpec(book, m, mpor, model.confidence(m), from, to));
       double seconds = (System.nanoTime() - start) / 1e9;
-      var files = BacktestReport.write(result, model.policy, out);
+      var files =
+          BacktestReport.write(result, model.policy, ReportFolder.orDefault(out, "backtest"));
       Map<String, Object> printed = new LinkedHashMap<>();
       printed.put("data", Map.of("name", set.name(), "version", set.version(), "hash", set.hash()));
       printed.put("model", result.model());

@@ -1,6 +1,7 @@
 package io.fulcrum.cli;
 
 import io.fulcrum.backtest.BacktestJson;
+import io.fulcrum.backtest.CalibrationHtml;
 import io.fulcrum.backtest.PortfolioFile;
 import io.fulcrum.engine.backtest.BacktestPortfolio;
 import io.fulcrum.engine.backtest.BacktestSpec;
@@ -19,6 +20,7 @@ import io.fulcrum.engine.measure.RiskMeasures;
 import io.fulcrum.engine.policy.PolicyBundle;
 import io.fulcrum.engine.policy.PolicyCompiler;
 import io.fulcrum.engine.policy.PolicyRef;
+import io.fulcrum.scenarios.run.Progress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,12 +39,14 @@ import picocli.CommandLine.Spec;
  * {@code fulcrum calibrate (--policy ID@V | --model MEASURE) --data SET --portfolio FILE
  * --target-coverage 0.99 --vary name=range [...] --objective min-average-margin|min-procyclicality
  * [--out DIR] [--draft-dir DIR]}: backtests every candidate, prints and writes calibration.json
- * (candidates, frontier, winner). With --policy each candidate is the bundle with manifest values
- * changed ({@code <parameter>} or {@code measures.<name>.<setting>}), compiled in memory and
- * backtested as a {@link io.fulcrum.engine.backtest.PolicyMarginModel}; the winner is written as a
- * new DRAFT bundle version with the report as evidence under --draft-dir (default DIR/draft/, so
- * never into the library unless that is given explicitly); nothing is activated. Exit 0 (1 when no
- * candidate passes), 2 for bad input.
+ * (candidates, frontier, winner, the bounds that held) and calibration.html (frontier plot) under
+ * --out (default ./fulcrum-reports/calibrate); a progress bar on a terminal. With --policy each
+ * candidate is the bundle with manifest values changed ({@code <parameter>} or {@code
+ * measures.<name>.<setting>}), compiled in memory and backtested as a {@link
+ * io.fulcrum.engine.backtest.PolicyMarginModel}; the winner is written as a new DRAFT bundle
+ * version with the report as evidence under --draft-dir (default DIR/draft/, so never into the
+ * library unless that is given explicitly); nothing is activated. Exit 0 (1 when no candidate
+ * passes), 2 for bad input.
  */
 @Command(
     name = "calibrate",
@@ -55,19 +59,39 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Mixin private MarketDataOption data;
   @Mixin private ModelOption model;
 
-  @Option(names = "--portfolio", required = true, paramLabel = "FILE")
+  @Option(
+      names = "--portfolio",
+      required = true,
+      paramLabel = "FILE",
+      description = "Portfolio YAML/JSON whose margin is calibrated.")
   private Path portfolio;
 
-  @Option(names = "--from", paramLabel = "YYYY-MM-DD")
+  @Option(
+      names = "--from",
+      paramLabel = "YYYY-MM-DD",
+      description = "First margin day (default: earliest with enough history).")
   private LocalDate from;
 
-  @Option(names = "--to", paramLabel = "YYYY-MM-DD")
+  @Option(
+      names = "--to",
+      paramLabel = "YYYY-MM-DD",
+      description = "Last margin day (default: latest with a realised loss).")
   private LocalDate to;
 
-  @Option(names = "--mpor", defaultValue = "2", paramLabel = "DAYS")
+  @Option(
+      names = "--mpor",
+      defaultValue = "2",
+      paramLabel = "DAYS",
+      description = "Margin period of risk in days (default ${DEFAULT-VALUE}).")
   private int mpor;
 
-  @Option(names = "--target-coverage", defaultValue = "0.99", paramLabel = "C")
+  @Option(
+      names = "--target-coverage",
+      defaultValue = "0.99",
+      paramLabel = "C",
+      description =
+          "Share of days the margin must cover the realised loss, in (0,1); also the confidence"
+              + " of the Kupiec test and traffic light (default ${DEFAULT-VALUE}).")
   private double target;
 
   @Option(
@@ -75,13 +99,26 @@ public final class CalibrateCommand implements Callable<Integer> {
       required = true,
       paramLabel = "name=range",
       description =
-          "name=from:to:step, name=v1,v2,... or name=from..to (Brent search); repeatable.")
+          "name=from:to:step, name=v1,v2,... or name=from..to (Brent search); repeatable. With"
+              + " --policy a name is a manifest parameter or measures.<name>.<setting>; values"
+              + " outside the manifest's bounds are backtested but never proposed.")
   private List<String> vary;
 
-  @Option(names = "--objective", defaultValue = "min-average-margin", paramLabel = "OBJECTIVE")
+  @Option(
+      names = "--objective",
+      defaultValue = "min-average-margin",
+      paramLabel = "OBJECTIVE",
+      description =
+          "What the winner minimises among passing candidates: min-average-margin or"
+              + " min-procyclicality (default ${DEFAULT-VALUE}).")
   private String objective;
 
-  @Option(names = "--out", defaultValue = "calibration-report", paramLabel = "DIR")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "Report directory: calibration.json and calibration.html (default:"
+              + " ./fulcrum-reports/calibrate).")
   private Path out;
 
   @Option(
@@ -92,9 +129,15 @@ public final class CalibrateCommand implements Callable<Integer> {
               + "Default: <out>/draft. Give the library directory only to put the draft there on purpose.")
   private Path draftDir;
 
+  @Option(
+      names = "--no-progress",
+      description = "Never draw a progress bar (it is drawn only on a terminal anyway).")
+  private boolean noProgress;
+
   @Override
   public Integer call() throws Exception {
     try {
+      Path out = ReportFolder.orDefault(this.out, "calibrate");
       MarketDataSet set = data.load();
       BacktestPortfolio book = PortfolioFile.read(portfolio);
       ModelFactory factory = factory(book.currency());
@@ -102,12 +145,21 @@ public final class CalibrateCommand implements Callable<Integer> {
       Map<String, String> fixed = model.parameters();
       PricePanel panel = PricePanel.of(set, book.assets());
       BacktestSpec base = new BacktestSpec(book, factory.create(fixed), mpor, target, from, to);
-      Calibration.Result result =
-          Calibration.run(
-              panel,
-              DataStamp.of(set, panel.notes()),
-              factory,
-              new CalibrationSpec(base, target, ranges, fixed, Objective.parse(objective)));
+      CalibrationSpec calibration =
+          new CalibrationSpec(base, target, ranges, fixed, Objective.parse(objective));
+      Calibration.Result result;
+      try (Progress progress =
+          noProgress
+              ? Progress.silent()
+              : Progress.on(System.err, "calibrate", Calibration.plannedBacktests(calibration))) {
+        result =
+            Calibration.run(
+                panel,
+                DataStamp.of(set, panel.notes()),
+                factory,
+                calibration,
+                c -> progress.advance(1));
+      }
       Map<String, Object> report = new LinkedHashMap<>();
       report.put("data", DataStamp.of(set, panel.notes()));
       report.put("policy", model.policy);
@@ -116,6 +168,8 @@ public final class CalibrateCommand implements Callable<Integer> {
       report.put("objective", objective);
       report.put("fixed", fixed);
       report.put("vary", vary);
+      report.put("bounds", factory.bounds());
+      report.put("boundsHeld", result.boundsHeld());
       report.put("backtests", result.backtests());
       report.put("seconds", result.seconds());
       report.put("winner", result.winner().orElse(null));
@@ -123,21 +177,40 @@ public final class CalibrateCommand implements Callable<Integer> {
       report.put("candidates", result.candidates());
       String json = BacktestJson.write(report);
       Files.createDirectories(out);
-      Files.writeString(out.resolve("calibration.json"), json, StandardCharsets.UTF_8);
+      Path jsonFile = out.resolve("calibration.json");
+      Files.writeString(jsonFile, json, StandardCharsets.UTF_8);
+      List<String> notes = List.of();
       if (result.winner().isPresent() && model.policy != null) {
-        Path draft =
-            DraftPolicyWriter.write(
+        DraftPolicyWriter.Draft draft =
+            DraftPolicyWriter.writeDraft(
                 library.library(),
                 PolicyRef.parse(model.policy),
                 result.winner().get().parameters(),
                 json,
                 draftDir == null ? out.resolve("draft") : draftDir);
-        report.put("draft", draft.toString());
+        report.put("draft", draft.directory().toString());
+        report.put("draftNotes", draft.notes());
+        notes = draft.notes();
       }
+      Path htmlFile = out.resolve("calibration.html");
+      Files.writeString(
+          htmlFile,
+          CalibrationHtml.render(
+              result, model.policy != null ? model.policy : model.model, book.currency(), notes),
+          StandardCharsets.UTF_8);
+      report.put("reports", List.of(jsonFile.toString(), htmlFile.toString()));
       Map<String, Object> printed = new LinkedHashMap<>(report);
       printed.remove("candidates");
       spec.commandLine().getOut().println(BacktestJson.write(printed));
       spec.commandLine().getOut().flush();
+      result
+          .boundsHeld()
+          .forEach(
+              b ->
+                  spec.commandLine()
+                      .getErr()
+                      .println("fulcrum calibrate: bound held: " + b.statement()));
+      spec.commandLine().getErr().flush();
       return result.winner().isPresent() ? FulcrumCli.OK : FulcrumCli.FAILED;
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("fulcrum calibrate: " + e.getMessage());

@@ -46,9 +46,11 @@ public final class SuiteOptions {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      defaultValue = "fulcrum-reports",
-      description = "Directory for reports (default: ${DEFAULT-VALUE}).")
+      description = "Directory for reports (default: ./fulcrum-reports/<command>).")
   Path out;
+
+  @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+  picocli.CommandLine.Model.CommandSpec mixee;
 
   @Option(names = "--no-progress", description = "Never draw a progress bar.")
   boolean noProgress;
@@ -78,6 +80,7 @@ public final class SuiteOptions {
 
   /** Writes {@code text} to {@code out/name}, creating the directory; returns the path written. */
   Path write(String name, String text) {
+    Path out = ReportFolder.orDefault(this.out, mixee.name());
     try {
       Files.createDirectories(out);
       Path file = out.resolve(name);

@@ -248,14 +248,14 @@ class BacktestCommandsTest {
   }
 
   @Test
-  void calibratePolicy_variesManifestValues_andWritesTheWinnerAsADraftOutsideTheLibrary()
+  void calibratePolicy_neverProposesAValueBelowTheRegulatoryFloor_andSaysWhichBoundHeld()
       throws IOException {
     Path reports = dir.resolve("policy-cal");
     int code =
         run(
             "calibrate",
             "--policy",
-            "risk-based-im@1",
+            "risk-based-im@2",
             "--rules",
             "../rules",
             "--data",
@@ -285,30 +285,65 @@ class BacktestCommandsTest {
     assertThat(report.get("candidates")).hasSize(4);
     JsonNode winner = report.get("winner");
     assertThat(winner.get("coverageRatio").asDouble()).isGreaterThanOrEqualTo(0.95);
-    // A 25% buffer only raises the margin: among passing candidates the unbuffered one wins.
-    assertThat(winner.get("parameters").get("apcBufferRate").asText()).isEqualTo("0");
+    // Without the bound the unbuffered candidate would win (risk-based-im@1 proposed 0); the
+    // EMIR floor of v2 keeps it out.
+    assertThat(winner.get("parameters").get("apcBufferRate").asText()).isEqualTo("0.25");
     double buffered = 0;
     double unbuffered = 0;
     for (JsonNode c : report.get("candidates")) {
+      boolean zero = c.get("parameters").get("apcBufferRate").asText().equals("0");
+      assertThat(c.get("outsideBounds").size()).isEqualTo(zero ? 1 : 0);
       if (c.get("parameters").get("measures.fhsEs.lambda").asText().equals("0.94")) {
-        if (c.get("parameters").get("apcBufferRate").asText().equals("0")) {
+        if (zero) {
           unbuffered = c.get("averageMargin").asDouble();
+          assertThat(c.get("outsideBounds").get(0).asText())
+              .isEqualTo(
+                  "apcBufferRate 0 is below its floor 0.25 (EMIR RTS 153/2013 art. 28(1)(a))");
         } else {
           buffered = c.get("averageMargin").asDouble();
         }
       }
     }
+    // Independent check of the buffer: 25% on top of the risk margin (add-ons aside).
     assertThat(buffered).isCloseTo(1.25 * unbuffered, within(0.05));
-    Path draft = reports.resolve("draft/risk-based-im/2");
+    String held =
+        "apcBufferRate held by its floor 0.25 (EMIR RTS 153/2013 art. 28(1)(a)): 2 candidate(s)"
+            + " below it excluded (0)";
+    assertThat(report.get("boundsHeld").get(0).get("statement").asText()).startsWith(held);
+    assertThat(json().get("boundsHeld").get(0).get("statement").asText()).startsWith(held);
+    assertThat(err.toString()).contains("fulcrum calibrate: bound held: " + held);
+    Path draft = reports.resolve("draft/risk-based-im/3");
     String manifest = Files.readString(draft.resolve("manifest.yaml"));
     assertThat(manifest)
-        .contains("version: \"2\"")
+        .contains("version: \"3\"")
         .contains("DRAFT")
-        .contains("apcBufferRate: 0")
+        .contains("apcBufferRate: 0.25")
         .contains("lambda: " + winner.get("parameters").get("measures.fhsEs.lambda").asText())
-        .contains("antiProcyclicality: stressed-floor"); // the when: condition is kept
+        .contains("# EMIR RTS 153/2013 art. 28(1)(a): a margin buffer of at least 25%")
+        .contains("antiProcyclicality: stressed-floor") // the when: condition is kept
+        .endsWith("evidence:\n  - evidence/calibration-report.json\n");
     assertThat(draft.resolve("evidence/calibration-report.json")).exists();
-    assertThat(Path.of("../rules/risk-based-im/2")).doesNotExist();
+    assertThat(Path.of("../rules/risk-based-im/3")).doesNotExist();
+    String html = Files.readString(reports.resolve("calibration.html"));
+    assertThat(html)
+        .contains("<svg", "class=\"winner\"", "class=\"excluded\"", "class=\"frontier\"")
+        .contains("average margin over the backtest (USD)", "coverage (share of days")
+        .contains(held);
+    assertThat(html.split("class=\"excluded\"", -1)).hasSize(3); // the two candidates at 0
+    assertThat(html.split("class=\"candidate\"", -1)).hasSize(3);
+  }
+
+  @Test
+  void calibrate_everyOptionHasHelpText() {
+    CommandLine cli = FulcrumCli.commandLine();
+    for (String command : new String[] {"calibrate", "backtest", "measure", "coverage-test"}) {
+      for (CommandLine.Model.OptionSpec o :
+          cli.getSubcommands().get(command).getCommandSpec().options()) {
+        assertThat(String.join(" ", o.description()))
+            .as(command + " " + o.longestName())
+            .isNotBlank();
+      }
+    }
   }
 
   @Test

@@ -5,10 +5,12 @@ import io.fulcrum.engine.backtest.BacktestResult;
 import io.fulcrum.engine.backtest.DataStamp;
 import io.fulcrum.engine.backtest.PricePanel;
 import io.fulcrum.engine.backtest.TrafficLight;
+import io.fulcrum.engine.policy.PolicyManifest.Bound;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -25,10 +27,12 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
  * Math {@link BrentOptimizer} on the penalised objective {@code objective / objective(grid
  * midpoint) + 100 max(0, target - coverage) + (fails ? 1 : 0)}. A candidate passes when its
  * coverage meets the target, Kupiec does not reject it at 5% for too many breaches and its traffic
- * light is not red. (Kupiec is two-sided; a rejection for too few breaches means an
- * over-conservative margin, which the objective already penalises, so it does not disqualify.) The
- * winner is the passing candidate with the lowest objective; the frontier is the candidates no
- * other beats on both average margin and coverage. Stateless.
+ * light is not red, and it lies within the manifest's bounds ({@link CalibrationBounds}: a
+ * continuous search is clipped to them, grid points outside are backtested but excluded and
+ * reported). (Kupiec is two-sided; a rejection for too few breaches means an over-conservative
+ * margin, which the objective already penalises, so it does not disqualify.) The winner is the
+ * passing candidate with the lowest objective; the frontier is the candidates no other beats on
+ * both average margin and coverage. Stateless.
  */
 public final class Calibration {
 
@@ -43,10 +47,49 @@ public final class Calibration {
       List<Candidate> frontier,
       Optional<Candidate> winner,
       int backtests,
-      double seconds) {}
+      double seconds,
+      List<BoundHeld> boundsHeld) {}
+
+  /**
+   * A manifest bound that kept candidates out.
+   *
+   * @param parameter the path, e.g. {@code apcBufferRate}
+   * @param bound how it reads, e.g. {@code floor 0.25 (EMIR RTS 153/2013 art. 28(1)(a))}
+   * @param excluded the values of that parameter tried and excluded (grid) or cut off (search)
+   * @param statement one sentence for people: what held and what it cost
+   */
+  public record BoundHeld(String parameter, String bound, List<String> excluded, String statement) {
+    public BoundHeld {
+      excluded = List.copyOf(excluded);
+    }
+  }
+
+  /** Told after each backtest; for a progress bar. */
+  @FunctionalInterface
+  public interface Listener {
+    void backtested(Candidate candidate);
+  }
+
+  /** The most backtests {@code spec} can take (grid points, times the search's evaluations). */
+  public static long plannedBacktests(CalibrationSpec spec) {
+    long n = 1;
+    for (ParameterRange r : spec.ranges()) {
+      n *= r.continuous() ? BRENT_EVALUATIONS + 1 : r.values().size();
+    }
+    return n;
+  }
 
   public static Result run(
       PricePanel panel, DataStamp data, ModelFactory factory, CalibrationSpec spec) {
+    return run(panel, data, factory, spec, c -> {});
+  }
+
+  public static Result run(
+      PricePanel panel,
+      DataStamp data,
+      ModelFactory factory,
+      CalibrationSpec spec,
+      Listener listener) {
     for (ParameterRange r : spec.ranges()) {
       if (!factory.parameterNames().contains(r.name())) {
         throw new IllegalArgumentException(
@@ -54,30 +97,55 @@ public final class Calibration {
       }
     }
     long start = System.nanoTime();
-    List<ParameterRange> discrete = spec.ranges().stream().filter(r -> !r.continuous()).toList();
+    Map<String, Bound> bounds = factory.bounds();
+    spec.fixed()
+        .forEach(
+            (name, value) ->
+                CalibrationBounds.broken(name, value, bounds)
+                    .ifPresent(
+                        why -> {
+                          throw new IllegalArgumentException("--param " + why);
+                        }));
+    List<BoundHeld> held = new ArrayList<>();
+    List<ParameterRange> ranges =
+        spec.ranges().stream()
+            .map(r -> r.continuous() ? CalibrationBounds.clip(r, bounds, held) : r)
+            .toList();
+    List<ParameterRange> discrete = ranges.stream().filter(r -> !r.continuous()).toList();
     Optional<ParameterRange> continuous =
-        spec.ranges().stream().filter(ParameterRange::continuous).findFirst();
+        ranges.stream().filter(ParameterRange::continuous).findFirst();
     List<Candidate> all = new ArrayList<>();
     for (SortedMap<String, String> point : grid(discrete, new TreeMap<>(spec.fixed()))) {
       if (continuous.isPresent()) {
-        all.addAll(search(panel, data, factory, spec, point, continuous.get()));
+        List<Candidate> found = search(panel, data, factory, spec, point, continuous.get());
+        found.forEach(listener::backtested);
+        all.addAll(found);
       } else {
-        all.add(evaluate(panel, data, factory, spec, point, "grid"));
+        Candidate c = evaluate(panel, data, factory, spec, point, "grid");
+        listener.backtested(c);
+        all.add(c);
       }
     }
-    Optional<Candidate> winner =
-        all.stream()
-            .filter(Candidate::passes)
-            .min(Comparator.comparingDouble(spec.objective()::of));
+    all.replaceAll(c -> c.withOutsideBounds(CalibrationBounds.broken(c.parameters(), bounds)));
+    Comparator<Candidate> best = Comparator.comparingDouble(spec.objective()::of);
+    Optional<Candidate> winner = all.stream().filter(Candidate::eligible).min(best);
+    List<Candidate> admissible =
+        all.stream().filter(c -> !Double.isNaN(c.averageMargin()) && c.withinBounds()).toList();
     List<Candidate> frontier =
-        all.stream()
-            .filter(c -> !Double.isNaN(c.averageMargin()))
-            .filter(
-                c ->
-                    all.stream().noneMatch(o -> !Double.isNaN(o.averageMargin()) && o.dominates(c)))
+        admissible.stream()
+            .filter(c -> admissible.stream().noneMatch(o -> o.dominates(c)))
             .sorted(Comparator.comparingDouble(Candidate::averageMargin))
             .toList();
-    return new Result(spec, all, frontier, winner, all.size(), (System.nanoTime() - start) / 1e9);
+    held.addAll(
+        CalibrationBounds.held(
+            ranges,
+            bounds,
+            all,
+            winner,
+            all.stream().filter(Candidate::passes).min(best),
+            spec.objective()));
+    return new Result(
+        spec, all, frontier, winner, all.size(), (System.nanoTime() - start) / 1e9, held);
   }
 
   static List<SortedMap<String, String>> grid(
@@ -144,7 +212,8 @@ public final class Calibration {
         r.procyclicality().peakToTrough(),
         reasons.isEmpty(),
         reasons,
-        search);
+        search,
+        List.of());
   }
 
   private static List<Candidate> search(

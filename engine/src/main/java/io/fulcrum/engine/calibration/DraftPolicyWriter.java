@@ -1,49 +1,65 @@
 package io.fulcrum.engine.calibration;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fulcrum.engine.policy.PolicyLibrary;
 import io.fulcrum.engine.policy.PolicyRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Writes a calibration winner as a new DRAFT policy version: copies the bundle, sets the calibrated
- * values in its manifest (a top-level {@code parameters} entry of that name, a {@code
- * measures.<name>.<setting>} path as in {@link ManifestEdit}, else the setting of that name in
- * every measure that has it; {@code confidence} also matches a measure's {@code alpha}), gives it
- * the next numeric version after the library's latest, marks the description DRAFT, adds the
- * evidence report and lists it under {@code tests:}. The bundle is written under {@code
- * outDir/<id>/<version>/}, never into the library, so nothing activates it; approval and activation
- * stay with the policy-admin workflow.
+ * Writes a calibration winner as a new DRAFT policy version: copies the bundle and edits its
+ * manifest text in place ({@link ManifestText}): every comment, blank line and quoting stays
+ * byte-for-byte, only the lines of the changed values (and {@code version}) change, a DRAFT line
+ * opens the description, description text stating a changed value right after its name ({@code
+ * apcBufferRate (25%)}) is updated, other mentions of an old value (in the description or the
+ * comments above it) are returned as notes for the reviewer and repeated in the DRAFT line, and the
+ * report is added under {@code evidence:} (kept and hashed with the bundle, never executed). A
+ * value is addressed as in {@link ManifestEdit}: a {@code parameters} entry, a {@code
+ * measures.<name>.<setting>} path, else the setting of that name in every measure that has it
+ * ({@code confidence} also matches {@code alpha}). The bundle gets the next numeric version after
+ * the library's latest and is written under {@code outDir/<id>/<version>/}, never into the library,
+ * so nothing activates it; approval and activation stay with the policy-admin workflow.
  */
 public final class DraftPolicyWriter {
 
   public static final String EVIDENCE = "evidence/calibration-report.json";
-  private static final YAMLMapper YAML =
-      new YAMLMapper(
-          YAMLFactory.builder()
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-              .build());
+
+  /**
+   * The draft written.
+   *
+   * @param directory {@code outDir/<id>/<version>}
+   * @param notes what a reviewer should check (stale comments or description text), and what was
+   *     updated
+   */
+  public record Draft(Path directory, List<String> notes) {
+    public Draft {
+      notes = List.copyOf(notes);
+    }
+  }
 
   private DraftPolicyWriter() {}
 
   /** Writes the draft and returns its directory. */
   public static Path write(
+      PolicyLibrary library,
+      PolicyRef ref,
+      Map<String, String> calibrated,
+      String evidenceJson,
+      Path outDir) {
+    return writeDraft(library, ref, calibrated, evidenceJson, outDir).directory();
+  }
+
+  /** Writes the draft; returns its directory and the notes for its reviewer. */
+  public static Draft writeDraft(
       PolicyLibrary library,
       PolicyRef ref,
       Map<String, String> calibrated,
@@ -58,30 +74,27 @@ public final class DraftPolicyWriter {
         throw new IllegalArgumentException(
             "draft " + target + " already exists; choose another --out");
       }
-      copy(source, target);
-      ObjectNode manifest = (ObjectNode) YAML.readTree(target.resolve("manifest.yaml").toFile());
-      calibrated.forEach((name, value) -> set(manifest, ref, name, value));
-      manifest.put("version", next);
-      manifest.put(
-          "description",
+      String original = Files.readString(source.resolve("manifest.yaml"), StandardCharsets.UTF_8);
+      Map<String, String> paths = resolve(original, ref, calibrated);
+      ManifestText manifest = new ManifestText(original);
+      paths.forEach(manifest::set);
+      manifest.version(next);
+      List<String> checks = manifest.notes().stream().filter(n -> n.startsWith("check ")).toList();
+      manifest.prefixDescription(
           "DRAFT (calibrated from "
               + ref.id()
               + "@"
               + version
               + " by fulcrum calibrate; not approved, not active; evidence in "
               + EVIDENCE
-              + "). "
-              + manifest.path("description").asText(""));
-      ArrayNode tests =
-          manifest.has("tests") ? (ArrayNode) manifest.get("tests") : manifest.putArray("tests");
-      tests.add(EVIDENCE);
+              + ")."
+              + (checks.isEmpty() ? "" : " Before approval, " + String.join("; ", checks) + "."));
+      manifest.addEvidence(EVIDENCE);
+      copy(source, target);
       Files.createDirectories(target.resolve(EVIDENCE).getParent());
       Files.writeString(target.resolve(EVIDENCE), evidenceJson, StandardCharsets.UTF_8);
-      Files.writeString(
-          target.resolve("manifest.yaml"),
-          YAML.writeValueAsString(manifest),
-          StandardCharsets.UTF_8);
-      return target;
+      Files.writeString(target.resolve("manifest.yaml"), manifest.result(), StandardCharsets.UTF_8);
+      return new Draft(target, manifest.notes());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write draft policy to " + target, e);
     }
@@ -94,45 +107,42 @@ public final class DraftPolicyWriter {
     return new java.math.BigInteger(latest).add(java.math.BigInteger.ONE).toString();
   }
 
-  private static void set(ObjectNode manifest, PolicyRef ref, String name, String value) {
-    if (ManifestEdit.trySet(manifest, name, value)) {
-      return;
-    }
-    JsonNode params = manifest.path("parameters");
-    boolean found = false;
-    for (JsonNode m : manifest.path("measures")) {
-      JsonNode settings = m.path("settings");
-      for (String key :
-          name.equals("confidence") ? new String[] {name, "alpha"} : new String[] {name}) {
-        if (settings.isObject() && settings.has(key)) {
-          ((ObjectNode) settings).set(key, node(value));
-          found = true;
-        }
-      }
-    }
-    if (!found) {
-      throw new IllegalArgumentException(
-          "policy "
-              + ref
-              + " has no parameter or measure setting named '"
-              + name
-              + "'; parameters: "
-              + iterable(params.fieldNames()));
-    }
-  }
-
-  private static JsonNode node(String value) {
-    try {
-      return YAML.getNodeFactory().numberNode(new BigDecimal(value));
-    } catch (NumberFormatException e) {
-      return YAML.getNodeFactory().textNode(value);
-    }
-  }
-
-  private static String iterable(java.util.Iterator<String> names) {
-    StringBuilder b = new StringBuilder("[");
-    names.forEachRemaining(n -> b.append(b.length() > 1 ? ", " : "").append(n));
-    return b.append("]").toString();
+  /** Each calibrated name as the manifest paths it sets. */
+  private static Map<String, String> resolve(
+      String yaml, PolicyRef ref, Map<String, String> calibrated) throws IOException {
+    ObjectNode manifest = (ObjectNode) ManifestEdit.YAML.readTree(yaml);
+    Map<String, String> paths = new TreeMap<>();
+    calibrated.forEach(
+        (name, value) -> {
+          JsonNode params = manifest.path("parameters");
+          if (ManifestEdit.isMeasurePath(name) || (params.isObject() && params.has(name))) {
+            paths.put(name, value);
+            return;
+          }
+          List<String> found = new ArrayList<>();
+          for (JsonNode m : manifest.path("measures")) {
+            JsonNode settings = m.path("settings");
+            for (String key :
+                name.equals("confidence") ? new String[] {name, "alpha"} : new String[] {name}) {
+              if (settings.isObject() && settings.has(key)) {
+                found.add("measures." + m.path("name").asText() + "." + key);
+              }
+            }
+          }
+          if (found.isEmpty()) {
+            List<String> known = new ArrayList<>();
+            params.fieldNames().forEachRemaining(known::add);
+            throw new IllegalArgumentException(
+                "policy "
+                    + ref
+                    + " has no parameter or measure setting named '"
+                    + name
+                    + "'; parameters: "
+                    + known);
+          }
+          found.forEach(p -> paths.put(p, value));
+        });
+    return paths;
   }
 
   private static void copy(Path source, Path target) throws IOException {

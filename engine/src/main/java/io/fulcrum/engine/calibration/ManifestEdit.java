@@ -61,13 +61,19 @@ public final class ManifestEdit {
   }
 
   /**
-   * The YAML of {@code manifestYaml} with {@code values} set; {@link IllegalArgumentException}
-   * naming an unknown path.
+   * The YAML of {@code manifestYaml} with {@code values} set and their {@code bounds:} entries
+   * dropped (for an in-memory candidate; the draft is written by {@link DraftPolicyWriter}, which
+   * keeps them); {@link IllegalArgumentException} naming an unknown path.
    */
   public static byte[] apply(byte[] manifestYaml, Map<String, String> values) {
     try {
       ObjectNode manifest = (ObjectNode) YAML.readTree(manifestYaml);
       values.forEach((path, value) -> set(manifest, path, value));
+      // A candidate outside a bound is still backtested (calibration marks it and never proposes
+      // it), so the in-memory candidate must not trip its own manifest check.
+      if (manifest.path("bounds").isObject()) {
+        ((ObjectNode) manifest.get("bounds")).remove(values.keySet());
+      }
       return YAML.writeValueAsBytes(manifest);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or write the manifest YAML", e);

@@ -12,4 +12,12 @@ public interface ModelFactory {
 
   /** A model from {@code values}; {@link IllegalArgumentException} for a bad value. */
   MarginModel create(Map<String, String> values);
+
+  /**
+   * The bounds of the parameters, by the same names ({@link
+   * io.fulcrum.engine.policy.PolicyManifest#bounds()}); none by default.
+   */
+  default Map<String, io.fulcrum.engine.policy.PolicyManifest.Bound> bounds() {
+    return Map.of();
+  }
 }

@@ -46,6 +46,12 @@ public final class PolicyModelFactory implements ModelFactory {
     return paths;
   }
 
+  /** The manifest's bounds: what calibration must stay within. */
+  @Override
+  public Map<String, io.fulcrum.engine.policy.PolicyManifest.Bound> bounds() {
+    return base.manifest().bounds();
+  }
+
   @Override
   public MarginModel create(Map<String, String> values) {
     for (String name : values.keySet()) {

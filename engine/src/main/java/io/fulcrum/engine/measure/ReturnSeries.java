@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Simple returns r_1..r_n as fractions (0.01 = +1%), oldest first. Losses are {@code -r}.
  *
- * @param returns copied on construction and on access; no NaN or infinite values
+ * @param returns copied on construction and on access; no NaN or infinite values, each above -1 (a
+ *     simple return of -100% or less would need a price at or below zero)
  */
 public record ReturnSeries(double[] returns) implements MeasureInput {
 
@@ -17,6 +18,14 @@ public record ReturnSeries(double[] returns) implements MeasureInput {
       if (!Double.isFinite(returns[i])) {
         throw new IllegalArgumentException(
             "returns[" + i + "] must be a finite number but was " + returns[i]);
+      }
+      if (returns[i] <= -1.0) {
+        throw new IllegalArgumentException(
+            "returns["
+                + i
+                + "] must be > -1 (a simple return p(t)/p(t-1) - 1 of a price cannot reach -100%)"
+                + " but was "
+                + returns[i]);
       }
     }
     returns = returns.clone();

@@ -18,6 +18,12 @@ import java.util.TreeMap;
  * @param tests test files shipped with the bundle (e.g. {@code .scesim} scenarios); hashed, not
  *     compiled
  * @param limits how much one decision may cost ({@link Limits}); defaults when absent
+ * @param bounds allowed ranges of numeric values, keyed by the path {@code fulcrum calibrate
+ *     --vary} uses: a parameter name or {@code measures.<name>.<setting>} ({@link Bound}); the
+ *     manifest's own value must lie inside
+ * @param evidence documents kept and hashed with the bundle, never executed (e.g. the calibration
+ *     report of a draft); contract 1 of issue #11 (the validate branch owns the key and may merge
+ *     its own definition over this one)
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record PolicyManifest(
@@ -31,7 +37,9 @@ public record PolicyManifest(
     List<DecisionBinding> decisions,
     List<String> rules,
     List<String> tests,
-    Limits limits) {
+    Limits limits,
+    Map<String, Bound> bounds,
+    List<String> evidence) {
 
   public PolicyManifest {
     require("id", id);
@@ -53,6 +61,8 @@ public record PolicyManifest(
     if (rules.isEmpty()) {
       throw new IllegalArgumentException("rules must list at least one DRL file or decision table");
     }
+    bounds = Bound.checked(bounds, parameters, measures);
+    evidence = evidence == null ? List.of() : List.copyOf(evidence);
   }
 
   private static void require(String field, String value) {
@@ -152,6 +162,127 @@ public record PolicyManifest(
             "manifest field '" + field + "' must be in [1, " + max + "] but was " + value);
       }
       return value;
+    }
+  }
+
+  /**
+   * The allowed range of one numeric manifest value: {@code min} and/or {@code max}, or instead of
+   * {@code min} a regulatory {@code floor} with its {@code citation}. Both ends are inclusive. In
+   * YAML, under the manifest's {@code bounds:} key:
+   *
+   * <pre>
+   * bounds:
+   *   apcBufferRate: {floor: 0.25, max: 1, citation: "EMIR RTS 153/2013 art. 28(1)(a)"}
+   *   measures.fhsEs.lambda: {min: 0.9, max: 0.995}
+   * </pre>
+   *
+   * {@code fulcrum calibrate} never proposes a value outside and says which bound held it.
+   */
+  @JsonIgnoreProperties(ignoreUnknown = false)
+  public record Bound(BigDecimal min, BigDecimal max, BigDecimal floor, String citation) {
+
+    public Bound {
+      if (min == null && max == null && floor == null) {
+        throw new IllegalArgumentException(
+            "a bound needs min, max or floor (its keys: min, max, floor, citation)");
+      }
+      if (min != null && floor != null) {
+        throw new IllegalArgumentException("a bound has min or floor (a cited min), not both");
+      }
+      if (floor != null && (citation == null || citation.isBlank())) {
+        throw new IllegalArgumentException(
+            "a floor needs its citation (the rule that sets it), e.g. citation: \"EMIR RTS"
+                + " 153/2013 art. 28(1)(a)\"");
+      }
+      if (floor == null && citation != null) {
+        throw new IllegalArgumentException("citation belongs to a floor; give floor: <value>");
+      }
+      BigDecimal lower = min != null ? min : floor;
+      if (lower != null && max != null && lower.compareTo(max) > 0) {
+        throw new IllegalArgumentException(
+            "lower bound " + lower.toPlainString() + " is above max " + max.toPlainString());
+      }
+    }
+
+    /** The lower end, min or floor; null when unbounded below. */
+    public BigDecimal lower() {
+      return min != null ? min : floor;
+    }
+
+    /** How the lower end reads in messages: "floor 0.25 (EMIR ...)" or "min 0.5". */
+    public String lowerText() {
+      return floor != null
+          ? "floor " + floor.toPlainString() + " (" + citation + ")"
+          : "min " + min.toPlainString();
+    }
+
+    /** Why {@code value} lies outside, e.g. "below its floor 0.25 (EMIR ...)"; empty if inside. */
+    public java.util.Optional<String> violation(BigDecimal value) {
+      if (lower() != null && value.compareTo(lower()) < 0) {
+        return java.util.Optional.of("below its " + lowerText());
+      }
+      if (max != null && value.compareTo(max) > 0) {
+        return java.util.Optional.of("above its max " + max.toPlainString());
+      }
+      return java.util.Optional.empty();
+    }
+
+    static Map<String, Bound> checked(
+        Map<String, Bound> bounds, Map<String, Object> parameters, List<MeasureBinding> measures) {
+      if (bounds == null) {
+        return java.util.Collections.emptySortedMap();
+      }
+      TreeMap<String, Bound> out = new TreeMap<>();
+      bounds.forEach(
+          (path, bound) -> {
+            if (bound == null) {
+              throw new IllegalArgumentException("bounds." + path + " is empty");
+            }
+            Object value = valueAt(path, parameters, measures);
+            BigDecimal number;
+            try {
+              number = new BigDecimal(String.valueOf(value).trim());
+            } catch (NumberFormatException e) {
+              throw new IllegalArgumentException(
+                  "bounds." + path + ": " + path + " is not a number ('" + value + "')");
+            }
+            bound
+                .violation(number)
+                .ifPresent(
+                    why -> {
+                      throw new IllegalArgumentException(
+                          "bounds."
+                              + path
+                              + ": "
+                              + path
+                              + " = "
+                              + number.toPlainString()
+                              + " is "
+                              + why);
+                    });
+            out.put(path, bound);
+          });
+      return java.util.Collections.unmodifiableSortedMap(out);
+    }
+
+    private static Object valueAt(
+        String path, Map<String, Object> parameters, List<MeasureBinding> measures) {
+      if (parameters.containsKey(path)) {
+        return parameters.get(path);
+      }
+      String[] parts = path.split("\\.", 3);
+      if (parts.length == 3 && parts[0].equals("measures")) {
+        for (MeasureBinding m : measures) {
+          if (m.name().equals(parts[1]) && m.settings().containsKey(parts[2])) {
+            return m.settings().get(parts[2]);
+          }
+        }
+      }
+      throw new IllegalArgumentException(
+          "bounds."
+              + path
+              + " names no parameter and no measure setting the manifest sets (give a parameter"
+              + " name, or measures.<name>.<setting> of a setting written under that measure)");
     }
   }
 }
