@@ -128,9 +128,10 @@ final class DecisionGuard {
   }
 
   /**
-   * Fires the focused agenda group within the decision's remaining rule firings. An exception
-   * thrown by a rule becomes a policy error with a fixed message naming the rule and its file and
-   * line: what the policy code put in its exception never leaves the engine.
+   * Fires the focused agenda group within the decision's remaining rule firings, through {@code
+   * filter} (the engine's no-loop for setters and activation groups, see {@link SessionLink}). An
+   * exception thrown by a rule becomes a policy error with a fixed message naming the rule and its
+   * file and line: what the policy code put in its exception never leaves the engine.
    */
   void fire(
       KieSession session,

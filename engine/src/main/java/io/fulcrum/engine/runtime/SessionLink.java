@@ -38,14 +38,10 @@ import org.kie.api.runtime.rule.Match;
  * </ul>
  *
  * Explicit {@code modify}/{@code update} keep Drools' semantics, including loops, which {@link
- * DecisionGuard}'s firing limit stops. {@link #NONE} belongs to facts that never enter a session
- * (hypothetical positions of the liquidation solver).
+ * DecisionGuard}'s firing limit stops.
  */
 final class SessionLink extends DefaultAgendaEventListener
     implements RuleRuntimeEventListener, AgendaFilter {
-
-  /** For facts outside any session: knows no rule, notifies nothing. Never attached. */
-  static final SessionLink NONE = new SessionLink();
 
   private final Map<Object, FactHandle> handles = new IdentityHashMap<>();
 
@@ -62,9 +58,6 @@ final class SessionLink extends DefaultAgendaEventListener
 
   /** Listens to {@code session}'s firings; the facts inserted through {@link #insert} follow. */
   void attach(KieSession session) {
-    if (this == NONE) {
-      throw new IllegalStateException("SessionLink.NONE cannot be attached");
-    }
     this.session = session;
     session.addEventListener((org.kie.api.event.rule.AgendaEventListener) this);
     session.addEventListener((RuleRuntimeEventListener) this);
