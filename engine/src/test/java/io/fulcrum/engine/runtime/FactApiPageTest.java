@@ -58,7 +58,23 @@ class FactApiPageTest {
     for (Class<?> type : TYPES) {
       actual.put(type.getSimpleName(), members(type));
     }
-    assertThat(documented).isEqualTo(actual);
+    List<String> problems = new ArrayList<>();
+    actual.forEach(
+        (type, members) -> {
+          Set<String> listed = documented.getOrDefault(type, Set.of());
+          members.stream()
+              .filter(m -> !listed.contains(m))
+              .forEach(m -> problems.add(PAGE + " misses " + type + "." + m));
+          listed.stream()
+              .filter(m -> !members.contains(m))
+              .forEach(
+                  m -> problems.add(PAGE + " lists " + type + "." + m + ", which does not exist"));
+        });
+    documented.keySet().stream()
+        .filter(t -> !actual.containsKey(t))
+        .forEach(t -> problems.add(PAGE + " documents unknown type " + t));
+    assertThat(problems).isEmpty();
+    assertThat(documented.keySet()).isEqualTo(actual.keySet());
   }
 
   @Test
