@@ -37,7 +37,8 @@ class ShippedBundlesTest {
   void theShippedPoliciesAreTiered_perpsAndCollateralHealth() {
     assertThat(ShippedPolicies.ENGINE.library().ids())
         .contains("tiered-perps", "collateral-health");
-    assertThat(ShippedPolicies.ENGINE.library().versions("tiered-perps")).containsExactly("1", "2");
+    assertThat(ShippedPolicies.ENGINE.library().versions("tiered-perps"))
+        .containsExactly("1", "2", "3");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.fulcrum.engine.policy;
 
 import io.fulcrum.engine.decision.DecisionStatus;
+import io.fulcrum.engine.decision.Flag;
 import io.fulcrum.engine.domain.InstrumentKind;
 import io.fulcrum.engine.domain.MarginMode;
 import io.fulcrum.engine.runtime.AccountFact;
@@ -35,8 +36,9 @@ import java.util.SortedMap;
  * <ul>
  *   <li>The engine's fact API: {@link PositionFact}, {@link CollateralFact}, {@link DebtFact},
  *       {@link AccountFact}, {@link MeasureFact}, {@link Parameters}, {@link PortfolioRequirement},
- *       the {@link LiquidationPrices} global and the enums {@link DecisionStatus}, {@link
- *       InstrumentKind}, {@link MarginMode}: every public constructor, method and constant.
+ *       the {@link LiquidationPrices} global, the {@link Flag} record and the enums {@link
+ *       DecisionStatus}, {@link InstrumentKind}, {@link MarginMode}: every public constructor,
+ *       method and constant.
  *   <li>Exact arithmetic: {@link BigDecimal}, {@link BigInteger}, {@link MathContext}, {@link
  *       RoundingMode}: every public constructor, method and constant.
  *   <li>Values and pure helpers of {@code java.lang}: {@code String}, {@code Integer}, {@code
@@ -129,6 +131,7 @@ public final class PolicyAllowList {
           Map.entry(PortfolioRequirement.class, Access.ALL),
           Map.entry(LiquidationPrices.class, Access.ALL),
           Map.entry(DecisionStatus.class, Access.ALL),
+          Map.entry(Flag.class, Access.ALL),
           Map.entry(InstrumentKind.class, Access.ALL),
           Map.entry(MarginMode.class, Access.ALL),
           Map.entry(BigDecimal.class, Access.ALL),

@@ -17,7 +17,15 @@ import java.util.TreeMap;
  * <p>Margin balance = cross wallet (collateral value) - debts + unrealised P&L of cross positions +
  * isolated margins and unrealised P&L of isolated positions. Margin ratio = maintenance margin /
  * margin balance.
+ *
+ * <p>Property-reactive: {@link #setRatio}, {@link #setAmount} and {@link #raiseFlag} tell the
+ * session that {@code metrics} / {@code flags} changed (when the value did change), so a later
+ * rule's condition such as {@code AccountFact( hasMetric("effectiveLeverage"),
+ * metric("effectiveLeverage") > 20 )} sees a metric an earlier rule set, without {@code modify}. A
+ * rule is never re-activated by its own setters (see {@link SessionLink}). {@link #setStatus} is
+ * not announced: the status is the phase's outcome, not an input of other conditions.
  */
+@org.kie.api.definition.type.PropertyReactive
 public final class AccountFact {
 
   private final String accountId;
@@ -150,16 +158,12 @@ public final class AccountFact {
 
   /** Sets a ratio-like metric (rounded to the ratio scale). */
   public void setRatio(String name, BigDecimal value) {
-    BigDecimal rounded = Rounding.ratio(value);
-    metrics.put(name, rounded);
-    log.record("account", name, rounded);
+    putMetric(name, Rounding.ratio(value));
   }
 
   /** Sets a money metric (rounded to the money scale, half-even). */
   public void setAmount(String name, BigDecimal value) {
-    BigDecimal rounded = Rounding.money(value);
-    metrics.put(name, rounded);
-    log.record("account", name, rounded);
+    putMetric(name, Rounding.money(value));
   }
 
   /**
@@ -196,6 +200,14 @@ public final class AccountFact {
   /** Whether some rule raised the flag {@code name}. */
   public boolean hasFlag(String name) {
     return flags.stream().anyMatch(f -> f.name().equals(name));
+  }
+
+  private void putMetric(String name, BigDecimal rounded) {
+    BigDecimal before = metrics.put(name, rounded);
+    log.record("account", name, rounded);
+    if (!rounded.equals(before)) {
+      link.changed(this, "metrics");
+    }
   }
 
   public String describe() {

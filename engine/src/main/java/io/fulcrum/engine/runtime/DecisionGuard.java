@@ -128,15 +128,19 @@ final class DecisionGuard {
   }
 
   /**
-   * Fires the focused agenda group within the decision's remaining rule firings. An exception
-   * thrown by a rule becomes a policy error with a fixed message naming the rule and its file and
-   * line: what the policy code put in its exception never leaves the engine.
+   * Fires the focused agenda group within the decision's remaining rule firings, through {@code
+   * filter} (the engine's no-loop for setters and activation groups, see {@link SessionLink}). An
+   * exception thrown by a rule becomes a policy error with a fixed message naming the rule and its
+   * file and line: what the policy code put in its exception never leaves the engine.
    */
-  void fire(KieSession session, Function<String, String> ruleLocation) {
+  void fire(
+      KieSession session,
+      org.kie.api.runtime.rule.AgendaFilter filter,
+      Function<String, String> ruleLocation) {
     check();
     int remaining = limits.maxRuleFirings() - firings;
     try {
-      firings += session.fireAllRules(remaining + 1);
+      firings += session.fireAllRules(filter, remaining + 1);
     } catch (org.kie.api.runtime.rule.ConsequenceException e) {
       check();
       String rule = e.getRule() == null ? "?" : e.getRule().getName();

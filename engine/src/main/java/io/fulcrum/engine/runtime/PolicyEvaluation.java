@@ -81,17 +81,20 @@ final class PolicyEvaluation {
       session.insert(new Parameters(policy.manifest().parameters()));
       List<FactHandle> positionHandles = new ArrayList<>();
       facts.positions.forEach(p -> positionHandles.add(session.insert(p)));
-      facts.collateral.forEach(session::insert);
+      facts.collateral.forEach(link::insert);
       facts.debts.forEach(session::insert);
       measures.forEach(session::insert);
-      session.insert(portfolio);
+      link.insert(portfolio);
 
-      fire(session, capture, REQUIREMENTS);
+      fire(session, link, capture, REQUIREMENTS);
       AccountTotals.apply(facts, portfolio, recorder);
+      // What the requirements rules set with plain setters is visible to every status condition.
+      facts.collateral.forEach(link::updateAll);
+      link.updateAll(portfolio);
       // The account enters working memory only with its totals, so no rule sees it half-built.
-      session.insert(facts.account);
+      link.insert(facts.account);
       positionHandles.forEach(h -> session.update(h, session.getObject(h)));
-      fire(session, capture, STATUS);
+      fire(session, link, capture, STATUS);
     } catch (PolicyEvaluationFailed | io.fulcrum.engine.domain.InvalidRequest e) {
       throw e;
     } catch (RuntimeException e) {
@@ -123,12 +126,12 @@ final class PolicyEvaluation {
     return assemble(facts, portfolio);
   }
 
-  private void fire(KieSession session, RuleCapture capture, String phase) {
+  private void fire(KieSession session, SessionLink link, RuleCapture capture, String phase) {
     if (capture != null) {
       capture.phase(phase);
     }
     session.getAgenda().getAgendaGroup(phase).setFocus();
-    guard.fire(session, policy::ruleLocation);
+    guard.fire(session, link, policy::ruleLocation);
   }
 
   private static Throwable innermost(Throwable e) {
