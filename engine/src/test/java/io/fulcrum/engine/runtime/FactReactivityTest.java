@@ -128,7 +128,7 @@ class FactReactivityTest {
                       ruleflow-group "status"
                       salience 100
                     when
-                      $a : AccountFact( !hasMetric("never") )
+                      $a : AccountFact( !hasMetric("n") || metric("n") >= 0 )
                     then
                       $a.setRatio("n", $a.hasMetric("n") ? $a.metric("n").add(BigDecimal.ONE) : BigDecimal.ONE);
                       $a.raiseFlag("counted", "n " + $a.metric("n"));
@@ -163,7 +163,7 @@ class FactReactivityTest {
                   activation-group "status"
                   salience 20
                 when
-                  $a : AccountFact( !hasMetric("never") )
+                  $a : AccountFact( !hasMetric("late") || metric("late") > 0 )
                 then
                   $a.setStatus(DecisionStatus.MARGIN_CALL);
                 end
