@@ -69,7 +69,7 @@ public final class BundleReader {
     PolicyManifest manifest = parseManifest(origin, manifestBytes);
     List<String> listed = new ArrayList<>();
     manifest.rules().forEach(listed::add);
-    manifest.tests().forEach(listed::add);
+    manifest.listedTestFiles().forEach(listed::add);
     manifest.decisions().forEach(d -> listed.add(d.model()));
     for (String file : listed) {
       if (!files.containsKey(file)) {
@@ -120,6 +120,27 @@ public final class BundleReader {
       }
     }
     return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+  }
+
+  /** The 1-based line of top-level key {@code key} of a YAML manifest, or 0. */
+  static int topLevelKeyLine(byte[] yaml, String key) {
+    try (JsonParser p = YAML.getFactory().createParser(yaml)) {
+      int depth = 0;
+      for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (t.isStructStart()) {
+          depth++;
+        } else if (t.isStructEnd()) {
+          depth--;
+        } else if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+            && depth == 1
+            && key.equals(p.currentName())) {
+          return p.currentTokenLocation().getLineNr();
+        }
+      }
+    } catch (IOException e) {
+      return 0;
+    }
+    return 0;
   }
 
   static boolean isSpreadsheet(String path) {

@@ -132,20 +132,37 @@ public final class DmnModels {
   private static void checkWellFormed(
       String file, byte[] content, List<CompilationProblem> problems) {
     try {
-      javax.xml.parsers.DocumentBuilderFactory f =
-          javax.xml.parsers.DocumentBuilderFactory.newInstance();
-      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      f.setXIncludeAware(false);
-      f.setExpandEntityReferences(false);
-      javax.xml.parsers.DocumentBuilder builder = f.newDocumentBuilder();
-      builder.setErrorHandler(null);
-      builder.parse(new java.io.ByteArrayInputStream(content));
+      xmlParser().parse(new java.io.ByteArrayInputStream(content));
     } catch (org.xml.sax.SAXParseException e) {
       problems.add(
           new CompilationProblem(file, e.getLineNumber(), "malformed XML: " + e.getMessage()));
     } catch (Exception e) {
       problems.add(new CompilationProblem(file, 0, "unreadable XML: " + e.getMessage()));
     }
+  }
+
+  /** Why {@code content} is not well-formed XML without a DOCTYPE, or null when it is. */
+  static String xmlProblem(byte[] content) {
+    List<CompilationProblem> problems = new ArrayList<>();
+    checkWellFormed("", content, problems);
+    if (problems.isEmpty()) {
+      return null;
+    }
+    CompilationProblem p = problems.get(0);
+    return (p.line() > 0 ? "line " + p.line() + ": " : "") + p.message();
+  }
+
+  /** A parser that refuses DOCTYPE declarations, so no external entity is ever read. */
+  static javax.xml.parsers.DocumentBuilder xmlParser() throws Exception {
+    javax.xml.parsers.DocumentBuilderFactory f =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    f.setXIncludeAware(false);
+    f.setExpandEntityReferences(false);
+    f.setNamespaceAware(true);
+    javax.xml.parsers.DocumentBuilder builder = f.newDocumentBuilder();
+    builder.setErrorHandler(null);
+    return builder;
   }
 
   private static String describe(DMNMessage m) {
