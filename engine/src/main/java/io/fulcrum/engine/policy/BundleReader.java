@@ -89,6 +89,34 @@ public final class BundleReader {
                 "file is not listed in the manifest (add it to 'rules' or 'decisions', or remove it)"));
       }
     }
+    for (String f : manifest.scenarios()) {
+      if (!f.endsWith(".scesim")) {
+        problems.add(
+            new CompilationProblem(
+                PolicyBundle.MANIFEST,
+                topLevelKeyLine(manifestBytes, "scenarios"),
+                "scenarios lists '" + f + "': a scenario file must end in .scesim"));
+      }
+    }
+    for (String f : manifest.smoke()) {
+      if (!f.endsWith(".json")) {
+        problems.add(
+            new CompilationProblem(
+                PolicyBundle.MANIFEST,
+                topLevelKeyLine(manifestBytes, "smoke"),
+                "smoke lists '" + f + "': a smoke request must be a .json request file"));
+      }
+    }
+    for (String path : files.keySet()) {
+      if (path.endsWith(".scesim") && !listed.contains(path)) {
+        problems.add(
+            new CompilationProblem(
+                path,
+                0,
+                "test scenario file is not listed in the manifest (add it to 'scenarios', or"
+                    + " remove it): it would never run"));
+      }
+    }
     for (String rule : manifest.rules()) {
       if (!rule.endsWith(".drl") && !isSpreadsheet(rule)) {
         problems.add(
