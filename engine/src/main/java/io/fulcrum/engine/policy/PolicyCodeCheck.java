@@ -156,7 +156,9 @@ final class PolicyCodeCheck {
     ParseResult<BlockStmt> parsed = parser().parseBlock("{" + code + "\n}");
     if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
       String why =
-          parsed.getProblems().isEmpty() ? "" : ": " + parsed.getProblems().get(0).getMessage();
+          parsed.getProblems().isEmpty()
+              ? ""
+              : ": " + withoutExpectedTokens(parsed.getProblems().get(0).getMessage());
       int line =
           parsed.getProblems().stream()
               .flatMap(p -> p.getLocation().stream())
@@ -168,6 +170,12 @@ final class PolicyCodeCheck {
       return;
     }
     statement(parsed.getResult().get());
+  }
+
+  /** JavaParser lists every token it would have accepted: noise for a policy author. */
+  private static String withoutExpectedTokens(String message) {
+    int at = message.indexOf(", expected one of");
+    return at < 0 ? message : message.substring(0, at);
   }
 
   private static String firstLine(String s) {
