@@ -103,7 +103,12 @@ public final class BundleValidator {
     }
     for (String scenario : manifest.scenarioFiles()) {
       checks.add("scenarios " + scenario);
-      errors.addAll(ScenarioRunner.run(scenario, bundle.files().get(scenario), compiled.dmn()));
+      errors.addAll(
+          ScenarioRunner.run(
+              scenario,
+              bundle.files().get(scenario),
+              compiled.dmn(),
+              manifest.limits().timeBudgetMillis()));
     }
     for (String smoke : manifest.smokeFiles()) {
       checks.add("smoke " + smoke);

@@ -39,7 +39,71 @@ final class ScenarioRunner {
 
   private ScenarioRunner() {}
 
-  /** Every failing scenario of {@code file}, at the line of its {@code <Scenario>} element. */
+  /**
+   * Every failing scenario of {@code file}, at the line of its {@code <Scenario>} element. The
+   * whole file must finish within {@code budgetMillis} (the policy's decision time budget): it runs
+   * on a thread of its own that is stopped ({@code Thread.stop}, as the decision guard does for
+   * FEEL that never returns) when the budget is spent.
+   */
+  static List<CompilationProblem> run(
+      String file, byte[] content, DmnModels dmn, long budgetMillis) {
+    java.util.concurrent.atomic.AtomicReference<List<CompilationProblem>> result =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread worker =
+        new Thread(
+            () -> {
+              try {
+                result.set(run(file, content, dmn));
+              } catch (Throwable e) {
+                failure.set(e);
+              }
+            },
+            "fulcrum-scenarios " + file);
+    worker.setDaemon(true);
+    worker.start();
+    try {
+      worker.join(budgetMillis);
+      if (worker.isAlive()) {
+        stop(worker);
+        return List.of(
+            new CompilationProblem(
+                file,
+                0,
+                "the scenarios did not finish within the policy's time budget ("
+                    + budgetMillis
+                    + " ms)"));
+      }
+    } catch (InterruptedException e) {
+      stop(worker);
+      Thread.currentThread().interrupt();
+      return List.of(new CompilationProblem(file, 0, "interrupted while running the scenarios"));
+    }
+    if (failure.get() != null) {
+      return List.of(
+          new CompilationProblem(
+              file, 0, "the scenarios failed with " + failure.get().getClass().getName()));
+    }
+    return result.get();
+  }
+
+  @SuppressWarnings({"deprecation", "removal"})
+  private static void stop(Thread worker) {
+    worker.interrupt();
+    try {
+      worker.join(200);
+      if (worker.isAlive()) {
+        worker.stop(); // JDK 17; from JDK 20 it throws and the daemon thread runs on
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (UnsupportedOperationException e) {
+      // JDK 20+: no way to stop it; it is a daemon and ends with the JVM at the latest.
+    }
+  }
+
+  /** As {@link #run(String, byte[], DmnModels, long)}, on the calling thread, unbounded. */
   static List<CompilationProblem> run(String file, byte[] content, DmnModels dmn) {
     List<CompilationProblem> problems = new ArrayList<>();
     String xml = new String(content, StandardCharsets.UTF_8);

@@ -113,4 +113,22 @@ class BundleValidatorTest {
                 + " in \"Maintenance bracket.maintenanceMarginRate\": The expected value is"
                 + " \"0.01\" but the actual one is \"0.0125\"");
   }
+
+  @Test
+  void scenariosThatNeverFinish_areStoppedAtTheTimeBudget() {
+    ShippedBundleCopy copy =
+        ShippedBundleCopy.of("tiered-perps", "2")
+            .replace(
+                "brackets.scesim",
+                "<rawValue class=\"string\">100000</rawValue>",
+                "<rawValue class=\"string\">count(for i in 1..100000000000 return i)</rawValue>");
+    copy.put("manifest.yaml", copy.text("manifest.yaml") + "limits:\n  timeBudgetMillis: 1000\n");
+    long start = System.nanoTime();
+    BundleValidator.Report r = validate(copy, "tiered-perps", "2");
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(20_000);
+    assertThat(errors(r))
+        .containsExactly(
+            "brackets.scesim: the scenarios did not finish within the policy's time budget (1000"
+                + " ms)");
+  }
 }

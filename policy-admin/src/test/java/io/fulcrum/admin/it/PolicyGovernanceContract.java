@@ -556,6 +556,9 @@ abstract class PolicyGovernanceContract {
           text = text.replace("version: \"" + version + "\"", "version: \"" + newVersion + "\"");
         } else if (name.endsWith(".dmn")) {
           text = dmnEdit.apply(text);
+        } else if (name.endsWith(".scesim")) {
+          // Validation runs the bundle's scenarios: their expected values follow the table edit.
+          text = scenarioEdit(text, dmnEdit);
         }
         files.put(name, bytes(text));
       }
@@ -563,6 +566,28 @@ abstract class PolicyGovernanceContract {
       throw new UncheckedIOException(e);
     }
     return files;
+  }
+
+  /** Applies a DMN cell edit ({@code <text>v</text>}) to the same values in a .scesim file. */
+  private static String scenarioEdit(String scesim, UnaryOperator<String> dmnEdit) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("<rawValue class=\"string\">([^<]*)</rawValue>")
+            .matcher(scesim);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String cell = "<text>" + m.group(1) + "</text>";
+      String edited = dmnEdit.apply(cell);
+      String value =
+          edited.startsWith("<text>") && edited.endsWith("</text>")
+              ? edited.substring(6, edited.length() - 7)
+              : m.group(1);
+      m.appendReplacement(
+          out,
+          java.util.regex.Matcher.quoteReplacement(
+              "<rawValue class=\"string\">" + value + "</rawValue>"));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   static byte[] zip(Map<String, byte[]> files) {
