@@ -200,6 +200,53 @@ abstract class PolicyGovernanceContract {
   }
 
   @Test
+  void uploadValidation_runsScenariosAndTableAnalysis_andACalibrationDraftValidates() {
+    // A calibration draft: new keys, its report kept as evidence (never read as a request).
+    Map<String, byte[]> draft = shipped("risk-based-im", "1", "2", UnaryOperator.identity());
+    draft.put(
+        "manifest.yaml",
+        bytes(
+            new String(draft.get("manifest.yaml"), StandardCharsets.UTF_8)
+                .replace(
+                    "tests:\n  - concentration.scesim",
+                    "scenarios:\n  - concentration.scesim\n"
+                        + "evidence:\n  - evidence/calibration-report.json")));
+    draft.put("evidence/calibration-report.json", bytes("{\"winner\": {\"apcBufferRate\": 0.3}}"));
+    Reply uploaded =
+        client.send(
+            "POST",
+            "api/v1/policies/risk-based-im/versions",
+            AUTHOR,
+            "application/zip",
+            zip(draft));
+    assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+    assertThat(uploaded.json().get("state").asText()).isEqualTo("VALIDATED");
+    assertThat(uploaded.json().at("/report/checks").toString())
+        .isEqualTo(
+            "[\"location\",\"compile\",\"tables concentration.dmn\","
+                + "\"scenarios concentration.scesim\"]");
+
+    // A bracket gap under UNIQUE: DRAFT, with the table's file and line.
+    Reply gap =
+        upload(
+            zip(
+                shipped(
+                    "tiered-perps",
+                    "2",
+                    "81",
+                    dmn -> dmn.replace("[250000..1000000)", "[260000..1000000)"))),
+            AUTHOR);
+    assertThat(gap.status()).as(gap.body()).isEqualTo(422);
+    assertThat(gap.json().at("/report/problems/0/file").asText()).isEqualTo("brackets.dmn");
+    assertThat(gap.json().at("/report/problems/0/line").asInt()).isEqualTo(23);
+    assertThat(gap.json().at("/report/problems/0/message").asText())
+        .isEqualTo(
+            "table 'BTC maintenance brackets' (UNIQUE): gap between rows, no row matches"
+                + " [ \"BTCUSDT\", [ 250000 .. 260000 ) ]");
+    assertThat(gap.json().at("/report/warnings").size()).isEqualTo(2);
+  }
+
+  @Test
   void badBundles_areRefusedWithTheirProblems_andChangeNothing() {
     Map<String, byte[]> good = shipped("tiered-perps", "2", "50", UnaryOperator.identity());
     String versionsBefore = client.get("api/v1/policies/tiered-perps/versions", AUDITOR).body();
