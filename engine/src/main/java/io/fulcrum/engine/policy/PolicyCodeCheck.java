@@ -252,6 +252,9 @@ final class PolicyCodeCheck {
       return creation(o);
     }
     if (e instanceof BinaryExpr b) {
+      if (self != null) {
+        PolicyNames.collectComparison(self, b, names);
+      }
       Class<?> left = type(b.getLeft());
       Class<?> right = type(b.getRight());
       if (b.getOperator() == BinaryExpr.Operator.PLUS
