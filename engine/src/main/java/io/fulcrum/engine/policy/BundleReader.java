@@ -69,7 +69,7 @@ public final class BundleReader {
     PolicyManifest manifest = parseManifest(origin, manifestBytes);
     List<String> listed = new ArrayList<>();
     manifest.rules().forEach(listed::add);
-    manifest.tests().forEach(listed::add);
+    manifest.listedTestFiles().forEach(listed::add);
     manifest.decisions().forEach(d -> listed.add(d.model()));
     for (String file : listed) {
       if (!files.containsKey(file)) {
@@ -87,6 +87,34 @@ public final class BundleReader {
                 path,
                 0,
                 "file is not listed in the manifest (add it to 'rules' or 'decisions', or remove it)"));
+      }
+    }
+    for (String f : manifest.scenarios()) {
+      if (!f.endsWith(".scesim")) {
+        problems.add(
+            new CompilationProblem(
+                PolicyBundle.MANIFEST,
+                topLevelKeyLine(manifestBytes, "scenarios"),
+                "scenarios lists '" + f + "': a scenario file must end in .scesim"));
+      }
+    }
+    for (String f : manifest.smoke()) {
+      if (!f.endsWith(".json")) {
+        problems.add(
+            new CompilationProblem(
+                PolicyBundle.MANIFEST,
+                topLevelKeyLine(manifestBytes, "smoke"),
+                "smoke lists '" + f + "': a smoke request must be a .json request file"));
+      }
+    }
+    for (String path : files.keySet()) {
+      if (path.endsWith(".scesim") && !listed.contains(path)) {
+        problems.add(
+            new CompilationProblem(
+                path,
+                0,
+                "test scenario file is not listed in the manifest (add it to 'scenarios', or"
+                    + " remove it): it would never run"));
       }
     }
     for (String rule : manifest.rules()) {
@@ -120,6 +148,27 @@ public final class BundleReader {
       }
     }
     return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+  }
+
+  /** The 1-based line of top-level key {@code key} of a YAML manifest, or 0. */
+  static int topLevelKeyLine(byte[] yaml, String key) {
+    try (JsonParser p = YAML.getFactory().createParser(yaml)) {
+      int depth = 0;
+      for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (t.isStructStart()) {
+          depth++;
+        } else if (t.isStructEnd()) {
+          depth--;
+        } else if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+            && depth == 1
+            && key.equals(p.currentName())) {
+          return p.currentTokenLocation().getLineNr();
+        }
+      }
+    } catch (IOException e) {
+      return 0;
+    }
+    return 0;
   }
 
   static boolean isSpreadsheet(String path) {

@@ -12,6 +12,7 @@ import org.kie.dmn.api.core.DMNRuntime;
 import org.kie.dmn.api.core.ast.DecisionNode;
 import org.kie.dmn.core.compiler.RuntimeTypeCheckOption;
 import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
+import org.kie.dmn.model.api.DMNModelInstrumentedBase;
 import org.kie.dmn.model.api.DecisionRule;
 import org.kie.dmn.model.api.DecisionTable;
 import org.kie.dmn.model.api.LiteralExpression;
@@ -89,7 +90,8 @@ public final class DmnModels {
       String file = model.getResource() == null ? null : model.getResource().getSourcePath();
       byFile.put(file, model);
       for (DMNMessage m : model.getMessages(DMNMessage.Severity.ERROR)) {
-        problems.add(new CompilationProblem(file, 0, describe(m)));
+        problems.add(
+            new CompilationProblem(file, lineOf(m, bundle.files().get(file)), describe(m)));
       }
       DmnOutputTypes.check(file, model, problems);
     }
@@ -132,20 +134,80 @@ public final class DmnModels {
   private static void checkWellFormed(
       String file, byte[] content, List<CompilationProblem> problems) {
     try {
-      javax.xml.parsers.DocumentBuilderFactory f =
-          javax.xml.parsers.DocumentBuilderFactory.newInstance();
-      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      f.setXIncludeAware(false);
-      f.setExpandEntityReferences(false);
-      javax.xml.parsers.DocumentBuilder builder = f.newDocumentBuilder();
-      builder.setErrorHandler(null);
-      builder.parse(new java.io.ByteArrayInputStream(content));
+      xmlParser().parse(new java.io.ByteArrayInputStream(content));
     } catch (org.xml.sax.SAXParseException e) {
       problems.add(
           new CompilationProblem(file, e.getLineNumber(), "malformed XML: " + e.getMessage()));
     } catch (Exception e) {
       problems.add(new CompilationProblem(file, 0, "unreadable XML: " + e.getMessage()));
     }
+  }
+
+  /** Why {@code content} is not well-formed XML without a DOCTYPE, or null when it is. */
+  static String xmlProblem(byte[] content) {
+    List<CompilationProblem> problems = new ArrayList<>();
+    checkWellFormed("", content, problems);
+    if (problems.isEmpty()) {
+      return null;
+    }
+    CompilationProblem p = problems.get(0);
+    return (p.line() > 0 ? "line " + p.line() + ": " : "") + p.message();
+  }
+
+  /** A parser that refuses DOCTYPE declarations, so no external entity is ever read. */
+  static javax.xml.parsers.DocumentBuilder xmlParser() throws Exception {
+    javax.xml.parsers.DocumentBuilderFactory f =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    f.setXIncludeAware(false);
+    f.setExpandEntityReferences(false);
+    f.setNamespaceAware(true);
+    javax.xml.parsers.DocumentBuilder builder = f.newDocumentBuilder();
+    builder.setErrorHandler(null);
+    return builder;
+  }
+
+  /**
+   * The line of what a DMN message is about: the table cell whose FEEL text the message quotes (a
+   * rule's input or output entry), else the element it names; 0 if unknown.
+   */
+  private static int lineOf(DMNMessage m, byte[] content) {
+    if (m.getSourceReference() instanceof DMNModelInstrumentedBase element) {
+      if (element instanceof DecisionRule rule) {
+        List<DMNModelInstrumentedBase> cells = new ArrayList<>(rule.getInputEntry());
+        cells.addAll(rule.getOutputEntry());
+        for (DMNModelInstrumentedBase cell : cells) {
+          String text =
+              cell instanceof UnaryTests u
+                  ? u.getText()
+                  : cell instanceof LiteralExpression l ? l.getText() : null;
+          if (text != null && m.getText() != null && m.getText().contains("'" + text + "'")) {
+            return line(cell, content);
+          }
+        }
+      }
+      int line = line(element, content);
+      if (line > 0) {
+        return line;
+      }
+    }
+    return content == null
+        ? 0
+        : DmnTableAnalysis.lineOfId(
+            new String(content, java.nio.charset.StandardCharsets.UTF_8), m.getSourceId());
+  }
+
+  /** The line of the element's text: its {@code <text>} child when it has one. */
+  private static int line(DMNModelInstrumentedBase element, byte[] content) {
+    javax.xml.stream.Location at = element.getLocation();
+    if (at != null && at.getLineNumber() > 0) {
+      return at.getLineNumber();
+    }
+    String id = element instanceof org.kie.dmn.model.api.DMNElement e ? e.getId() : null;
+    return content == null
+        ? 0
+        : DmnTableAnalysis.lineOfId(
+            new String(content, java.nio.charset.StandardCharsets.UTF_8), id);
   }
 
   private static String describe(DMNMessage m) {

@@ -156,7 +156,9 @@ final class PolicyCodeCheck {
     ParseResult<BlockStmt> parsed = parser().parseBlock("{" + code + "\n}");
     if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
       String why =
-          parsed.getProblems().isEmpty() ? "" : ": " + parsed.getProblems().get(0).getMessage();
+          parsed.getProblems().isEmpty()
+              ? ""
+              : ": " + withoutExpectedTokens(parsed.getProblems().get(0).getMessage());
       int line =
           parsed.getProblems().stream()
               .flatMap(p -> p.getLocation().stream())
@@ -168,6 +170,12 @@ final class PolicyCodeCheck {
       return;
     }
     statement(parsed.getResult().get());
+  }
+
+  /** JavaParser lists every token it would have accepted: noise for a policy author. */
+  private static String withoutExpectedTokens(String message) {
+    int at = message.indexOf(", expected one of");
+    return at < 0 ? message : message.substring(0, at);
   }
 
   private static String firstLine(String s) {
@@ -244,6 +252,9 @@ final class PolicyCodeCheck {
       return creation(o);
     }
     if (e instanceof BinaryExpr b) {
+      if (self != null) {
+        PolicyNames.collectComparison(self, b, names);
+      }
       Class<?> left = type(b.getLeft());
       Class<?> right = type(b.getRight());
       if (b.getOperator() == BinaryExpr.Operator.PLUS

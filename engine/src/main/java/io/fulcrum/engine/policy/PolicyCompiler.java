@@ -97,7 +97,10 @@ public final class PolicyCompiler {
       (d.subject().equals("position") ? position : collateral)
           .addAll(dmn.outputNames(d.model(), d.decision()));
     }
-    return new PolicyNames.Known(bundle.manifest().parameters().keySet(), position, collateral);
+    java.util.Set<String> measures = new java.util.TreeSet<>();
+    bundle.manifest().measures().forEach(m -> measures.add(m.name()));
+    return new PolicyNames.Known(
+        bundle.manifest().parameters().keySet(), position, collateral, measures);
   }
 
   private List<CompiledPolicy.BoundMeasure> bindMeasures(

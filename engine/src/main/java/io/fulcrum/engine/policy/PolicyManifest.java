@@ -15,15 +15,17 @@ import java.util.TreeMap;
  * @param measures risk-measure calls, made before any table or rule
  * @param decisions DMN decisions, evaluated per subject before the rules
  * @param rules DRL files and spreadsheet decision tables ({@code *.drl.csv}, {@code *.drl.xlsx})
- * @param tests test files shipped with the bundle (e.g. {@code .scesim} scenarios); hashed, not
- *     compiled
+ * @param tests legacy key of released versions, read by extension: {@code .scesim} files are
+ *     scenarios, {@code .json} files smoke requests, anything else evidence
+ * @param scenarios Kogito test scenarios ({@code .scesim}) over the DMN models, run by validation
+ * @param smoke request files ({@code .json}, the CLI's request format), each decided by validation
+ *     and required to succeed
+ * @param evidence documents kept and hashed with the bundle (e.g. a calibration report), never
+ *     executed
  * @param limits how much one decision may cost ({@link Limits}); defaults when absent
  * @param bounds allowed ranges of numeric values, keyed by the path {@code fulcrum calibrate
  *     --vary} uses: a parameter name or {@code measures.<name>.<setting>} ({@link Bound}); the
  *     manifest's own value must lie inside
- * @param evidence documents kept and hashed with the bundle, never executed (e.g. the calibration
- *     report of a draft); contract 1 of issue #11 (the validate branch owns the key and may merge
- *     its own definition over this one)
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record PolicyManifest(
@@ -37,9 +39,11 @@ public record PolicyManifest(
     List<DecisionBinding> decisions,
     List<String> rules,
     List<String> tests,
+    List<String> scenarios,
+    List<String> smoke,
+    List<String> evidence,
     Limits limits,
-    Map<String, Bound> bounds,
-    List<String> evidence) {
+    Map<String, Bound> bounds) {
 
   public PolicyManifest {
     require("id", id);
@@ -57,12 +61,48 @@ public record PolicyManifest(
     decisions = decisions == null ? List.of() : List.copyOf(decisions);
     rules = rules == null ? List.of() : List.copyOf(rules);
     tests = tests == null ? List.of() : List.copyOf(tests);
+    scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
+    smoke = smoke == null ? List.of() : List.copyOf(smoke);
+    evidence = evidence == null ? List.of() : List.copyOf(evidence);
     limits = limits == null ? Limits.DEFAULT : limits;
     if (rules.isEmpty()) {
       throw new IllegalArgumentException("rules must list at least one DRL file or decision table");
     }
     bounds = Bound.checked(bounds, parameters, measures);
-    evidence = evidence == null ? List.of() : List.copyOf(evidence);
+  }
+
+  /**
+   * The scenario files: {@code scenarios}, then the {@code .scesim} files of legacy {@code tests}.
+   */
+  public List<String> scenarioFiles() {
+    return concat(scenarios, tests.stream().filter(t -> t.endsWith(".scesim")).toList());
+  }
+
+  /**
+   * The smoke request files: {@code smoke}, then the {@code .json} files of legacy {@code tests}.
+   */
+  public List<String> smokeFiles() {
+    return concat(smoke, tests.stream().filter(t -> t.endsWith(".json")).toList());
+  }
+
+  /** The evidence files: {@code evidence}, then the other files of legacy {@code tests}. */
+  public List<String> evidenceFiles() {
+    return concat(
+        evidence,
+        tests.stream().filter(t -> !t.endsWith(".scesim") && !t.endsWith(".json")).toList());
+  }
+
+  /**
+   * Every file listed under {@code tests}, {@code scenarios}, {@code smoke} or {@code evidence}.
+   */
+  public List<String> listedTestFiles() {
+    return concat(concat(scenarioFiles(), smokeFiles()), evidenceFiles());
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
   }
 
   private static void require(String field, String value) {

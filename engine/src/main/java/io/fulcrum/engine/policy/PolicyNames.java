@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.StringLiteralExpr;
 import io.fulcrum.engine.runtime.AccountFact;
 import io.fulcrum.engine.runtime.CollateralFact;
 import io.fulcrum.engine.runtime.LiquidationPrices;
+import io.fulcrum.engine.runtime.MeasureFact;
 import io.fulcrum.engine.runtime.Parameters;
 import io.fulcrum.engine.runtime.PortfolioRequirement;
 import io.fulcrum.engine.runtime.PositionFact;
@@ -35,7 +36,8 @@ final class PolicyNames {
     COLLATERAL_PARAMETER("collateral parameter"),
     METRIC("metric"),
     COMPONENT("component"),
-    FLAG("flag");
+    FLAG("flag"),
+    MEASURE("measure");
 
     final String label;
 
@@ -89,6 +91,28 @@ final class PolicyNames {
     }
   }
 
+  /** A constraint {@code name == "fhsEs"} on a {@code MeasureFact}: reads the measure's name. */
+  static void collectComparison(Class<?> self, BinaryExpr b, List<Use> out) {
+    if (self != MeasureFact.class
+        || (b.getOperator() != BinaryExpr.Operator.EQUALS
+            && b.getOperator() != BinaryExpr.Operator.NOT_EQUALS)) {
+      return;
+    }
+    Expression left = b.getLeft();
+    Expression right = b.getRight();
+    Expression literal = isNameProperty(left) ? right : isNameProperty(right) ? left : null;
+    String name = literal == null ? null : literal(literal);
+    if (name != null) {
+      out.add(
+          new Use(null, literal.getBegin().map(p -> p.line).orElse(1), Kind.MEASURE, name, false));
+    }
+  }
+
+  private static boolean isNameProperty(Expression e) {
+    return e instanceof com.github.javaparser.ast.expr.NameExpr n
+        && n.getNameAsString().equals("name");
+  }
+
   private static Kind tableKind(Class<?> receiver) {
     if (receiver == CollateralFact.class) {
       return Kind.COLLATERAL_PARAMETER;
@@ -134,7 +158,12 @@ final class PolicyNames {
    * The names a policy may read, for the check: parameters by kind, from the manifest and the
    * decision tables bound to each subject.
    */
-  record Known(Set<String> manifest, Set<String> position, Set<String> collateral) {}
+  record Known(
+      Set<String> manifest, Set<String> position, Set<String> collateral, Set<String> measures) {
+    Known(Set<String> manifest, Set<String> position, Set<String> collateral) {
+      this(manifest, position, collateral, Set.of());
+    }
+  }
 
   /** A problem at the use for every name read that nothing defines. */
   static List<CompilationProblem> check(List<Use> uses, Known known) {
@@ -154,6 +183,7 @@ final class PolicyNames {
             case METRIC -> metrics;
             case COMPONENT -> components;
             case FLAG -> flags;
+            case MEASURE -> known.measures();
           };
       if (!PolicyVocabulary.matches(candidates, u.name())) {
         problems.add(new CompilationProblem(u.file(), u.line(), unknown(u, candidates)));
@@ -171,6 +201,7 @@ final class PolicyNames {
           case METRIC -> "no rule sets it (setRatio/setAmount); rules set: ";
           case COMPONENT -> "no rule sets it (setComponent); rules set: ";
           case FLAG -> "no rule raises it (raiseFlag); rules raise: ";
+          case MEASURE -> "the manifest's measures are: ";
         };
     String near = nearest(u.name(), candidates);
     return "unknown "

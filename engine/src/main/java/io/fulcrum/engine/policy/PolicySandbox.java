@@ -148,18 +148,48 @@ public final class PolicySandbox {
     } catch (Exception e) {
       pkg = null;
     }
-    if (pkg == null || parser.hasErrors()) {
-      // Usually a syntax error the KIE builder reports with its line; the compiler makes sure a
-      // file the sandbox could not read never compiles (see unchecked()).
-      found.unchecked().add(file);
-      return;
-    }
     Lines lines =
         spreadsheet ? Lines.spreadsheet(file, drl, bundle.text(file)) : Lines.drl(file, drl);
+    if (pkg == null || parser.hasErrors()) {
+      // A syntax error: report the parser's first error at its token's line (for a table, its
+      // row); the errors after it, and "Parser returned a null Package", only follow from it.
+      found.unchecked().add(file);
+      parser.getErrors().stream()
+          .findFirst()
+          .ifPresent(
+              e ->
+                  problems.add(
+                      new CompilationProblem(
+                          file, lines.fileLine(firstLine(e)), syntaxMessage(e.getMessage()))));
+      return;
+    }
     new FileCheck(pkg, lines, problems, found.names()).run();
     for (RuleDescr rule : pkg.getRules()) {
       found.locations().putIfAbsent(rule.getName(), file + ":" + lines.fileLine(rule.getLine()));
     }
+  }
+
+  private static int firstLine(org.drools.drl.parser.DroolsError e) {
+    int[] lines = e.getLines();
+    return lines != null && lines.length > 0 ? lines[0] : 0;
+  }
+
+  private static final Pattern PARSER_PREFIX =
+      Pattern.compile("^\\s*(?:\\[ERR \\d+\\]\\s*)?(?:Line \\d+:(\\d+)\\s*)?");
+
+  /**
+   * "[ERR 102] Line 38:0 mismatched input..." as "syntax error: mismatched input... (column 0)".
+   */
+  static String syntaxMessage(String parserMessage) {
+    String text = parserMessage == null ? "" : parserMessage.strip();
+    Matcher m = PARSER_PREFIX.matcher(text);
+    if (m.find() && m.end() > 0) {
+      String column = m.group(1);
+      return "syntax error: "
+          + text.substring(m.end()).strip()
+          + (column == null ? "" : " (column " + column + ")");
+    }
+    return "syntax error: " + text;
   }
 
   /** Maps lines of the checked DRL to lines of the bundle file. */

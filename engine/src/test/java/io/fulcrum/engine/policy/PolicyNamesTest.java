@@ -95,6 +95,23 @@ class PolicyNamesTest {
   }
 
   @Test
+  void aMeasureNameTheManifestDoesNotBind_isRefused() {
+    ShippedBundleCopy copy =
+        ShippedBundleCopy.of("risk-based-im", "1")
+            .replace(
+                "margin.drl",
+                "MeasureFact( name == \"scenarioGrid\", $grid : value )",
+                "MeasureFact( name == \"scenarioGird\", $grid : value )");
+    int line = copy.lineOf("margin.drl", "scenarioGird");
+    assertThat(problems(copy))
+        .containsExactly(
+            "margin.drl:"
+                + line
+                + ": unknown measure 'scenarioGird' (did you mean 'scenarioGrid'?): the manifest's"
+                + " measures are: fhsEs, scenarioGrid, stressedEs");
+  }
+
+  @Test
   void aRuleInAPhaseThatDoesNotExist_isRefusedAtItsAttribute() {
     ShippedBundleCopy copy =
         ShippedBundleCopy.of("tiered-perps", "2")

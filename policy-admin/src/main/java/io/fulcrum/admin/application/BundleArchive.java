@@ -56,8 +56,22 @@ public final class BundleArchive {
 
   private BundleArchive() {}
 
+  /**
+   * A zip upload unpacked.
+   *
+   * @param files keyed by path inside the bundle
+   * @param folder the top folders stripped from every path ({@code tiered-perps/3} for a zip of
+   *     {@code tiered-perps/3/}), empty when the manifest was at the root
+   */
+  public record Unpacked(SortedMap<String, byte[]> files, String folder) {}
+
   /** The files of a zip upload, keyed by path inside the bundle. */
   public static SortedMap<String, byte[]> read(byte[] zip) {
+    return unpack(zip).files();
+  }
+
+  /** The files of a zip upload and the folder they were in. */
+  public static Unpacked unpack(byte[] zip) {
     SortedMap<String, byte[]> files = new TreeMap<>();
     List<CompilationProblem> problems = new ArrayList<>();
     try (ZipFile archive =
@@ -111,7 +125,18 @@ public final class BundleArchive {
       throw new BundleRefused(
           "the upload is not a zip of bundle files (no entries)", List.of(), false);
     }
-    return stripTopFolder(files);
+    StringBuilder folder = new StringBuilder();
+    SortedMap<String, byte[]> bundle = files;
+    for (SortedMap<String, byte[]> inner = stripTopFolder(bundle);
+        inner != bundle;
+        inner = stripTopFolder(bundle)) {
+      if (folder.length() > 0) {
+        folder.append('/');
+      }
+      folder.append(bundle.firstKey(), 0, bundle.firstKey().indexOf('/'));
+      bundle = inner;
+    }
+    return new Unpacked(bundle, folder.toString());
   }
 
   /** Why entry {@code e} may not be in a bundle, or null if it may. */
@@ -209,7 +234,7 @@ public final class BundleArchive {
     }
     SortedMap<String, byte[]> inner = new TreeMap<>();
     files.forEach((p, b) -> inner.put(p.substring(top.length()), b));
-    return stripTopFolder(inner);
+    return inner;
   }
 
   /** A deterministic zip of {@code files} (sorted, fixed times): how content is stored. */

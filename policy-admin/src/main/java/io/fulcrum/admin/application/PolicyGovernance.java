@@ -5,6 +5,7 @@ import io.fulcrum.admin.application.PolicyStore.Change;
 import io.fulcrum.admin.application.PolicyStore.NewEvent;
 import io.fulcrum.engine.json.Json;
 import io.fulcrum.engine.policy.BundleReader;
+import io.fulcrum.engine.policy.BundleValidator;
 import io.fulcrum.engine.policy.CompilationProblem;
 import io.fulcrum.engine.policy.PolicyBundle;
 import io.fulcrum.engine.policy.PolicyCompilationFailed;
@@ -32,6 +33,8 @@ public class PolicyGovernance {
 
   @Inject ServiceClock clock;
 
+  @Inject MarketData marketData;
+
   /**
    * What an upload stored: the version (DRAFT if validation failed, else VALIDATED) and its report.
    */
@@ -44,6 +47,16 @@ public class PolicyGovernance {
    * @throws LifecycleRefused when the version exists beyond DRAFT
    */
   public Uploaded upload(String policyId, Map<String, byte[]> files, String author) {
+    return upload(policyId, files, "", author);
+  }
+
+  /**
+   * As {@link #upload(String, Map, String)}, for files that came in {@code folder} of the upload
+   * ({@code ""} for none): a folder path ending in {@code <id>/<version>} (a zip of {@code
+   * rules/tiered-perps/3/}) implies the version, which the manifest must then state, as for a
+   * bundle directory; a single folder is just the bundle's own name.
+   */
+  public Uploaded upload(String policyId, Map<String, byte[]> files, String folder, String author) {
     PolicyRef.of(policyId, "1");
     if ("active".equals(policyId)) {
       throw new IllegalArgumentException("'active' is reserved and cannot be a policy id");
@@ -69,7 +82,9 @@ public class PolicyGovernance {
     PolicyState current =
         store.find(policyId, version).map(PolicyVersion::storedState).orElse(null);
     Instant now = clock.instant();
-    ValidationReport report = BundleValidation.validate(engine.compiler(), bundle, now);
+    ValidationReport report =
+        BundleValidation.validate(
+            engine.compiler(), marketData.sets(), bundle, location(policyId, folder), now);
     PolicyState state =
         PolicyLifecycle.afterUpload(current, report.passed(), policyId + "@" + version);
     PolicyVersion row =
@@ -115,6 +130,16 @@ public class PolicyGovernance {
             now));
     engine.reload();
     return new Uploaded(row, report);
+  }
+
+  /** Where the upload says the bundle lies: the URL's policy, and a version its folder implies. */
+  static BundleValidator.Location location(String policyId, String folder) {
+    String[] segments = folder == null || folder.isEmpty() ? new String[0] : folder.split("/");
+    if (segments.length >= 2) {
+      return new BundleValidator.Location(
+          segments[segments.length - 2], segments[segments.length - 1]);
+    }
+    return new BundleValidator.Location(policyId, null);
   }
 
   /** Approves or rejects a VALIDATED version; the reviewer must not be its author. */

@@ -145,7 +145,9 @@ public class PolicyResource {
               + " compiled and validated; 201 VALIDATED, or 422 DRAFT with the problems")
   public Response upload(@PathParam("id") String id, InputStream body) {
     byte[] zip = limited(body);
-    PolicyGovernance.Uploaded up = governance.upload(id, BundleArchive.read(zip), user());
+    BundleArchive.Unpacked unpacked = BundleArchive.unpack(zip);
+    PolicyGovernance.Uploaded up =
+        governance.upload(id, unpacked.files(), unpacked.folder(), user());
     Map<String, Object> entity = summary(up.version());
     entity.put("report", up.report());
     var location =

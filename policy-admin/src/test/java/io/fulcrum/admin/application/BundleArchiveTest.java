@@ -34,6 +34,20 @@ class BundleArchiveTest {
   }
 
   @Test
+  void theStrippedFolders_areReported() {
+    BundleArchive.Unpacked unpacked =
+        BundleArchive.unpack(
+            zip(
+                z -> {
+                  put(z, "rules/p/3/manifest.yaml", MANIFEST);
+                  put(z, "rules/p/3/margin.drl", bytes("rule x when then end"));
+                }));
+    assertThat(unpacked.files().keySet()).containsExactly("manifest.yaml", "margin.drl");
+    assertThat(unpacked.folder()).isEqualTo("rules/p/3");
+    assertThat(BundleArchive.unpack(BundleArchive.write(unpacked.files())).folder()).isEmpty();
+  }
+
+  @Test
   void writeThenRead_isTheIdentity() {
     Map<String, byte[]> files =
         new TreeMap<>(Map.of("manifest.yaml", MANIFEST, "a.drl", bytes("x")));

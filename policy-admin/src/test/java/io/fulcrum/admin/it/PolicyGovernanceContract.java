@@ -200,6 +200,53 @@ abstract class PolicyGovernanceContract {
   }
 
   @Test
+  void uploadValidation_runsScenariosAndTableAnalysis_andACalibrationDraftValidates() {
+    // A calibration draft: new keys, its report kept as evidence (never read as a request).
+    Map<String, byte[]> draft = shipped("risk-based-im", "1", "2", UnaryOperator.identity());
+    draft.put(
+        "manifest.yaml",
+        bytes(
+            new String(draft.get("manifest.yaml"), StandardCharsets.UTF_8)
+                .replace(
+                    "tests:\n  - concentration.scesim",
+                    "scenarios:\n  - concentration.scesim\n"
+                        + "evidence:\n  - evidence/calibration-report.json")));
+    draft.put("evidence/calibration-report.json", bytes("{\"winner\": {\"apcBufferRate\": 0.3}}"));
+    Reply uploaded =
+        client.send(
+            "POST",
+            "api/v1/policies/risk-based-im/versions",
+            AUTHOR,
+            "application/zip",
+            zip(draft));
+    assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+    assertThat(uploaded.json().get("state").asText()).isEqualTo("VALIDATED");
+    assertThat(uploaded.json().at("/report/checks").toString())
+        .isEqualTo(
+            "[\"location\",\"compile\",\"tables concentration.dmn\","
+                + "\"scenarios concentration.scesim\"]");
+
+    // A bracket gap under UNIQUE: DRAFT, with the table's file and line.
+    Reply gap =
+        upload(
+            zip(
+                shipped(
+                    "tiered-perps",
+                    "2",
+                    "81",
+                    dmn -> dmn.replace("[250000..1000000)", "[260000..1000000)"))),
+            AUTHOR);
+    assertThat(gap.status()).as(gap.body()).isEqualTo(422);
+    assertThat(gap.json().at("/report/problems/0/file").asText()).isEqualTo("brackets.dmn");
+    assertThat(gap.json().at("/report/problems/0/line").asInt()).isEqualTo(23);
+    assertThat(gap.json().at("/report/problems/0/message").asText())
+        .isEqualTo(
+            "table 'BTC maintenance brackets' (UNIQUE): gap between rows, no row matches"
+                + " [ \"BTCUSDT\", [ 250000 .. 260000 ) ]");
+    assertThat(gap.json().at("/report/warnings").size()).isEqualTo(2);
+  }
+
+  @Test
   void badBundles_areRefusedWithTheirProblems_andChangeNothing() {
     Map<String, byte[]> good = shipped("tiered-perps", "2", "50", UnaryOperator.identity());
     String versionsBefore = client.get("api/v1/policies/tiered-perps/versions", AUDITOR).body();
@@ -556,6 +603,9 @@ abstract class PolicyGovernanceContract {
           text = text.replace("version: \"" + version + "\"", "version: \"" + newVersion + "\"");
         } else if (name.endsWith(".dmn")) {
           text = dmnEdit.apply(text);
+        } else if (name.endsWith(".scesim")) {
+          // Validation runs the bundle's scenarios: their expected values follow the table edit.
+          text = scenarioEdit(text, dmnEdit);
         }
         files.put(name, bytes(text));
       }
@@ -563,6 +613,28 @@ abstract class PolicyGovernanceContract {
       throw new UncheckedIOException(e);
     }
     return files;
+  }
+
+  /** Applies a DMN cell edit ({@code <text>v</text>}) to the same values in a .scesim file. */
+  private static String scenarioEdit(String scesim, UnaryOperator<String> dmnEdit) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("<rawValue class=\"string\">([^<]*)</rawValue>")
+            .matcher(scesim);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String cell = "<text>" + m.group(1) + "</text>";
+      String edited = dmnEdit.apply(cell);
+      String value =
+          edited.startsWith("<text>") && edited.endsWith("</text>")
+              ? edited.substring(6, edited.length() - 7)
+              : m.group(1);
+      m.appendReplacement(
+          out,
+          java.util.regex.Matcher.quoteReplacement(
+              "<rawValue class=\"string\">" + value + "</rawValue>"));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   static byte[] zip(Map<String, byte[]> files) {
