@@ -175,8 +175,13 @@ class BundleValidationTest {
   @Test
   void aRuleReFiringItselfForever_failsValidationAtTheFiringLimit() {
     ValidationReport report =
+        // A rule of its own: an activation group that has decided does not fire again (the
+        // engine's SessionLink), so the loop must sit outside "status decision".
         validateWithOkRule(
-            "update($a);", "limits:\n  maxRuleFirings: 500\n  timeBudgetMillis: 5000\n");
+            OK_STATUS
+                + "\nend\n\nrule \"Touch the account forever\"\n  ruleflow-group \"status\"\nwhen\n"
+                + "  $a : AccountFact( )\nthen\n  update($a);",
+            "limits:\n  maxRuleFirings: 500\n  timeBudgetMillis: 5000\n");
     assertThat(report.passed()).isFalse();
     assertThat(report.problems())
         .singleElement()
