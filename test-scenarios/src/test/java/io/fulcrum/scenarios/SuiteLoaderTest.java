@@ -51,7 +51,7 @@ class SuiteLoaderTest {
   void shippedSuite_loadsAccountsStatesAndExpectations() {
     var suite = LOADER.load(TestPolicies.SUITES.resolve("tiered-perps.yaml"));
     assertThat(suite.policy()).contains("tiered-perps");
-    assertThat(suite.versions()).containsExactly("1", "2");
+    assertThat(suite.versions()).containsExactly("1", "2", "3");
     assertThat(suite.marketStates())
         .extracting(s -> s.name())
         .containsExactly("base", "btc-down-10", "btc-up-10");
