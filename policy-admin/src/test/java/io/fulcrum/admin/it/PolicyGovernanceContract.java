@@ -201,17 +201,12 @@ abstract class PolicyGovernanceContract {
 
   @Test
   void uploadValidation_runsScenariosAndTableAnalysis_andACalibrationDraftValidates() {
-    // A calibration draft: new keys, its report kept as evidence (never read as a request).
-    Map<String, byte[]> draft = shipped("risk-based-im", "1", "2", UnaryOperator.identity());
-    draft.put(
-        "manifest.yaml",
-        bytes(
-            new String(draft.get("manifest.yaml"), StandardCharsets.UTF_8)
-                .replace(
-                    "tests:\n  - concentration.scesim",
-                    "scenarios:\n  - concentration.scesim\n"
-                        + "evidence:\n  - evidence/calibration-report.json")));
-    draft.put("evidence/calibration-report.json", bytes("{\"winner\": {\"apcBufferRate\": 0.3}}"));
+    // A draft exactly as `fulcrum calibrate` writes it (DraftPolicyWriter, from risk-based-im@2,
+    // the latest shipped version, so the draft is version 3): comments kept, the changed value
+    // edited in place, its calibration report listed under evidence: (never read as a request).
+    Map<String, byte[]> draft = calibrationDraft("risk-based-im@2", Map.of("apcBufferRate", "0.3"));
+    assertThat(new String(draft.get("manifest.yaml"), StandardCharsets.UTF_8))
+        .contains("version: \"3\"", "apcBufferRate: 0.3", "evidence:", "# ");
     Reply uploaded =
         client.send(
             "POST",
@@ -591,6 +586,29 @@ abstract class PolicyGovernanceContract {
   }
 
   /** A shipped bundle's files as a new version, with {@code dmnEdit} applied to its .dmn files. */
+  /** The files of a draft written by {@code fulcrum calibrate}'s own writer, by bundle path. */
+  static Map<String, byte[]> calibrationDraft(String ref, Map<String, String> calibrated) {
+    try {
+      Path out = Files.createTempDirectory("calibration-draft");
+      Path dir =
+          io.fulcrum.engine.calibration.DraftPolicyWriter.write(
+              PolicyLibrary.shipped(),
+              io.fulcrum.engine.policy.PolicyRef.parse(ref),
+              calibrated,
+              "{\"winner\": {\"apcBufferRate\": 0.3}}",
+              out);
+      Map<String, byte[]> files = new TreeMap<>();
+      try (Stream<Path> walk = Files.walk(dir)) {
+        for (Path p : walk.filter(Files::isRegularFile).toList()) {
+          files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+        }
+      }
+      return files;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static Map<String, byte[]> shipped(
       String id, String version, String newVersion, UnaryOperator<String> dmnEdit) {
     Path dir = PolicyLibrary.shipped().root().resolve(id).resolve(version);
