@@ -77,6 +77,17 @@ final class PolicyCodeCheck {
   private final List<Finding> findings = new ArrayList<>();
   private final List<PolicyNames.Use> names = new ArrayList<>();
   private final Set<String> calledFunctions = new java.util.TreeSet<>();
+  private final List<PolicyNames.FactAccess> accesses = new ArrayList<>();
+
+  /** Variables passed to {@code update(...)}, with where the call starts (line, column). */
+  private final List<PolicyNames.FactAccess> updates = new ArrayList<>();
+
+  /**
+   * What {@link PolicySandbox#withoutModifyBlocks} calls the receiver of a call in a {@code
+   * modify(x) { ... }} block: {@code __modified(x).setA(..)}, so a setter there is told apart from
+   * a plain one.
+   */
+  static final String MODIFIED = "__modified";
 
   /**
    * @param typeNames resolves a simple or qualified type name to an allowed type
@@ -106,6 +117,23 @@ final class PolicyCodeCheck {
    */
   List<PolicyNames.Use> names() {
     return names;
+  }
+
+  /**
+   * The values of positions, collateral and the portfolio requirement the code reads, and sets with
+   * plain setters (outside {@code modify}, and not followed by an {@code update} of the same
+   * variable), each at its 1-based line of the snippet.
+   */
+  List<PolicyNames.FactAccess> accesses() {
+    return accesses.stream()
+        .filter(a -> !a.writes() || updates.stream().noneMatch(u -> updatedAfter(u, a)))
+        .toList();
+  }
+
+  private static boolean updatedAfter(PolicyNames.FactAccess update, PolicyNames.FactAccess set) {
+    return update.receiver().equals(set.receiver())
+        && (update.line() > set.line()
+            || (update.line() == set.line() && update.column() > set.column()));
   }
 
   /** The DRL functions the checked code calls (for the recursion check). */
@@ -351,6 +379,7 @@ final class PolicyCodeCheck {
     if (self != null) {
       Optional<Method> getter = getter(self, name);
       if (getter.isPresent()) {
+        PolicyNames.collectRead(self, name, n.getBegin().map(p -> p.line).orElse(1), accesses);
         return checkedMember(self, getter.get().getName(), n) ? getter.get().getReturnType() : null;
       }
     }
@@ -410,6 +439,8 @@ final class PolicyCodeCheck {
       refuse(f, "no allowed property '" + f.getNameAsString() + "' on " + f.getScope());
       return null;
     }
+    PolicyNames.collectRead(
+        receiver, f.getNameAsString(), f.getBegin().map(p -> p.line).orElse(1), accesses);
     return checkedMember(receiver, getter.get().getName(), f) ? getter.get().getReturnType() : null;
   }
 
@@ -448,7 +479,29 @@ final class PolicyCodeCheck {
     }
     String method = m.getNameAsString();
     int arity = m.getArguments().size();
-    m.getArguments().forEach(this::type);
+    List<Class<?>> argumentTypes = new ArrayList<>();
+    m.getArguments().forEach(a -> argumentTypes.add(type(a)));
+    if (m.getScope().isEmpty()
+        && method.equals(MODIFIED)
+        && arity == 1
+        && !functions.containsKey(method)) {
+      return argumentTypes.get(0); // the target of a modify block: its setters are announced
+    }
+    if (m.getScope().isEmpty()
+        && method.equals("update")
+        && arity == 1
+        && m.getArgument(0) instanceof NameExpr updated) {
+      updates.add(
+          new PolicyNames.FactAccess(
+              m.getBegin().map(p -> p.line).orElse(1),
+              null,
+              null,
+              null,
+              false,
+              updated.getNameAsString(),
+              null,
+              m.getBegin().map(p -> p.column).orElse(0)));
+    }
     if (m.getScope().isEmpty()) {
       if (self != null && (!functions.containsKey(method) || hasMethod(self, method))) {
         return instanceCall(self, method, arity, m);
@@ -479,6 +532,13 @@ final class PolicyCodeCheck {
       refuse(m, "cannot tell the type of '" + scopeExpr + "', so '" + method + "' is refused");
       return null;
     }
+    if (scopeExpr instanceof MethodCallExpr modified
+        && modified.getScope().isEmpty()
+        && modified.getNameAsString().equals(MODIFIED)
+        && !functions.containsKey(MODIFIED)) {
+      PolicyNames.collectAccess(receiver, m, true, accesses);
+      return checkedInstanceCall(receiver, method, arity, m);
+    }
     return instanceCall(receiver, method, arity, m);
   }
 
@@ -495,6 +555,13 @@ final class PolicyCodeCheck {
   }
 
   private Class<?> instanceCall(Class<?> receiver, String method, int arity, Node at) {
+    if (at instanceof MethodCallExpr call) {
+      PolicyNames.collectAccess(receiver, call, false, accesses);
+    }
+    return checkedInstanceCall(receiver, method, arity, at);
+  }
+
+  private Class<?> checkedInstanceCall(Class<?> receiver, String method, int arity, Node at) {
     if (at instanceof MethodCallExpr call) {
       PolicyNames.collect(receiver, call, names);
     }

@@ -103,11 +103,13 @@ public final class PolicySandbox {
     Map<String, String> locations = new HashMap<>();
     List<String> unchecked = new ArrayList<>();
     List<PolicyNames.Use> names = new ArrayList<>();
+    List<PolicyNames.RuleAccess> accesses = new ArrayList<>();
     for (String file : bundle.manifest().rules()) {
       if (bundle.files().containsKey(file)) {
-        checkRuleFile(bundle, file, new Found(problems, locations, unchecked, names));
+        checkRuleFile(bundle, file, new Found(problems, locations, unchecked, names, accesses));
       }
     }
+    problems.addAll(PolicyNames.checkSamePhaseSetters(accesses));
     for (PolicyManifest.DecisionBinding d : bundle.manifest().decisions()) {
       byte[] dmn = bundle.files().get(d.model());
       if (dmn != null && problems.stream().noneMatch(p -> p.file().equals(d.model()))) {
@@ -122,7 +124,8 @@ public final class PolicySandbox {
       List<CompilationProblem> problems,
       Map<String, String> locations,
       List<String> unchecked,
-      List<PolicyNames.Use> names) {}
+      List<PolicyNames.Use> names,
+      List<PolicyNames.RuleAccess> accesses) {}
 
   private static void checkRuleFile(PolicyBundle bundle, String file, Found found) {
     List<CompilationProblem> problems = found.problems();
@@ -163,7 +166,7 @@ public final class PolicySandbox {
                           file, lines.fileLine(firstLine(e)), syntaxMessage(e.getMessage()))));
       return;
     }
-    new FileCheck(pkg, lines, problems, found.names()).run();
+    new FileCheck(pkg, lines, problems, found.names(), found.accesses()).run();
     for (RuleDescr rule : pkg.getRules()) {
       found.locations().putIfAbsent(rule.getName(), file + ":" + lines.fileLine(rule.getLine()));
     }
@@ -254,16 +257,31 @@ public final class PolicySandbox {
     private final List<String> wildcards = new ArrayList<>();
     private final Map<String, Class<?>> globals = new LinkedHashMap<>();
     private final Map<String, Class<?>> functions = new HashMap<>();
+    private final List<PolicyNames.RuleAccess> accesses;
+
+    /** Each function's plain setter calls (at file lines), and the functions it calls. */
+    private final Map<String, List<PolicyNames.FactAccess>> functionWrites = new HashMap<>();
+
+    private final Map<String, Set<String>> functionCalls = new HashMap<>();
+
+    /** Where {@link #report} is: a function's body, or a rule (in a phase) and which part. */
+    private String function;
+
+    private String rule;
+    private String phase;
+    private boolean inConditions;
 
     FileCheck(
         PackageDescr pkg,
         Lines lines,
         List<CompilationProblem> problems,
-        List<PolicyNames.Use> names) {
+        List<PolicyNames.Use> names,
+        List<PolicyNames.RuleAccess> accesses) {
       this.pkg = pkg;
       this.lines = lines;
       this.problems = problems;
       this.names = names;
+      this.accesses = accesses;
     }
 
     void run() {
@@ -357,9 +375,12 @@ public final class PolicySandbox {
         }
         PolicyCodeCheck code = new PolicyCodeCheck(this::resolve, functions, null, scope);
         code.checkBlock(f.getBody());
+        function = f.getName();
         report(code, lines.drlLineOf(f.getBody(), f.getLine()));
+        function = null;
         calls.put(f.getName(), code.calledFunctions());
       }
+      functionCalls.putAll(calls);
       for (FunctionDescr f : pkg.getFunctions()) {
         if (reaches(calls, f.getName(), f.getName(), new java.util.HashSet<>())) {
           refuse(f, "function " + f.getName() + " calls itself (recursion is not allowed)");
@@ -395,12 +416,46 @@ public final class PolicySandbox {
         refuse(rule, what + ": named consequences are not allowed");
       }
       Map<String, Class<?>> scope = new HashMap<>(globals);
+      this.phase = phase(rule);
+      this.rule = this.phase == null ? null : rule.getName();
+      inConditions = true;
       lhs(rule.getLhs(), scope);
+      inConditions = false;
       if (rule.getConsequence() instanceof String then) {
         PolicyCodeCheck code = new PolicyCodeCheck(this::resolve, functions, null, scope);
         code.checkBlock(withoutModifyBlocks(then));
         report(code, lines.drlLineOf(then, rule.getConsequenceLine()));
+        if (this.rule != null) {
+          // A function the consequence calls sets what it sets in this rule's phase.
+          Set<String> reached = new java.util.TreeSet<>();
+          code.calledFunctions().forEach(f -> reach(f, reached));
+          for (String f : reached) {
+            for (PolicyNames.FactAccess w : functionWrites.getOrDefault(f, List.of())) {
+              accesses.add(new PolicyNames.RuleAccess(lines.file(), this.rule, this.phase, w));
+            }
+          }
+        }
       }
+      this.rule = null;
+      this.phase = null;
+    }
+
+    private void reach(String function, Set<String> reached) {
+      if (reached.add(function)) {
+        functionCalls.getOrDefault(function, Set.of()).forEach(f -> reach(f, reached));
+      }
+    }
+
+    /** The phase a rule fires in (its ruleflow-group or agenda-group), if it names one. */
+    private static String phase(RuleDescr rule) {
+      for (String name : List.of("ruleflow-group", "agenda-group")) {
+        AttributeDescr a = rule.getAttributes().get(name);
+        String value = a == null || a.getValue() == null ? null : a.getValue().replace("\"", "");
+        if (value != null && PHASES.contains(value.strip())) {
+          return value.strip();
+        }
+      }
+      return null;
     }
 
     private void attribute(String rule, AttributeDescr a) {
@@ -514,6 +569,14 @@ public final class PolicySandbox {
       for (PolicyNames.Use u : code.names()) {
         names.add(u.at(lines.file(), lines.fileLine(firstDrlLine + u.line() - 1)));
       }
+      for (PolicyNames.FactAccess a : code.accesses()) {
+        PolicyNames.FactAccess located = a.atLine(lines.fileLine(firstDrlLine + a.line() - 1));
+        if (function != null && a.writes()) {
+          functionWrites.computeIfAbsent(function, f -> new ArrayList<>()).add(located);
+        } else if (rule != null && a.writes() != inConditions) {
+          accesses.add(new PolicyNames.RuleAccess(lines.file(), rule, phase, located));
+        }
+      }
     }
 
     private void refuse(BaseDescr at, String message) {
@@ -523,9 +586,9 @@ public final class PolicySandbox {
 
   /**
    * Rewrites the Drools {@code modify(x) { a(..), b(..) }} blocks of a consequence into the Java
-   * they mean ({@code __modify(x); (x).a(..); (x).b(..);}), keeping every line break where it was
-   * so lines still match the file. Text that is not a well-formed block is left as is (and then
-   * fails to parse: refused).
+   * they mean ({@code __modify(x); __modified(x).a(..); __modified(x).b(..);}), keeping every line
+   * break where it was so lines still match the file. Text that is not a well-formed block is left
+   * as is (and then fails to parse: refused).
    */
   static String withoutModifyBlocks(String code) {
     StringBuilder out = new StringBuilder();
@@ -555,6 +618,7 @@ public final class PolicySandbox {
         } else {
           int lead = part.length() - part.stripLeading().length();
           out.append(part, 0, lead)
+              .append(PolicyCodeCheck.MODIFIED)
               .append('(')
               .append(flatTarget)
               .append(").")

@@ -42,6 +42,41 @@ class PolicyNamesTest {
   }
 
   @Test
+  void aComponentTheNextRulesTest_setWithAPlainSetter_isRefusedAtEachCondition() {
+    // risk-based-im sets the risk margin with modify: the APC rules of the same phase see it.
+    ShippedBundleCopy copy =
+        ShippedBundleCopy.of("risk-based-im", "2")
+            .replace(
+                "margin.drl",
+                "modify($r) { setComponent(\"riskMargin\", $es.max($grid).max(BigDecimal.ZERO)) }",
+                "$r.setComponent(\"riskMargin\", $es.max($grid).max(BigDecimal.ZERO));");
+    int set = copy.lineOf("margin.drl", "$r.setComponent(\"riskMargin\"");
+    List<String> lines = copy.text("margin.drl").lines().toList();
+    List<String> expected = new java.util.ArrayList<>();
+    for (String rule :
+        List.of(
+            "Anti-procyclicality: buffer on the risk margin",
+            "Anti-procyclicality: stressed-period floor")) {
+      int at = copy.lineOf("margin.drl", "rule \"" + rule + "\"");
+      while (!lines.get(at - 1).contains("hasComponent(\"riskMargin\")")) {
+        at++;
+      }
+      expected.add(
+          "margin.drl:"
+              + at
+              + ": rule \""
+              + rule
+              + "\" tests PortfolioRequirement.component(\"riskMargin\"), which rule \"Risk"
+              + " margin = max(FHS expected shortfall, scenario-grid loss, 0)\" (margin.drl:"
+              + set
+              + ") sets with a plain setter in the same phase 'requirements': conditions in that"
+              + " phase never see it; test it in phase 'status', or write it with modify($r) {"
+              + " setComponent(...) }");
+    }
+    assertThat(problems(copy)).containsExactlyElementsOf(expected);
+  }
+
+  @Test
   void aMisspeltTableParameterInAConsequence_isRefusedAtItsLine() {
     ShippedBundleCopy copy =
         ShippedBundleCopy.of("tiered-perps", "2")
