@@ -78,7 +78,11 @@ class ImpactCommandTest {
     int code = impact("tiered-perps@2", "collateral-health@1", "--allow-different-policies");
     assertThat(err.toString()).doesNotContain("are different policies");
     assertThat(out.toString()).contains("impact of collateral-health@1 against tiered-perps@2");
-    assertThat(code).isIn(FulcrumCli.OK, FulcrumCli.FAILED, FulcrumCli.POLICY_ERROR);
+    // collateral-health margins no perpetual: every candidate cell fails (the request's instrument
+    // is not covered, a refusal, not a policy fault), so the run fails with exit 1.
+    assertThat(code).isEqualTo(FulcrumCli.FAILED);
+    assertThat(out.toString())
+        .contains("FAILED: 27 cells in 9 accounts could not be decided (0 policy faults)");
   }
 
   @Test

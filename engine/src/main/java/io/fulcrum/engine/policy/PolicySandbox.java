@@ -535,6 +535,17 @@ public final class PolicySandbox {
         refuse(p, "pattern type " + p.getObjectType() + " is not allowed in policies");
         return;
       }
+      if ("requirements".equals(phase)
+          && type.get().getName().equals("io.fulcrum.engine.runtime.AccountFact")) {
+        // The engine inserts the account, with its totals, only before "status".
+        refuse(
+            p,
+            "rule \""
+                + rule
+                + "\" matches AccountFact in phase 'requirements', where the account is not in"
+                + " working memory yet (the engine adds it with its totals before 'status'), so"
+                + " the rule never fires: match the account in phase 'status'");
+      }
       if (p.getIdentifier() != null) {
         scope.put(p.getIdentifier(), type.get());
       }

@@ -42,6 +42,28 @@ class PolicyNamesTest {
   }
 
   @Test
+  void anAccountMatchedInRequirements_isRefusedAtItsPattern_becauseItCanNeverFire() {
+    // The account enters working memory (with its totals) only before "status".
+    ShippedBundleCopy copy =
+        ShippedBundleCopy.of("tiered-perps", "2")
+            .replace(
+                "margin.drl",
+                "  $p : PositionFact( linear, hasParameter(\"maintenanceMarginRate\"),"
+                    + " hasParameter(\"maintenanceAmount\") )\n",
+                "  $p : PositionFact( linear, hasParameter(\"maintenanceMarginRate\"),"
+                    + " hasParameter(\"maintenanceAmount\") )\n  AccountFact( walletBalance > 0 )\n");
+    int line = copy.lineOf("margin.drl", "AccountFact( walletBalance > 0 )");
+    assertThat(problems(copy))
+        .containsExactly(
+            "margin.drl:"
+                + line
+                + ": rule \"Maintenance margin = notional x rate - maintenance amount\" matches"
+                + " AccountFact in phase 'requirements', where the account is not in working"
+                + " memory yet (the engine adds it with its totals before 'status'), so the rule"
+                + " never fires: match the account in phase 'status'");
+  }
+
+  @Test
   void aComponentTheNextRulesTest_setWithAPlainSetter_isRefusedAtEachCondition() {
     // risk-based-im sets the risk margin with modify: the APC rules of the same phase see it.
     ShippedBundleCopy copy =
