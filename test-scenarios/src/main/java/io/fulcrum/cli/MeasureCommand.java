@@ -72,7 +72,7 @@ public final class MeasureCommand implements Callable<Integer> {
       paramLabel = "FILE.csv",
       description =
           "Comma-separated, decimal point, optional header; simple returns as fractions"
-              + " (0.02 = +2%, each > -1), oldest first, in the last column.")
+              + " (0.02 = +2%%, each > -1), oldest first, in the last column.")
   private Path returns;
 
   @Option(

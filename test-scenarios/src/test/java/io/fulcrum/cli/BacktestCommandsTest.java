@@ -347,6 +347,24 @@ class BacktestCommandsTest {
   }
 
   @Test
+  void everyCommandsHelp_rendersWithoutPicocliWarnings() {
+    // picocli renders descriptions with String.format: a bare '%' makes it print a WARN on stderr
+    // and show the raw text.
+    java.io.PrintStream stderr = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    try {
+      System.setErr(
+          new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+      CommandLine cli = FulcrumCli.commandLine();
+      cli.getSubcommands()
+          .forEach((name, sub) -> assertThat(sub.getUsageMessage()).as(name).isNotBlank());
+    } finally {
+      System.setErr(stderr);
+    }
+    assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
   void calibratePolicy_namesAParameterTheManifestDoesNotHave() {
     assertThat(
             run(

@@ -217,35 +217,7 @@ final class PolicyNames {
 
   /** The candidate within edit distance 3 of {@code name}, if one is. */
   private static String nearest(String name, Collection<String> candidates) {
-    String best = null;
-    int bestDistance = 4;
-    for (String c : new TreeSet<>(candidates)) {
-      int d = distance(name, c);
-      if (d < bestDistance) {
-        best = c;
-        bestDistance = d;
-      }
-    }
-    return best;
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return NearestName.within(name, candidates, 3, false).orElse(null);
   }
 
   private static SortedSet<String> defined(List<Use> uses, Kind kind) {

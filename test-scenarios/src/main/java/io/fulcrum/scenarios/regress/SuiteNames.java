@@ -1,14 +1,13 @@
 package io.fulcrum.scenarios.regress;
 
 import io.fulcrum.engine.policy.CompiledPolicy;
+import io.fulcrum.engine.policy.NearestName;
 import io.fulcrum.engine.policy.PolicyVocabulary;
 import io.fulcrum.scenarios.suite.Expectation;
 import io.fulcrum.scenarios.suite.Expectation.NameRef;
 import io.fulcrum.scenarios.suite.Suite;
 import io.fulcrum.scenarios.suite.SuiteFormatException;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -79,29 +78,6 @@ public final class SuiteNames {
 
   /** The known name nearest by edit distance, if within a third of the name's length. */
   static Optional<String> closest(String name, Collection<String> names) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return names.stream()
-        .min(Comparator.comparingInt(n -> distance(lower, n.toLowerCase(Locale.ROOT))))
-        .filter(n -> distance(lower, n.toLowerCase(Locale.ROOT)) <= Math.max(2, name.length() / 3));
-  }
-
-  /** Levenshtein distance (names are short; the quadratic table is fine). */
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return NearestName.within(name, names, Math.max(2, name.length() / 3), true);
   }
 }
