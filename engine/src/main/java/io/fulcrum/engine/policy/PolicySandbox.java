@@ -415,6 +415,16 @@ public final class PolicySandbox {
       if (!rule.getNamedConsequences().isEmpty()) {
         refuse(rule, what + ": named consequences are not allowed");
       }
+      if (!rule.getAttributes().containsKey("ruleflow-group")
+          && !rule.getAttributes().containsKey("agenda-group")) {
+        // Drools would put it in the MAIN agenda group, which fires after whichever phase has
+        // focus, in both phases: when it fires would depend on the engine, not on the author.
+        refuse(
+            rule,
+            what
+                + " names no phase: add ruleflow-group \"requirements\" (per position, before"
+                + " the account is totalled) or ruleflow-group \"status\" (after)");
+      }
       Map<String, Class<?>> scope = new HashMap<>(globals);
       this.phase = phase(rule);
       this.rule = this.phase == null ? null : rule.getName();

@@ -42,6 +42,24 @@ class PolicyNamesTest {
   }
 
   @Test
+  void aRuleWithoutAPhase_isRefusedAtItsLine() {
+    ShippedBundleCopy copy =
+        ShippedBundleCopy.of("tiered-perps", "2")
+            .replace(
+                "margin.drl",
+                "rule \"Initial margin = notional / chosen leverage\"\n  ruleflow-group \"requirements\"\n",
+                "rule \"Initial margin = notional / chosen leverage\"\n");
+    int line = copy.lineOf("margin.drl", "rule \"Initial margin = notional / chosen leverage\"");
+    assertThat(problems(copy))
+        .containsExactly(
+            "margin.drl:"
+                + line
+                + ": rule \"Initial margin = notional / chosen leverage\" names no phase: add"
+                + " ruleflow-group \"requirements\" (per position, before the account is totalled)"
+                + " or ruleflow-group \"status\" (after)");
+  }
+
+  @Test
   void anAccountMatchedInRequirements_isRefusedAtItsPattern_becauseItCanNeverFire() {
     // The account enters working memory (with its totals) only before "status".
     ShippedBundleCopy copy =
