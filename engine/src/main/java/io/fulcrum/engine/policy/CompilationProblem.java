@@ -9,6 +9,17 @@ package io.fulcrum.engine.policy;
  */
 public record CompilationProblem(String file, int line, String message) {
 
+  /** The 1-based line of the character at {@code offset} in {@code text}. */
+  static int lineAt(String text, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
   @Override
   public String toString() {
     return file + (line > 0 ? ":" + line : "") + ": " + message;

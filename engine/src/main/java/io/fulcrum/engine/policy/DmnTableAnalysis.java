@@ -180,13 +180,7 @@ final class DmnTableAnalysis {
     if (at < 0) {
       return 0;
     }
-    int line = 1;
-    for (int i = 0; i < at; i++) {
-      if (xml.charAt(i) == '\n') {
-        line++;
-      }
-    }
-    return line;
+    return CompilationProblem.lineAt(xml, at);
   }
 
   /** The model with each string column typed by the values its rows name (see class comment). */

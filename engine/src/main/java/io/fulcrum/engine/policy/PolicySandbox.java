@@ -237,13 +237,7 @@ public final class PolicySandbox {
       if (at < 0) {
         return from;
       }
-      int line = 1;
-      for (int i = 0; i < at; i++) {
-        if (drl.charAt(i) == '\n') {
-          line++;
-        }
-      }
-      return line;
+      return CompilationProblem.lineAt(drl, at);
     }
   }
 

@@ -186,13 +186,7 @@ final class ScenarioRunner {
         return 0;
       }
     }
-    int line = 1;
-    for (int i = 0; i < at; i++) {
-      if (xml.charAt(i) == '\n') {
-        line++;
-      }
-    }
-    return line;
+    return CompilationProblem.lineAt(xml, at);
   }
 
   /** The library's DMN runner helper, evaluating the bundle's model instead of a KIE container. */
