@@ -60,4 +60,20 @@ class RegressionRunnerTest {
     var two = new RegressionRunner(2).run(suite, policy, Progress.silent());
     assertThat(two.cases()).isEqualTo(one.cases());
   }
+
+  @Test
+  void html_showsEachCasesFlags_withDetailAndRaisingRule() {
+    var suite =
+        new SuiteLoader(ScenarioResolver.NONE)
+            .load(TestPolicies.SUITES.resolve("tiered-perps.yaml"));
+    var r =
+        new RegressionRunner(1)
+            .run(suite, TestPolicies.compiled("tiered-perps@3"), Progress.silent());
+    // b2-margin-call on the base market: gross notional 150,000 / margin balance 800 = 187.5 > 20.
+    assertThat(io.fulcrum.scenarios.report.RegressionReports.html(r))
+        .contains("<th>flags</th>")
+        .contains(
+            "<span title=\"effective leverage 187.5 &gt; 20 (rule &#39;Flag: effective"
+                + " leverage above the desk limit&#39;)\">highEffectiveLeverage</span>");
+  }
 }

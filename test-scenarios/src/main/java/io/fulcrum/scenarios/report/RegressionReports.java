@@ -138,7 +138,7 @@ public final class RegressionReports {
     }
     b.append(
         "<h2>Cases</h2>\n<table><tr><th>account</th><th>market state</th><th>status</th><th>initial margin</th>"
-            + "<th>maintenance margin</th><th>margin balance</th><th>margin ratio</th><th>checks</th><th>result</th></tr>\n");
+            + "<th>maintenance margin</th><th>margin balance</th><th>margin ratio</th><th>flags</th><th>checks</th><th>result</th></tr>\n");
     for (CaseResult c : r.cases()) {
       b.append("<tr><td>")
           .append(Html.escape(c.account()))
@@ -157,9 +157,19 @@ public final class RegressionReports {
             .append(Html.money(m.marginBalance()))
             .append("</td><td class=\"n\">")
             .append(Html.plain(m.marginRatio()))
-            .append("</td>");
+            .append("</td><td>");
+        // Each flag by name, its detail and raising rule on hover.
+        m.flags()
+            .forEach(
+                f ->
+                    b.append("<span title=\"")
+                        .append(Html.escape(f.detail() + " (rule '" + f.raisedBy() + "')"))
+                        .append("\">")
+                        .append(Html.escape(f.name()))
+                        .append("</span> "));
+        b.append("</td>");
       } else {
-        b.append("<td colspan=\"5\" class=\"fail\">")
+        b.append("<td colspan=\"6\" class=\"fail\">")
             .append(Html.escape(((CellResult.Failed) c.outcome()).reason()))
             .append("</td>");
       }
