@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.State;
  * many days for 20 assets; {@code scenario-grid} that many / 50 positions (5, 20, 200) on 4
  * underlyings, half of them options, on the default 9 x 3 grid.
  *
- * <p>Run: {@code java -cp "test-scenarios/target/classes:test-scenarios/target/lib/*"
- * org.openjdk.jmh.Main MeasureBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s}
+ * <p>Run: {@code java -cp "benchmarks/target/classes:benchmarks/target/lib/*" org.openjdk.jmh.Main
+ * MeasureBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s}
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -76,6 +76,7 @@ public final class MarketDataOption {
     String home = System.getenv("FULCRUM_HOME");
     Path dir =
         home == null ? Path.of("test-scenarios", "data") : Path.of(home, "test-scenarios", "data");
-    return Files.isDirectory(dir) || home != null ? dir : Path.of("data");
+    // run from a module directory of the checkout (as the cli module's tests are)
+    return Files.isDirectory(dir) || home != null ? dir : Path.of("..", "test-scenarios", "data");
   }
 }

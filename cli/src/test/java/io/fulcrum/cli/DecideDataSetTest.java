@@ -93,7 +93,8 @@ class DecideDataSetTest {
   @Test
   void theLocation_isConfigurable_byTheSystemProperty() throws Exception {
     Path sets = Files.createDirectories(dir.resolve("sets"));
-    Files.copy(Path.of("data", "btc-usd-daily.csv"), sets.resolve("btc-spot.csv"));
+    Files.copy(
+        Path.of("../test-scenarios/data", "btc-usd-daily.csv"), sets.resolve("btc-spot.csv"));
     System.setProperty(MarketDataLocation.PROPERTY, sets.toString());
     try {
       assertThat(decide("btc-spot@882116ee0971")).as(err.toString()).isZero();

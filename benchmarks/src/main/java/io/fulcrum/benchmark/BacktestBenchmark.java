@@ -44,8 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * checkout root after {@code mvn -q -DskipTests install}:
  *
  * <pre>
- * java -cp "test-scenarios/target/fulcrum-test-scenarios-0.1.0-SNAPSHOT.jar:test-scenarios/target/lib/*" \
- *   org.openjdk.jmh.Main BacktestBenchmark
+ * java -cp "benchmarks/target/classes:benchmarks/target/lib/*" org.openjdk.jmh.Main BacktestBenchmark
  * </pre>
  */
 @State(Scope.Benchmark)

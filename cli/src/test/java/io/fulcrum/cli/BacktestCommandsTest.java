@@ -19,8 +19,8 @@ import picocli.CommandLine;
  */
 class BacktestCommandsTest {
 
-  static final String DATA_DIR = "data";
-  static final String BOOK = "backtest/btc-eth-10.yaml";
+  static final String DATA_DIR = "../test-scenarios/data";
+  static final String BOOK = "../test-scenarios/backtest/btc-eth-10.yaml";
 
   @TempDir Path dir;
   private final StringWriter out = new StringWriter();
@@ -145,7 +145,7 @@ class BacktestCommandsTest {
                 "--data-dir",
                 DATA_DIR,
                 "--portfolio",
-                "backtest/btc-long.yaml",
+                "../test-scenarios/backtest/btc-long.yaml",
                 "--from",
                 "2010-01-01"))
         .isEqualTo(FulcrumCli.BAD_INPUT);
@@ -163,7 +163,7 @@ class BacktestCommandsTest {
                 "--data-dir",
                 DATA_DIR,
                 "--portfolio",
-                "backtest/btc-long.yaml"))
+                "../test-scenarios/backtest/btc-long.yaml"))
         .isEqualTo(FulcrumCli.BAD_INPUT);
     assertThat(err.toString()).contains("has no parameter 'lookbak'");
     assertThat(
@@ -176,7 +176,7 @@ class BacktestCommandsTest {
                 "--data-dir",
                 DATA_DIR,
                 "--portfolio",
-                "backtest/btc-long.yaml"))
+                "../test-scenarios/backtest/btc-long.yaml"))
         .isEqualTo(FulcrumCli.BAD_INPUT);
     assertThat(err.toString()).contains("market data set 'sol-usd-daily' not found");
   }
@@ -196,7 +196,7 @@ class BacktestCommandsTest {
             "--data-dir",
             DATA_DIR,
             "--portfolio",
-            "backtest/btc-long.yaml",
+            "../test-scenarios/backtest/btc-long.yaml",
             "--from",
             "2019-01-01",
             "--to",
@@ -225,7 +225,7 @@ class BacktestCommandsTest {
                 "--data-dir",
                 DATA_DIR,
                 "--portfolio",
-                "backtest/btc-long.yaml",
+                "../test-scenarios/backtest/btc-long.yaml",
                 "--vary",
                 "haircut=0.1,0.2"))
         .isEqualTo(FulcrumCli.BAD_INPUT);
@@ -240,7 +240,7 @@ class BacktestCommandsTest {
                 "--data-dir",
                 DATA_DIR,
                 "--portfolio",
-                "backtest/btc-long.yaml",
+                "../test-scenarios/backtest/btc-long.yaml",
                 "--vary",
                 "confidence=0.99:0.95:0.01"))
         .isEqualTo(FulcrumCli.BAD_INPUT);
