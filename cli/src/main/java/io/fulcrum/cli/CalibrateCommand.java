@@ -19,6 +19,7 @@ import io.fulcrum.engine.market.MarketDataSet;
 import io.fulcrum.engine.measure.RiskMeasures;
 import io.fulcrum.engine.policy.PolicyBundle;
 import io.fulcrum.engine.policy.PolicyCompiler;
+import io.fulcrum.engine.policy.PolicyLibrary;
 import io.fulcrum.engine.policy.PolicyRef;
 import io.fulcrum.scenarios.run.Progress;
 import java.nio.charset.StandardCharsets;
@@ -181,9 +182,13 @@ public final class CalibrateCommand implements Callable<Integer> {
       Files.writeString(jsonFile, json, StandardCharsets.UTF_8);
       List<String> notes = List.of();
       if (result.winner().isPresent() && model.policy != null) {
+        if (!(library.library() instanceof PolicyLibrary directory)) {
+          throw new IllegalArgumentException(
+              "--rules " + library.spec() + ": a draft is written from a policy library directory");
+        }
         DraftPolicyWriter.Draft draft =
             DraftPolicyWriter.writeDraft(
-                library.library(),
+                directory,
                 PolicyRef.parse(model.policy),
                 result.winner().get().parameters(),
                 json,

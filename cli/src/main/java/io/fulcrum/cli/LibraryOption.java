@@ -1,28 +1,33 @@
 package io.fulcrum.cli;
 
-import io.fulcrum.engine.policy.PolicyLibrary;
-import java.nio.file.Path;
+import io.fulcrum.engine.policy.PolicySource;
 import picocli.CommandLine.Option;
 
-/** {@code --rules DIR}: where the policy bundles are; defaults to the checkout's rules/. */
+/**
+ * {@code --rules DIR|shipped}: where the policy bundles come from, read by {@link PolicySource#of}
+ * as the service reads {@code fulcrum.policy.library}; defaults to $FULCRUM_HOME/rules, else
+ * ./rules.
+ */
 public final class LibraryOption {
 
   @Option(
       names = "--rules",
-      paramLabel = "DIR",
+      paramLabel = "DIR|shipped",
       description =
-          "Policy library root (<id>/<version>/ bundles). Default: $FULCRUM_HOME/rules or ./rules.")
-  private Path rules;
+          "Policy library root (<id>/<version>/ bundles), or 'shipped' for the bundles in the"
+              + " rules jar. Default: $FULCRUM_HOME/rules or ./rules.")
+  private String rules;
 
-  public PolicyLibrary library() {
-    return PolicyLibrary.at(root());
+  public PolicySource library() {
+    return PolicySource.of(spec());
   }
 
-  public Path root() {
+  /** The source as given, or the default directory. */
+  public String spec() {
     if (rules != null) {
       return rules;
     }
     String home = System.getenv("FULCRUM_HOME");
-    return home == null ? Path.of("rules") : Path.of(home, "rules");
+    return home == null ? "rules" : java.nio.file.Path.of(home, "rules").toString();
   }
 }

@@ -2,8 +2,8 @@ package io.fulcrum.cli;
 
 import io.fulcrum.engine.policy.PolicyBundle;
 import io.fulcrum.engine.policy.PolicyCompilationFailed;
-import io.fulcrum.engine.policy.PolicyLibrary;
 import io.fulcrum.engine.policy.PolicyRef;
+import io.fulcrum.engine.policy.PolicySource;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +23,7 @@ public final class PoliciesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var out = spec.commandLine().getOut();
-    PolicyLibrary lib = library.library();
+    PolicySource lib = library.library();
     out.printf("%-22s %-8s %-64s %s%n", "POLICY", "VERSION", "SHA-256", "TITLE");
     for (String id : lib.ids()) {
       for (String version : lib.versions(id)) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fulcrum.engine.policy.PolicyBundle;
 import io.fulcrum.engine.policy.PolicyLibrary;
 import io.fulcrum.engine.policy.PolicyRef;
+import io.fulcrum.engine.policy.PolicySource;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class ShippedBundlesTest {
 
   @TestFactory
   Stream<DynamicTest> everyShippedBundleCompiles() {
-    PolicyLibrary library = ShippedPolicies.ENGINE.library();
+    PolicySource library = ShippedPolicies.ENGINE.library();
     return library.ids().stream()
         .flatMap(
             id ->
@@ -44,7 +45,7 @@ class ShippedBundlesTest {
   @Test
   void packagedBundles_haveTheSameHashesAsTheSources() {
     PolicyLibrary packaged = PolicyLibrary.shipped();
-    PolicyLibrary sources = ShippedPolicies.ENGINE.library();
+    PolicySource sources = ShippedPolicies.ENGINE.library();
     assertThat(packaged.ids()).isEqualTo(sources.ids());
     for (String id : sources.ids()) {
       for (String v : sources.versions(id)) {

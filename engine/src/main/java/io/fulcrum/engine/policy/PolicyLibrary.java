@@ -17,10 +17,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The policy bundles under a root directory laid out as {@code <root>/<policy-id>/<version>/}.
- * "Latest" is the highest version, comparing numerically where versions are numbers.
+ * The policy bundles under a root directory laid out as {@code <root>/<policy-id>/<version>/}: a
+ * directory of the file system or the shipped bundles inside the rules module's jar. "Latest" is
+ * the highest version, comparing numerically where versions are numbers.
  */
-public final class PolicyLibrary {
+public final class PolicyLibrary implements PolicySource {
 
   /** Where the rules module puts the shipped bundles inside its jar. */
   public static final String CLASSPATH_ROOT = "fulcrum-rules";
@@ -74,12 +75,18 @@ public final class PolicyLibrary {
     return root;
   }
 
-  /** Policy ids, sorted. */
+  /** The root directory (inside the rules jar for the shipped bundles). */
+  @Override
+  public String description() {
+    return root.toString();
+  }
+
+  @Override
   public List<String> ids() {
     return children(root);
   }
 
-  /** Versions of a policy, oldest first. */
+  @Override
   public List<String> versions(String id) {
     Path dir = root.resolve(id);
     if (!Files.isDirectory(dir)) {
@@ -90,15 +97,8 @@ public final class PolicyLibrary {
     return versions;
   }
 
-  public String latestVersion(String id) {
-    List<String> versions = versions(id);
-    if (versions.isEmpty()) {
-      throw new PolicyNotFound(id, "the policy has no versions");
-    }
-    return versions.get(versions.size() - 1);
-  }
-
   /** Loads the bundle; the manifest's id and version must match its directory. */
+  @Override
   public PolicyBundle load(PolicyRef ref) {
     String version = ref.version().orElseGet(() -> latestVersion(ref.id()));
     Path dir = root.resolve(ref.id()).resolve(version);

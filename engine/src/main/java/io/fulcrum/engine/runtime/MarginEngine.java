@@ -8,8 +8,8 @@ import io.fulcrum.engine.measure.RiskMeasures;
 import io.fulcrum.engine.policy.CompiledPolicy;
 import io.fulcrum.engine.policy.PolicyBundle;
 import io.fulcrum.engine.policy.PolicyCompiler;
-import io.fulcrum.engine.policy.PolicyLibrary;
 import io.fulcrum.engine.policy.PolicyRef;
+import io.fulcrum.engine.policy.PolicySource;
 import java.util.HexFormat;
 
 /**
@@ -23,11 +23,11 @@ import java.util.HexFormat;
  */
 public final class MarginEngine {
 
-  private final PolicyLibrary library;
+  private final PolicySource library;
   private final PolicyCompiler compiler;
   private final MarketDataSets marketData;
 
-  public MarginEngine(PolicyLibrary library, PolicyCompiler compiler) {
+  public MarginEngine(PolicySource library, PolicyCompiler compiler) {
     this(library, compiler, MarketDataSets.none());
   }
 
@@ -35,7 +35,7 @@ public final class MarginEngine {
    * @param marketData resolves {@code market.history.dataSet} references of requests; {@link
    *     MarketDataSets#none()} refuses every reference
    */
-  public MarginEngine(PolicyLibrary library, PolicyCompiler compiler, MarketDataSets marketData) {
+  public MarginEngine(PolicySource library, PolicyCompiler compiler, MarketDataSets marketData) {
     this.library = library;
     this.compiler = compiler;
     this.marketData = java.util.Objects.requireNonNull(marketData, "marketData");
@@ -54,11 +54,12 @@ public final class MarginEngine {
   }
 
   /** An engine over {@code library} with every risk measure on the classpath. */
-  public static MarginEngine over(PolicyLibrary library) {
+  public static MarginEngine over(PolicySource library) {
     return new MarginEngine(library, new PolicyCompiler(RiskMeasures.load()));
   }
 
-  public PolicyLibrary library() {
+  /** Where this engine's policies come from. */
+  public PolicySource library() {
     return library;
   }
 

@@ -5,11 +5,10 @@ import io.fulcrum.admin.application.PolicyStore.Change;
 import io.fulcrum.admin.application.PolicyStore.NewEvent;
 import io.fulcrum.engine.json.Json;
 import io.fulcrum.engine.policy.PolicyBundle;
-import io.fulcrum.engine.policy.PolicyLibrary;
 import io.fulcrum.engine.policy.PolicyRef;
+import io.fulcrum.engine.policy.PolicySource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * At start-up, imports the shipped bundles (or those under {@code fulcrum.policy.library}) that the
+ * At start-up, imports the shipped bundles (or those of the policy source {@code
+ * fulcrum.policy.library}: a directory, or {@code shipped}, see {@link PolicySource#of}) that the
  * database does not hold yet, as APPROVED by user {@code system}. On the first start (no versions
  * stored) it also activates {@code fulcrum.policy.active} ({@code FULCRUM_POLICY_ACTIVE}; an id
  * alone means its latest version). Later starts never change the active version: that is the
@@ -44,11 +44,8 @@ public class ShippedPolicyImport {
   Optional<String> libraryPath;
 
   public void importShipped() {
-    PolicyLibrary library =
-        libraryPath
-            .filter(p -> !p.isBlank())
-            .map(p -> PolicyLibrary.at(Path.of(p)))
-            .orElseGet(PolicyLibrary::shipped);
+    PolicySource library =
+        PolicySource.of(libraryPath.filter(p -> !p.isBlank()).orElse(PolicySource.SHIPPED));
     boolean first = store.isEmpty();
     Instant now = clock.instant();
     List<String> imported = new ArrayList<>();
@@ -111,7 +108,7 @@ public class ShippedPolicyImport {
                           version,
                           bundle.hash(),
                           null,
-                          "shipped bundle imported as APPROVED from " + library.root(),
+                          "shipped bundle imported as APPROVED from " + library.description(),
                           null)),
                   SYSTEM,
                   now));
