@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Explainable margin policies for crypto derivatives.",
     subcommands = {
       DecideCommand.class,
+      WhatIfCommand.class,
       PoliciesCommand.class,
       ValidateCommand.class,
       MeasureCommand.class,

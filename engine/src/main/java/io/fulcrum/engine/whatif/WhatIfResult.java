@@ -1,4 +1,4 @@
-package io.fulcrum.admin.application;
+package io.fulcrum.engine.whatif;
 
 import io.fulcrum.engine.decision.DecisionStatus;
 import io.fulcrum.engine.decision.MarginDecision;
@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * A pre-trade evaluation: the account now and as it would be after the hypothetical orders fill,
  * per-position liquidation prices before and after, and the assumptions the figures rest on. The
- * full decision after the orders is included; it is not stored.
+ * full decision after the orders is included. The service's {@code POST /what-if} answers this
+ * record as JSON; {@code fulcrum what-if} prints it.
  */
 public record WhatIfResult(
     PolicyStamp policy,

@@ -1,4 +1,4 @@
-package io.fulcrum.admin.application;
+package io.fulcrum.engine.whatif;
 
 import io.fulcrum.engine.domain.Account;
 import io.fulcrum.engine.domain.CollateralBalance;
@@ -18,9 +18,10 @@ import java.util.Map;
  * Applies hypothetical orders to an account as if they filled: an order on a held instrument merges
  * into the position (increase: quantity-weighted entry price; reduction: entry kept, realised P&L
  * credited; crossing zero: the rest opens at the fill price); an order on a new instrument opens a
- * position. Linear instruments only realise P&L; options are noted.
+ * position. Linear instruments only realise P&L; options are noted. Errors name the order's field
+ * ({@code orders[1].instrument}).
  */
-final class OrderMerge {
+public final class OrderMerge {
 
   private static final int PRICE_SCALE = 12;
 
@@ -35,9 +36,19 @@ final class OrderMerge {
     base.account().collateral().forEach(c -> wallet.put(c.asset(), c.amount()));
   }
 
-  record Result(MarginRequest request, List<String> notes) {}
+  /**
+   * The account as if the orders had filled, and what the merge did that the figures alone do not
+   * show (realised P&amp;L, a flip, a closed isolated position, a floored wallet).
+   */
+  public record Result(MarginRequest request, List<String> notes) {}
 
-  static Result apply(MarginRequest base, List<HypotheticalOrder> orders) {
+  /**
+   * Fills {@code orders} in order into {@code base}'s account.
+   *
+   * @throws InvalidRequest naming {@code orders[i].field} for an unknown instrument, a zero
+   *     quantity, a missing or non-positive price, or a position the domain refuses
+   */
+  public static Result apply(MarginRequest base, List<HypotheticalOrder> orders) {
     if (orders.isEmpty()) {
       throw new InvalidRequest("orders", "at least one hypothetical order is required");
     }
