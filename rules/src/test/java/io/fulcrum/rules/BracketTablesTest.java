@@ -2,13 +2,14 @@ package io.fulcrum.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fulcrum.engine.dmn.DecisionTable;
+import io.fulcrum.engine.dmn.DecisionTables;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -21,15 +22,9 @@ import org.junit.jupiter.api.TestFactory;
  */
 class BracketTablesTest {
 
-  private static final Pattern ROW =
-      Pattern.compile(
-          "\\[(\\d+)\\.\\.(\\d+)\\)</text></inputEntry>\\s*"
-              + "<outputEntry[^>]*><text>(\\d+)</text></outputEntry>\\s*"
-              + "<outputEntry[^>]*><text>([\\d.]+)</text></outputEntry>\\s*"
-              + "<outputEntry[^>]*><text>([\\d.]+)</text></outputEntry>\\s*"
-              + "<outputEntry[^>]*><text>\\d+</text></outputEntry>\\s*"
-              + "<outputEntry[^>]*><text>(\\d+)</text></outputEntry>\\s*"
-              + "<outputEntry[^>]*><text>(\\d+)</text></outputEntry>");
+  /** The notional interval of a bracket row as written, e.g. {@code [50000..250000)}. */
+  private static final java.util.regex.Pattern INTERVAL =
+      java.util.regex.Pattern.compile("\\[(\\d+)\\.\\.(\\d+)\\)");
 
   record Bracket(BigDecimal floor, BigDecimal cap, BigDecimal rate, BigDecimal cum) {}
 
@@ -44,24 +39,36 @@ class BracketTablesTest {
   }
 
   private static void check(Path dmn) throws Exception {
-    Matcher m = ROW.matcher(Files.readString(dmn));
+    DecisionTable table =
+        DecisionTables.read(dmn.toString(), Files.readAllBytes(dmn)).stream()
+            .filter(t -> t.decision().equals("Maintenance bracket"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no table 'Maintenance bracket' in " + dmn));
     List<Bracket> brackets = new ArrayList<>();
-    while (m.find()) {
+    for (DecisionTable.Row row : table.rows()) {
+      int n = row.number();
+      Matcher interval = INTERVAL.matcher(table.cell(n, "notional (USDT)"));
+      assertThat(interval.matches())
+          .as("row %d's notional in %s is a [floor..cap) interval", n, dmn)
+          .isTrue();
       brackets.add(
           new Bracket(
-              new BigDecimal(m.group(1)),
-              new BigDecimal(m.group(2)),
-              new BigDecimal(m.group(4)),
-              new BigDecimal(m.group(5))));
+              new BigDecimal(interval.group(1)),
+              new BigDecimal(interval.group(2)),
+              new BigDecimal(table.cell(n, "maintenanceMarginRate")),
+              new BigDecimal(table.cell(n, "maintenanceAmount"))));
+      assertThat(new BigDecimal(table.cell(n, "bracket")))
+          .as("bracket of row %d", n)
+          .isEqualTo(BigDecimal.valueOf(n));
       // The floor and cap outputs repeat the row's notional interval.
-      assertThat(new BigDecimal(m.group(6)))
+      assertThat(new BigDecimal(table.cell(n, "notionalFloor")))
           .as("notionalFloor in %s", dmn)
-          .isEqualByComparingTo(m.group(1));
-      assertThat(new BigDecimal(m.group(7)))
+          .isEqualByComparingTo(interval.group(1));
+      assertThat(new BigDecimal(table.cell(n, "notionalCap")))
           .as("notionalCap in %s", dmn)
-          .isEqualByComparingTo(m.group(2));
+          .isEqualByComparingTo(interval.group(2));
     }
-    assertThat(brackets).as("brackets parsed from %s", dmn).hasSize(10);
+    assertThat(brackets).as("brackets read from %s", dmn).hasSize(10);
     assertThat(brackets.get(0).floor()).isZero();
     assertThat(brackets.get(0).cum()).isZero();
     for (int i = 1; i < brackets.size(); i++) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fulcrum.engine.compare.Difference;
 import io.fulcrum.engine.policy.PolicyLibrary;
 import io.fulcrum.engine.policy.PolicyRef;
 import io.fulcrum.engine.runtime.MarginEngine;
@@ -99,12 +100,18 @@ class ImpactRunnerTest {
 
     int i = indexOf(r, "b3-isolated-264k", "base");
     // v1 row 3: rate 1%, cum 1,300; v2 row 3: rate 1.25%, cum 1,925 (brackets.dmn of each version)
-    assertThat(r.explained().get(i).changedRows())
+    List<Difference> explained = r.explained().get(i);
+    assertThat(explained)
+        .filteredOn(d -> d.kind() == Difference.Kind.CHANGED)
+        .extracting(Difference::text)
         .contains(
             "position BTCUSDT: table 'BTC maintenance brackets' row 3: maintenanceAmount 1300 ->"
                 + " 1925, maintenanceMarginRate 0.01 -> 0.0125");
-    assertThat(r.explained().get(i).onlyBaseline()).noneMatch(s -> s.contains("table"));
-    assertThat(r.explained().get(i).onlyCandidate()).noneMatch(s -> s.contains("table"));
+    assertThat(explained)
+        .filteredOn(d -> d.kind() != Difference.Kind.CHANGED)
+        .extracting(Difference::text)
+        .noneMatch(s -> s.contains("table"));
+    assertThat(explained).allMatch(Difference::inExplanation);
     assertThat(ImpactHtml.of(r, 100)).contains("<svg").contains("b3-isolated-264k");
     assertThat(ImpactReports.json(r, 100)).contains("\"tableRowsChanged\"");
   }

@@ -227,11 +227,7 @@ public class RegressionChecksTest {
                 assertThat(c.differences())
                     .extracting(d -> d.text())
                     .containsExactly("flags: [] -> [watchList (Flag every account)]"));
-    assertThat(
-            impact
-                .summary()
-                .accountsByKind()
-                .get(io.fulcrum.scenarios.impact.Difference.Kind.FLAGS))
+    assertThat(impact.summary().accountsByKind().get(io.fulcrum.scenarios.impact.ChangeKind.FLAGS))
         .isEqualTo(2);
     assertThat(ImpactReports.text(impact)).contains(" flags 2;");
   }

@@ -1,5 +1,6 @@
 package io.fulcrum.engine.policy;
 
+import io.fulcrum.engine.dmn.DecisionTables;
 import io.fulcrum.engine.explain.TableHit.TableRow;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,21 +29,19 @@ public final class DmnModels {
 
   private final DMNRuntime runtime;
   private final Map<String, DMNModel> byFile;
+  private final Map<String, io.fulcrum.engine.dmn.DecisionTable> tables;
   private final Map<String, List<TableRow>> rowsByTable;
-  private final Map<String, String> hitPolicyByTable;
-  private final Map<String, String> labelByTable;
 
   private DmnModels(
       DMNRuntime runtime,
       Map<String, DMNModel> byFile,
-      Map<String, List<TableRow>> rowsByTable,
-      Map<String, String> hitPolicyByTable,
-      Map<String, String> labelByTable) {
+      Map<String, io.fulcrum.engine.dmn.DecisionTable> tables) {
     this.runtime = runtime;
-    this.labelByTable = labelByTable;
     this.byFile = byFile;
-    this.rowsByTable = rowsByTable;
-    this.hitPolicyByTable = hitPolicyByTable;
+    this.tables = tables;
+    Map<String, List<TableRow>> rows = new HashMap<>();
+    tables.forEach((name, table) -> rows.put(name, tableRows(table)));
+    this.rowsByTable = Map.copyOf(rows);
   }
 
   static DmnModels compile(PolicyBundle bundle, List<CompilationProblem> problems) {
@@ -52,13 +51,13 @@ public final class DmnModels {
             .distinct()
             .toList();
     if (files.isEmpty()) {
-      return new DmnModels(null, Map.of(), Map.of(), Map.of(), Map.of());
+      return new DmnModels(null, Map.of(), Map.of());
     }
     for (String file : files) {
       checkWellFormed(file, bundle.files().get(file), problems);
     }
     if (!problems.isEmpty()) {
-      return new DmnModels(null, Map.of(), Map.of(), Map.of(), Map.of());
+      return new DmnModels(null, Map.of(), Map.of());
     }
     List<Resource> resources = new ArrayList<>();
     for (String file : files) {
@@ -82,7 +81,7 @@ public final class DmnModels {
             },
             r -> r);
     if (runtime == null) {
-      return new DmnModels(null, Map.of(), Map.of(), Map.of(), Map.of());
+      return new DmnModels(null, Map.of(), Map.of());
     }
     runtime.addListener(DmnCapture.LISTENER);
     Map<String, DMNModel> byFile = new HashMap<>();
@@ -100,18 +99,10 @@ public final class DmnModels {
         problems.add(new CompilationProblem(file, 0, "not a DMN model (no definitions found)"));
       }
     }
-    Map<String, List<TableRow>> rows = new HashMap<>();
-    Map<String, String> hitPolicies = new HashMap<>();
-    Map<String, String> labels = new HashMap<>();
+    Map<String, io.fulcrum.engine.dmn.DecisionTable> tables = new HashMap<>();
     for (DMNModel model : byFile.values()) {
-      for (DecisionNode node : model.getDecisions()) {
-        if (node.getDecision().getExpression() instanceof DecisionTable table) {
-          rows.put(node.getName(), rowsOf(table));
-          hitPolicies.put(node.getName(), table.getHitPolicy().name());
-          String label = table.getOutputLabel();
-          labels.put(
-              node.getName(), label == null || label.isBlank() ? node.getName() : label.strip());
-        }
+      for (io.fulcrum.engine.dmn.DecisionTable table : DecisionTables.of(model)) {
+        tables.put(table.decision(), table);
       }
     }
     for (PolicyManifest.DecisionBinding binding : bundle.manifest().decisions()) {
@@ -126,8 +117,7 @@ public final class DmnModels {
                     + "' but the model has none by that name"));
       }
     }
-    return new DmnModels(
-        runtime, Map.copyOf(byFile), Map.copyOf(rows), Map.copyOf(hitPolicies), Map.copyOf(labels));
+    return new DmnModels(runtime, Map.copyOf(byFile), Map.copyOf(tables));
   }
 
   /** The DMN compiler fails on malformed XML without saying where; the XML parser says where. */
@@ -156,15 +146,7 @@ public final class DmnModels {
 
   /** A parser that refuses DOCTYPE declarations, so no external entity is ever read. */
   static javax.xml.parsers.DocumentBuilder xmlParser() throws Exception {
-    javax.xml.parsers.DocumentBuilderFactory f =
-        javax.xml.parsers.DocumentBuilderFactory.newInstance();
-    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    f.setXIncludeAware(false);
-    f.setExpandEntityReferences(false);
-    f.setNamespaceAware(true);
-    javax.xml.parsers.DocumentBuilder builder = f.newDocumentBuilder();
-    builder.setErrorHandler(null);
-    return builder;
+    return DecisionTables.safeParser();
   }
 
   /**
@@ -215,23 +197,17 @@ public final class DmnModels {
     return m.getMessageType() + ": " + m.getText() + where;
   }
 
-  private static List<TableRow> rowsOf(DecisionTable table) {
+  /**
+   * A table's rows as an explanation quotes them: the first annotation as the row's note (its
+   * description when the table has no annotation column), none when blank.
+   */
+  private static List<TableRow> tableRows(io.fulcrum.engine.dmn.DecisionTable table) {
     List<TableRow> rows = new ArrayList<>();
-    int i = 1;
-    for (DecisionRule rule : table.getRule()) {
-      List<String> in =
-          rule.getInputEntry().stream().map(UnaryTests::getText).map(String::strip).toList();
-      List<String> out =
-          rule.getOutputEntry().stream()
-              .map(LiteralExpression::getText)
-              .map(String::strip)
-              .toList();
+    for (io.fulcrum.engine.dmn.DecisionTable.Row row : table.rows()) {
       String annotation =
-          rule.getAnnotationEntry() == null || rule.getAnnotationEntry().isEmpty()
-              ? rule.getDescription()
-              : rule.getAnnotationEntry().get(0).getText();
+          row.annotations().isEmpty() ? row.description() : row.annotations().get(0);
       annotation = annotation == null || annotation.isBlank() ? null : annotation.strip();
-      rows.add(new TableRow(i++, in, out, annotation));
+      rows.add(new TableRow(row.number(), row.inputEntries(), row.outputEntries(), annotation));
     }
     return List.copyOf(rows);
   }
@@ -271,6 +247,11 @@ public final class DmnModels {
     return names;
   }
 
+  /** The decision table behind decision {@code name}, as {@link DecisionTables} reads it. */
+  public java.util.Optional<io.fulcrum.engine.dmn.DecisionTable> table(String tableName) {
+    return java.util.Optional.ofNullable(tables.get(tableName));
+  }
+
   /** The authored rows of the decision table behind decision {@code name}; empty if none. */
   public List<TableRow> rows(String tableName) {
     return rowsByTable.getOrDefault(tableName, List.of());
@@ -278,10 +259,12 @@ public final class DmnModels {
 
   /** The table's label (its output label in the model), falling back to the decision name. */
   public String label(String tableName) {
-    return labelByTable.getOrDefault(tableName, tableName);
+    io.fulcrum.engine.dmn.DecisionTable t = tables.get(tableName);
+    return t == null || t.outputLabel() == null ? tableName : t.outputLabel();
   }
 
   public String hitPolicy(String tableName) {
-    return hitPolicyByTable.getOrDefault(tableName, "");
+    io.fulcrum.engine.dmn.DecisionTable t = tables.get(tableName);
+    return t == null ? "" : t.hitPolicy();
   }
 }

@@ -11,7 +11,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,20 +18,12 @@ import java.util.stream.Stream;
 /**
  * The policy bundles under a root directory laid out as {@code <root>/<policy-id>/<version>/}: a
  * directory of the file system or the shipped bundles inside the rules module's jar. "Latest" is
- * the highest version, comparing numerically where versions are numbers.
+ * the highest version in {@link VersionOrder}.
  */
 public final class PolicyLibrary implements PolicySource {
 
   /** Where the rules module puts the shipped bundles inside its jar. */
   public static final String CLASSPATH_ROOT = "fulcrum-rules";
-
-  private static final Comparator<String> VERSION_ORDER =
-      Comparator.<String, Boolean>comparing(v -> v.matches("\\d+"))
-          .thenComparing(
-              (a, b) ->
-                  a.matches("\\d+") && b.matches("\\d+")
-                      ? new java.math.BigInteger(a).compareTo(new java.math.BigInteger(b))
-                      : a.compareTo(b));
 
   private final Path root;
 
@@ -93,7 +84,7 @@ public final class PolicyLibrary implements PolicySource {
       throw new PolicyNotFound(id, "no policy with this id in " + root + "; known: " + ids());
     }
     List<String> versions = new ArrayList<>(children(dir));
-    versions.sort(VERSION_ORDER);
+    versions.sort(VersionOrder.ASCENDING);
     return versions;
   }
 

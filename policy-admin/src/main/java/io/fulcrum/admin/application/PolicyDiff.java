@@ -1,18 +1,31 @@
 package io.fulcrum.admin.application;
 
+import io.fulcrum.engine.dmn.DecisionTable;
+import io.fulcrum.engine.dmn.DecisionTables;
 import io.fulcrum.engine.policy.PolicyBundle;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * What changed between two versions: every file (added, removed, changed, unchanged, with content
  * hashes) and, for decision tables in changed files, the rows that changed, cell by cell (old and
  * new value under the column's name). Rows are compared by position: a decision table's row number
- * is its identity for the people who read it (bracket 3 is row 3).
+ * is its identity for the people who read it (bracket 3 is row 3). DMN tables are read by {@link
+ * DecisionTables} (from the bytes, so a DRAFT that does not compile can still be compared), which
+ * numbers rows as explanations and the impact report do; a spreadsheet table ({@code *.drl.csv}) is
+ * one table of its CSV records under columns {@code column 1}, {@code column 2}, ...
  */
 public record PolicyDiff(String from, String to, List<FileChange> files, List<TableChange> tables) {
 
@@ -48,7 +61,7 @@ public record PolicyDiff(String from, String to, List<FileChange> files, List<Ta
               ? Change.ADDED
               : b == null ? Change.REMOVED : ha.equals(hb) ? Change.UNCHANGED : Change.CHANGED;
       files.add(new FileChange(path, change, ha, hb));
-      if (change != Change.UNCHANGED && DecisionTableRows.isTableFile(path)) {
+      if (change != Change.UNCHANGED && isTableFile(path)) {
         tables.addAll(tableChanges(path, a, b));
       }
     }
@@ -56,10 +69,8 @@ public record PolicyDiff(String from, String to, List<FileChange> files, List<Ta
   }
 
   private static List<TableChange> tableChanges(String path, byte[] a, byte[] b) {
-    Map<String, DecisionTableRows.Table> before =
-        a == null ? Map.of() : DecisionTableRows.of(path, a);
-    Map<String, DecisionTableRows.Table> after =
-        b == null ? Map.of() : DecisionTableRows.of(path, b);
+    Map<String, Table> before = a == null ? Map.of() : tables(path, a);
+    Map<String, Table> after = b == null ? Map.of() : tables(path, b);
     TreeSet<String> names = new TreeSet<>(before.keySet());
     names.addAll(after.keySet());
     List<TableChange> out = new ArrayList<>();
@@ -72,7 +83,7 @@ public record PolicyDiff(String from, String to, List<FileChange> files, List<Ta
     return out;
   }
 
-  static List<RowChange> rowChanges(DecisionTableRows.Table before, DecisionTableRows.Table after) {
+  static List<RowChange> rowChanges(Table before, Table after) {
     List<List<String>> ra = before == null ? List.of() : before.rows();
     List<List<String>> rb = after == null ? List.of() : after.rows();
     List<String> columns = after != null ? after.columns() : before.columns();
@@ -97,6 +108,46 @@ public record PolicyDiff(String from, String to, List<FileChange> files, List<Ta
       out.add(new RowChange(i + 1, change, List.copyOf(cells)));
     }
     return out;
+  }
+
+  /** One table: column names (inputs, outputs, annotations) and rows of cells in that order. */
+  record Table(List<String> columns, List<List<String>> rows) {}
+
+  static boolean isTableFile(String path) {
+    return path.endsWith(".dmn") || path.endsWith(".drl.csv");
+  }
+
+  /** The file's tables by name, in document order; empty if the file does not parse. */
+  static Map<String, Table> tables(String path, byte[] content) {
+    if (path.endsWith(".dmn")) {
+      Map<String, Table> tables = new LinkedHashMap<>();
+      try {
+        for (DecisionTable t : DecisionTables.read(path, content)) {
+          tables.put(
+              t.decision(),
+              new Table(t.columns(), t.rows().stream().map(DecisionTable.Row::cells).toList()));
+        }
+      } catch (IllegalArgumentException e) {
+        return Map.of();
+      }
+      return tables;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    int width = 0;
+    try (Reader r =
+        new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8)) {
+      for (CSVRecord rec : CSVFormat.DEFAULT.parse(r)) {
+        rows.add(rec.toList());
+        width = Math.max(width, rec.size());
+      }
+    } catch (IOException | RuntimeException e) {
+      return Map.of();
+    }
+    List<String> columns = new ArrayList<>();
+    for (int i = 1; i <= width; i++) {
+      columns.add("column " + i);
+    }
+    return Map.of(path, new Table(columns, rows));
   }
 
   private static String hash(byte[] bytes) {

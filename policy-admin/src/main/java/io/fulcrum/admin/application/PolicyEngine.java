@@ -10,6 +10,7 @@ import io.fulcrum.engine.policy.PolicyBundle;
 import io.fulcrum.engine.policy.PolicyCompiler;
 import io.fulcrum.engine.policy.PolicyNotFound;
 import io.fulcrum.engine.policy.PolicyRef;
+import io.fulcrum.engine.policy.VersionOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -100,7 +101,7 @@ public class PolicyEngine {
                         latest.merge(
                             r.id(),
                             r.version().orElseThrow(),
-                            (a, b) -> PolicyVersions.ORDER.compare(a, b) >= 0 ? a : b);
+                            (a, b) -> VersionOrder.ASCENDING.compare(a, b) >= 0 ? a : b);
                       }
                     }));
     versions = Map.copyOf(sealed);

@@ -1,6 +1,7 @@
 package io.fulcrum.admin.application;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fulcrum.engine.compare.DecisionComparison;
 import io.fulcrum.engine.decision.MarginDecision;
 import io.fulcrum.engine.json.Json;
 import io.fulcrum.engine.json.RequestReader;
@@ -13,7 +14,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Re-evaluates a stored decision's request under the exact policy version it was taken under
- * (whatever is active now) and compares the result with what was stored. Stores nothing.
+ * (whatever is active now) and compares the result with what was stored, results and explanation
+ * ({@link DecisionComparison}). Stores nothing.
  */
 @ApplicationScoped
 public class ReplayService {
@@ -42,7 +44,10 @@ public class ReplayService {
         storedTree.path("explanation").equals(replayedTree.path("explanation")),
         stored.decisionHash(),
         replayed.decisionHash(),
-        JsonDifferences.between(storedTree, replayedTree));
+        DecisionComparison.RESULTS.withExplanation().between(storedTree, replayedTree).stream()
+            .limit(ReplayReport.LIMIT)
+            .map(ReplayReport.Difference::of)
+            .toList());
   }
 
   private static JsonNode tree(String json) {

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A live decision whose shadow evaluation under the candidate version differed in status, or in
- * initial or maintenance margin by more than the tolerance.
+ * A live decision whose shadow evaluation under the candidate version differed ({@link
+ * ShadowEvaluation}), with both versions' status and initial and maintenance margin.
  */
 public record ShadowDifference(
     String decisionId,

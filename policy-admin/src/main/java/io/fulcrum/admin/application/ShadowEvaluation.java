@@ -1,18 +1,19 @@
 package io.fulcrum.admin.application;
 
+import io.fulcrum.engine.compare.DecisionComparison;
 import io.fulcrum.engine.decision.MarginDecision;
 import io.fulcrum.engine.domain.MarginRequest;
 import io.fulcrum.engine.runtime.MarginEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Evaluates a live decision's request again under the shadow candidate and records the pair when
- * status differs or initial or maintenance margin differs by more than the tolerance. Never changes
- * or fails the live decision: a failing candidate is logged and skipped.
+ * the two decisions differ ({@link DecisionComparison#RESULTS}: status, any figure, flags), money
+ * figures within the shadow's tolerance of each other counting as equal. Never changes or fails the
+ * live decision: a failing candidate is logged and skipped.
  */
 @ApplicationScoped
 public class ShadowEvaluation {
@@ -33,7 +34,7 @@ public class ShadowEvaluation {
       MarginDecision candidate =
           MarginEngine.decide(
               policies.candidate(shadow.candidateRef()), request, marketData.sets(), false);
-      if (differs(live, candidate, shadow.tolerance())) {
+      if (DecisionComparison.RESULTS.withTolerance(shadow.tolerance()).differs(live, candidate)) {
         store.recordShadowDifference(
             new ShadowDifference(
                 decisionId,
@@ -58,18 +59,5 @@ public class ShadowEvaluation {
               + " failed; the live decision is unaffected",
           e);
     }
-  }
-
-  static boolean differs(MarginDecision a, MarginDecision b, BigDecimal tolerance) {
-    return a.status() != b.status()
-        || beyond(a.initialMargin(), b.initialMargin(), tolerance)
-        || beyond(a.maintenanceMargin(), b.maintenanceMargin(), tolerance);
-  }
-
-  private static boolean beyond(BigDecimal x, BigDecimal y, BigDecimal tolerance) {
-    if (x == null || y == null) {
-      return x != y;
-    }
-    return x.subtract(y).abs().compareTo(tolerance) > 0;
   }
 }

@@ -4,9 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fulcrum.admin.application.PolicyDiff.Change;
 import io.fulcrum.admin.application.PolicyDiff.RowChange;
+import io.fulcrum.engine.decision.MarginDecision;
+import io.fulcrum.engine.dmn.DecisionTable;
+import io.fulcrum.engine.dmn.DecisionTables;
+import io.fulcrum.engine.domain.MarginRequest;
+import io.fulcrum.engine.explain.TableHit;
+import io.fulcrum.engine.explain.TableHit.TableRow;
+import io.fulcrum.engine.json.RequestReader;
 import io.fulcrum.engine.policy.PolicyLibrary;
 import io.fulcrum.engine.policy.PolicyRef;
+import io.fulcrum.engine.runtime.MarginEngine;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -47,6 +58,48 @@ class PolicyDiffTest {
                   .containsExactly(
                       new PolicyDiff.CellChange("maintenanceAmount", "16300", "14425"));
             });
+  }
+
+  /** The diff and an explanation read rows through the same reader, so they name the same row. */
+  @Test
+  void theRowTheDiffNames_isTheRowAnExplanationSelects() throws Exception {
+    // 4.4 BTC at 60,000 = 264,000 USDT notional: bracket 3 of [250,000..1,000,000)
+    MarginRequest request =
+        RequestReader.read(Files.readString(Path.of("../examples/btc-isolated-long.json")));
+    MarginDecision decision =
+        MarginEngine.over(PolicyLibrary.shipped())
+            .decide(PolicyRef.parse("tiered-perps@2"), request, true);
+    TableHit hit =
+        decision.explanation().steps().stream()
+            .filter(TableHit.class::isInstance)
+            .map(TableHit.class::cast)
+            .filter(t -> t.subject().equals("position BTCUSDT"))
+            .findFirst()
+            .orElseThrow();
+    PolicyDiff diff =
+        PolicyDiff.between(
+            "tiered-perps@1",
+            shipped("tiered-perps@1"),
+            "tiered-perps@2",
+            shipped("tiered-perps@2"));
+    RowChange first = diff.tables().get(0).rows().get(0);
+    List<String> outputs =
+        DecisionTables.read("brackets.dmn", shipped("tiered-perps@2").get("brackets.dmn"))
+            .get(0)
+            .outputs()
+            .stream()
+            .map(DecisionTable.OutputColumn::columnName)
+            .toList();
+
+    assertThat(hit.selectedRows()).containsExactly(3);
+    assertThat(first.row()).isEqualTo(3);
+    assertThat(hit.rows()).singleElement().extracting(TableRow::row).isEqualTo(3);
+    assertThat(first.cells()).hasSize(2);
+    for (PolicyDiff.CellChange cell : first.cells()) {
+      assertThat(hit.rows().get(0).outputEntries().get(outputs.indexOf(cell.column())))
+          .as(cell.column())
+          .isEqualTo(cell.to());
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.fulcrum.scenarios.impact;
 
+import io.fulcrum.engine.compare.Difference;
 import io.fulcrum.engine.decision.DecisionStatus;
 import java.math.BigDecimal;
 import java.util.List;
@@ -8,8 +9,8 @@ import java.util.List;
  * One account in one market state under both versions. Figures are null when that version failed to
  * decide ({@link #failure} says why).
  *
- * @param differences changed fields, e.g. {@code maintenanceMargin: 1340 -> 1375}; empty if the
- *     decisions agree
+ * @param differences what {@link io.fulcrum.engine.compare.DecisionComparison#RESULTS} finds, e.g.
+ *     {@code maintenanceMargin: 1340 -> 1375}; empty if the decisions agree
  * @param failure why a version could not decide ({@code baseline: ...}, {@code candidate: ...}), or
  *     null
  * @param policyFault true when a version failed because of the policy (e.g. a decision-table gap)
@@ -37,9 +38,9 @@ public record CellImpact(
   }
 
   /** The kinds of change in this cell. */
-  public java.util.Set<Difference.Kind> kinds() {
-    java.util.EnumSet<Difference.Kind> kinds = java.util.EnumSet.noneOf(Difference.Kind.class);
-    differences.forEach(d -> kinds.add(d.kind()));
+  public java.util.Set<ChangeKind> kinds() {
+    java.util.EnumSet<ChangeKind> kinds = java.util.EnumSet.noneOf(ChangeKind.class);
+    differences.forEach(d -> kinds.add(ChangeKind.of(d)));
     return kinds;
   }
 

@@ -24,7 +24,7 @@ import java.util.TreeMap;
  */
 public record ChangeSummary(
     SortedMap<DecisionStatus, SortedMap<DecisionStatus, Long>> statusTransitions,
-    Map<Difference.Kind, Long> accountsByKind,
+    Map<ChangeKind, Long> accountsByKind,
     long accountsOnlyParameters,
     long failedCells,
     long failedAccounts) {
@@ -34,8 +34,8 @@ public record ChangeSummary(
     statusTransitions.forEach(
         (k, v) -> copy.put(k, Collections.unmodifiableSortedMap(new TreeMap<>(v))));
     statusTransitions = Collections.unmodifiableSortedMap(copy);
-    EnumMap<Difference.Kind, Long> kinds = new EnumMap<>(Difference.Kind.class);
-    for (Difference.Kind k : Difference.Kind.values()) {
+    EnumMap<ChangeKind, Long> kinds = new EnumMap<>(ChangeKind.class);
+    for (ChangeKind k : ChangeKind.values()) {
       kinds.put(k, accountsByKind.getOrDefault(k, 0L));
     }
     accountsByKind = Collections.unmodifiableMap(kinds);
@@ -47,12 +47,12 @@ public record ChangeSummary(
    */
   static ChangeSummary of(List<CellImpact> cells, int states) {
     SortedMap<DecisionStatus, SortedMap<DecisionStatus, Long>> transitions = new TreeMap<>();
-    EnumMap<Difference.Kind, Long> byKind = new EnumMap<>(Difference.Kind.class);
+    EnumMap<ChangeKind, Long> byKind = new EnumMap<>(ChangeKind.class);
     long onlyParameters = 0;
     long failedCells = 0;
     long failedAccounts = 0;
     for (int start = 0; start < cells.size(); start += states) {
-      Set<Difference.Kind> kinds = EnumSet.noneOf(Difference.Kind.class);
+      Set<ChangeKind> kinds = EnumSet.noneOf(ChangeKind.class);
       boolean failed = false;
       for (int i = start; i < Math.min(cells.size(), start + states); i++) {
         CellImpact c = cells.get(i);
@@ -70,7 +70,7 @@ public record ChangeSummary(
         failedAccounts++;
       }
       kinds.forEach(k -> byKind.merge(k, 1L, Long::sum));
-      if (kinds.equals(EnumSet.of(Difference.Kind.PARAMETERS))) {
+      if (kinds.equals(EnumSet.of(ChangeKind.PARAMETERS))) {
         onlyParameters++;
       }
     }

@@ -1,5 +1,6 @@
 package io.fulcrum.scenarios.impact;
 
+import io.fulcrum.engine.compare.Difference;
 import io.fulcrum.engine.decision.PolicyStamp;
 import java.math.BigDecimal;
 import java.util.List;
@@ -14,8 +15,10 @@ import java.util.Map;
  *     flags or only parameters changed)
  * @param changes changed cells, status changes first, then by absolute maintenance change (largest
  *     first), then account and market order
- * @param explained explanation differences for the first {@code explainLimit} changed cells, by
- *     index into {@code changes}
+ * @param explained explanation differences ({@link
+ *     io.fulcrum.engine.compare.DecisionComparison#explanations}: table rows changed, then steps
+ *     only the baseline has, then steps only the candidate has) for the first {@code explainLimit}
+ *     changed cells, by index into {@code changes}
  * @param failures cells one of the versions could not decide
  * @param timings wall-clock seconds per phase (decide, explain, total)
  */
@@ -28,7 +31,7 @@ public record ImpactResult(
     List<StateTotals> totals,
     ChangeSummary summary,
     List<CellImpact> changes,
-    Map<Integer, ExplanationDiff> explained,
+    Map<Integer, List<Difference>> explained,
     List<CellImpact> failures,
     double[] maintenanceChanges,
     Map<String, Double> timings) {

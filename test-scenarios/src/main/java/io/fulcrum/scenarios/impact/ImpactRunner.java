@@ -1,5 +1,7 @@
 package io.fulcrum.scenarios.impact;
 
+import io.fulcrum.engine.compare.DecisionComparison;
+import io.fulcrum.engine.compare.Difference;
 import io.fulcrum.engine.decision.MarginDecision;
 import io.fulcrum.engine.domain.Account;
 import io.fulcrum.engine.domain.MarketSnapshot;
@@ -100,7 +102,7 @@ public final class ImpactRunner {
     }
     changes.sort(REPORT_ORDER);
     long explainStart = System.nanoTime();
-    Map<Integer, ExplanationDiff> explained =
+    Map<Integer, List<Difference>> explained =
         explain(changes, book, snapshots, baseline, candidate);
     double explainSeconds = (System.nanoTime() - explainStart) / 1e9;
 
@@ -153,7 +155,7 @@ public final class ImpactRunner {
           q.initialMargin(),
           p.maintenanceMargin(),
           q.maintenanceMargin(),
-          DecisionComparison.differences(p, q),
+          DecisionComparison.RESULTS.between(p, q),
           null,
           false);
     }
@@ -178,14 +180,14 @@ public final class ImpactRunner {
         policyFault);
   }
 
-  private Map<Integer, ExplanationDiff> explain(
+  private Map<Integer, List<Difference>> explain(
       List<CellImpact> changes,
       Book book,
       List<MarketSnapshot> snapshots,
       CompiledPolicy baseline,
       CompiledPolicy candidate) {
     int n = Math.min(explainLimit, changes.size());
-    List<ExplanationDiff> diffs =
+    List<List<Difference>> diffs =
         ParallelGrid.map(
             n,
             threads,
@@ -197,13 +199,12 @@ public final class ImpactRunner {
               CellResult y =
                   CellResult.decide(candidate, account, snapshots.get(c.state()), marketData, true);
               if (x instanceof CellResult.Decided dx && y instanceof CellResult.Decided dy) {
-                return ExplanationDiff.between(
-                    dx.decision().explanation(), dy.decision().explanation());
+                return DecisionComparison.explanations(dx.decision(), dy.decision());
               }
-              return new ExplanationDiff(List.of(), List.of(), List.of());
+              return List.<Difference>of();
             },
             Progress.silent());
-    Map<Integer, ExplanationDiff> out = new TreeMap<>();
+    Map<Integer, List<Difference>> out = new TreeMap<>();
     for (int i = 0; i < n; i++) {
       out.put(i, diffs.get(i));
     }

@@ -1,10 +1,9 @@
 package io.fulcrum.scenarios.report;
 
+import io.fulcrum.engine.compare.Difference;
 import io.fulcrum.engine.decision.DecisionStatus;
 import io.fulcrum.scenarios.impact.CellImpact;
 import io.fulcrum.scenarios.impact.ChangeSummary;
-import io.fulcrum.scenarios.impact.Difference;
-import io.fulcrum.scenarios.impact.ExplanationDiff;
 import io.fulcrum.scenarios.impact.ImpactResult;
 import io.fulcrum.scenarios.impact.ImpactResult.StateTotals;
 import java.util.Locale;
@@ -154,13 +153,17 @@ public final class ImpactHtml {
                     .map(Difference::text)
                     .collect(java.util.stream.Collectors.joining("; "))))
         .append("</td><td>");
-    ExplanationDiff d = r.explained().get(i);
+    java.util.List<Difference> d = r.explained().get(i);
     if (d == null) {
       b.append("<span class=\"muted\">not explained</span>");
     } else {
-      d.changedRows().forEach(s -> b.append("<div>~ ").append(Html.escape(s)).append("</div>"));
-      d.onlyBaseline().forEach(s -> b.append("<div>- ").append(Html.escape(s)).append("</div>"));
-      d.onlyCandidate().forEach(s -> b.append("<div>+ ").append(Html.escape(s)).append("</div>"));
+      d.forEach(
+          x ->
+              b.append("<div>")
+                  .append(x.kind().symbol())
+                  .append(' ')
+                  .append(Html.escape(x.text()))
+                  .append("</div>"));
     }
     b.append("</td></tr>\n");
   }

@@ -1,10 +1,10 @@
 package io.fulcrum.scenarios.report;
 
+import io.fulcrum.engine.compare.Difference;
 import io.fulcrum.engine.json.Json;
 import io.fulcrum.scenarios.impact.CellImpact;
+import io.fulcrum.scenarios.impact.ChangeKind;
 import io.fulcrum.scenarios.impact.ChangeSummary;
-import io.fulcrum.scenarios.impact.Difference;
-import io.fulcrum.scenarios.impact.ExplanationDiff;
 import io.fulcrum.scenarios.impact.ImpactResult;
 import io.fulcrum.scenarios.impact.ImpactResult.StateTotals;
 import java.util.ArrayList;
@@ -122,11 +122,15 @@ public final class ImpactReports {
           .append(": ")
           .append(c.differences().stream().map(Difference::text).collect(Collectors.joining("; ")))
           .append('\n');
-      ExplanationDiff d = r.explained().get(n++);
+      List<Difference> d = r.explained().get(n++);
       if (d != null) {
-        d.changedRows().forEach(x -> sb.append("      ~ ").append(x).append('\n'));
-        d.onlyBaseline().forEach(x -> sb.append("      - ").append(x).append('\n'));
-        d.onlyCandidate().forEach(x -> sb.append("      + ").append(x).append('\n'));
+        d.forEach(
+            x ->
+                sb.append("      ")
+                    .append(x.kind().symbol())
+                    .append(' ')
+                    .append(x.text())
+                    .append('\n'));
       }
     }
     sb.append(
@@ -226,13 +230,13 @@ public final class ImpactReports {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("statusTransitions", s.statusTransitions());
     Map<String, Object> kinds = new LinkedHashMap<>();
-    kinds.put("status", s.accountsByKind().get(Difference.Kind.STATUS));
-    kinds.put("initialMargin", s.accountsByKind().get(Difference.Kind.INITIAL_MARGIN));
-    kinds.put("maintenanceMargin", s.accountsByKind().get(Difference.Kind.MAINTENANCE_MARGIN));
-    kinds.put("liquidationPrice", s.accountsByKind().get(Difference.Kind.LIQUIDATION_PRICE));
-    kinds.put("flags", s.accountsByKind().get(Difference.Kind.FLAGS));
-    kinds.put("parameters", s.accountsByKind().get(Difference.Kind.PARAMETERS));
-    kinds.put("other", s.accountsByKind().get(Difference.Kind.OTHER));
+    kinds.put("status", s.accountsByKind().get(ChangeKind.STATUS));
+    kinds.put("initialMargin", s.accountsByKind().get(ChangeKind.INITIAL_MARGIN));
+    kinds.put("maintenanceMargin", s.accountsByKind().get(ChangeKind.MAINTENANCE_MARGIN));
+    kinds.put("liquidationPrice", s.accountsByKind().get(ChangeKind.LIQUIDATION_PRICE));
+    kinds.put("flags", s.accountsByKind().get(ChangeKind.FLAGS));
+    kinds.put("parameters", s.accountsByKind().get(ChangeKind.PARAMETERS));
+    kinds.put("other", s.accountsByKind().get(ChangeKind.OTHER));
     kinds.put("onlyParameters", s.accountsOnlyParameters());
     m.put("accountsChanged", kinds);
     m.put("failedCells", s.failedCells());
@@ -262,19 +266,23 @@ public final class ImpactReports {
                     f.put("position", x.position());
                   }
                   f.put("field", x.field());
-                  f.put("kind", x.kind());
-                  f.put("baseline", x.baseline());
-                  f.put("candidate", x.candidate());
+                  f.put("kind", ChangeKind.of(x));
+                  f.put("baseline", x.before());
+                  f.put("candidate", x.after());
                   return f;
                 })
             .toList());
-    ExplanationDiff d = r.explained().get(i);
+    List<Difference> d = r.explained().get(i);
     if (d != null) {
-      m.put("tableRowsChanged", d.changedRows());
-      m.put("firedOnlyInBaseline", d.onlyBaseline());
-      m.put("firedOnlyInCandidate", d.onlyCandidate());
+      m.put("tableRowsChanged", texts(d, Difference.Kind.CHANGED));
+      m.put("firedOnlyInBaseline", texts(d, Difference.Kind.REMOVED));
+      m.put("firedOnlyInCandidate", texts(d, Difference.Kind.ADDED));
     }
     return m;
+  }
+
+  private static List<String> texts(List<Difference> differences, Difference.Kind kind) {
+    return differences.stream().filter(x -> x.kind() == kind).map(Difference::text).toList();
   }
 
   static String signed(java.math.BigDecimal value) {

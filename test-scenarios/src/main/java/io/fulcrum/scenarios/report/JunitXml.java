@@ -76,7 +76,9 @@ public final class JunitXml {
             .append(
                 xml(
                     "pinned to versions "
-                        + new java.util.TreeSet<>(e.versions())
+                        + e.versions().stream()
+                            .sorted(io.fulcrum.engine.policy.VersionOrder.ASCENDING)
+                            .toList()
                         + "; this run is "
                         + r.policy()))
             .append("\"/>\n  </testcase>\n");

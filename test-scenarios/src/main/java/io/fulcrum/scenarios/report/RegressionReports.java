@@ -71,10 +71,12 @@ public final class RegressionReports {
 
   /** E.g. {@code lines 155, 180 (versions [1])}. */
   private static String skippedLines(RegressionResult r) {
-    java.util.SortedMap<Integer, java.util.Set<String>> lines = new java.util.TreeMap<>();
+    java.util.SortedMap<Integer, java.util.List<String>> lines = new java.util.TreeMap<>();
     for (CaseResult c : r.cases()) {
       for (Expectation e : c.skipped()) {
-        lines.put(e.line(), new java.util.TreeSet<>(e.versions()));
+        lines.put(
+            e.line(),
+            e.versions().stream().sorted(io.fulcrum.engine.policy.VersionOrder.ASCENDING).toList());
       }
     }
     return lines.entrySet().stream()
