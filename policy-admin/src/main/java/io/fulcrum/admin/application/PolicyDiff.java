@@ -1,8 +1,7 @@
 package io.fulcrum.admin.application;
 
-import io.fulcrum.engine.policy.PolicyBundle;
+import io.fulcrum.engine.support.Sha256;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -100,6 +99,6 @@ public record PolicyDiff(String from, String to, List<FileChange> files, List<Ta
   }
 
   private static String hash(byte[] bytes) {
-    return bytes == null ? null : HexFormat.of().formatHex(PolicyBundle.sha256Of(bytes));
+    return bytes == null ? null : Sha256.hex(bytes);
   }
 }
