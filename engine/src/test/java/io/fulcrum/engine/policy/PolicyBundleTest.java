@@ -80,6 +80,61 @@ class PolicyBundleTest {
         .hasMessageContaining("Duplicate field 'version'");
   }
 
+  /**
+   * An unknown key inside a list item named like a top-level key: the old line search found the
+   * first line starting with {@code title:} (line 3); the parser's line is the key's own (line 10).
+   */
+  @Test
+  void anUnknownFieldInAListItem_isRefusedAtItsOwnLine() {
+    Map<String, byte[]> files = files("rule x\n");
+    String manifest =
+        MANIFEST
+            + """
+            measures:
+              - name: es
+                measure: historical-es
+                title: not a measure field
+            """;
+    files.put("manifest.yaml", manifest.getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> BundleReader.fromFiles("upload", files))
+        .isInstanceOf(PolicyCompilationFailed.class)
+        .hasMessageContaining("manifest.yaml:10: unknown field 'title'");
+  }
+
+  /**
+   * A list item its record refuses: Jackson's location is past the item (line 10, the next key);
+   * the parser's line is the item's own (line 8).
+   */
+  @Test
+  void aListItemItsRecordRefuses_isReportedAtTheItem() {
+    Map<String, byte[]> files = files("rule x\n");
+    String manifest =
+        MANIFEST
+            + """
+            measures:
+              - name: ""
+                measure: historical-es
+            smoke: []
+            """;
+    files.put("manifest.yaml", manifest.getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> BundleReader.fromFiles("upload", files))
+        .isInstanceOf(PolicyCompilationFailed.class)
+        .hasMessageContaining("manifest.yaml:8: manifest field 'measures[].name' is required");
+  }
+
+  @Test
+  void aFileTheManifestNamesButTheBundleLacks_isReportedAtItsListItem() {
+    Map<String, byte[]> files = files("rule x\n");
+    files.put(
+        "manifest.yaml",
+        (MANIFEST + "evidence:\n  - notes.md\n  - missing.pdf\n").getBytes(StandardCharsets.UTF_8));
+    files.put("notes.md", "n".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> BundleReader.fromFiles("upload", files))
+        .isInstanceOf(PolicyCompilationFailed.class)
+        .hasMessageContaining(
+            "manifest.yaml:9: the manifest names 'missing.pdf' but the bundle has no such file");
+  }
+
   @Test
   void policyRefs_parseIdAndOptionalVersion() {
     assertThat(PolicyRef.parse("tiered-perps@2").version()).contains("2");
