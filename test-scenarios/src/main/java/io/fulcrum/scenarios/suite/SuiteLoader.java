@@ -18,7 +18,9 @@ import java.util.Set;
 
 /**
  * Reads a suite file (YAML or JSON) into a {@link Suite}. Every problem is a {@link
- * YamlFormatException} with file, line and a message naming the field.
+ * YamlFormatException} with file, line and a message naming the field. This loader is the one
+ * definition of the format: the field sets below (and those of {@link ExpectationReader}, {@link
+ * GeneratorReader} and {@link AccountReader}) are what a suite may contain.
  */
 public final class SuiteLoader {
 
