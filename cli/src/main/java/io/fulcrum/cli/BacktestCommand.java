@@ -1,6 +1,5 @@
 package io.fulcrum.cli;
 
-import io.fulcrum.backtest.BacktestJson;
 import io.fulcrum.backtest.BacktestReport;
 import io.fulcrum.backtest.PortfolioFile;
 import io.fulcrum.engine.backtest.Backtest;
@@ -10,6 +9,7 @@ import io.fulcrum.engine.backtest.BacktestSpec;
 import io.fulcrum.engine.backtest.DataStamp;
 import io.fulcrum.engine.backtest.MarginModel;
 import io.fulcrum.engine.backtest.PricePanel;
+import io.fulcrum.engine.json.Json;
 import io.fulcrum.engine.market.MarketDataSet;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -96,7 +96,7 @@ public final class BacktestCommand implements Callable<Integer> {
       printed.put("procyclicality", result.procyclicality());
       printed.put("seconds", seconds);
       printed.put("reports", files.stream().map(Path::toString).toList());
-      spec.commandLine().getOut().println(BacktestJson.write(printed));
+      spec.commandLine().getOut().println(Json.report().writeValueAsString(printed));
       spec.commandLine().getOut().flush();
       return FulcrumCli.OK;
     } catch (IllegalArgumentException | io.fulcrum.engine.policy.PolicyNotFound e) {

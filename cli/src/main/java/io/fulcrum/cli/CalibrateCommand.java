@@ -1,6 +1,5 @@
 package io.fulcrum.cli;
 
-import io.fulcrum.backtest.BacktestJson;
 import io.fulcrum.backtest.CalibrationHtml;
 import io.fulcrum.backtest.PortfolioFile;
 import io.fulcrum.engine.backtest.BacktestPortfolio;
@@ -15,6 +14,7 @@ import io.fulcrum.engine.calibration.ModelFactory;
 import io.fulcrum.engine.calibration.Objective;
 import io.fulcrum.engine.calibration.ParameterRange;
 import io.fulcrum.engine.calibration.PolicyModelFactory;
+import io.fulcrum.engine.json.Json;
 import io.fulcrum.engine.market.MarketDataSet;
 import io.fulcrum.engine.measure.RiskMeasures;
 import io.fulcrum.engine.policy.PolicyBundle;
@@ -176,7 +176,7 @@ public final class CalibrateCommand implements Callable<Integer> {
       report.put("winner", result.winner().orElse(null));
       report.put("frontier", result.frontier());
       report.put("candidates", result.candidates());
-      String json = BacktestJson.write(report);
+      String json = Json.report().writeValueAsString(report);
       Files.createDirectories(out);
       Path jsonFile = out.resolve("calibration.json");
       Files.writeString(jsonFile, json, StandardCharsets.UTF_8);
@@ -206,7 +206,7 @@ public final class CalibrateCommand implements Callable<Integer> {
       report.put("reports", List.of(jsonFile.toString(), htmlFile.toString()));
       Map<String, Object> printed = new LinkedHashMap<>(report);
       printed.remove("candidates");
-      spec.commandLine().getOut().println(BacktestJson.write(printed));
+      spec.commandLine().getOut().println(Json.report().writeValueAsString(printed));
       spec.commandLine().getOut().flush();
       result
           .boundsHeld()

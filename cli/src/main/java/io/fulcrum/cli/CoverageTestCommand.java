@@ -1,8 +1,8 @@
 package io.fulcrum.cli;
 
-import io.fulcrum.backtest.BacktestJson;
 import io.fulcrum.engine.backtest.Christoffersen;
 import io.fulcrum.engine.backtest.CoverageReport;
+import io.fulcrum.engine.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +56,7 @@ public final class CoverageTestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try {
-      spec.commandLine().getOut().println(BacktestJson.write(report()));
+      spec.commandLine().getOut().println(Json.report().writeValueAsString(report()));
       spec.commandLine().getOut().flush();
       return FulcrumCli.OK;
     } catch (IllegalArgumentException e) {

@@ -53,7 +53,7 @@ public final class FulcrumCli {
     if (e instanceof io.fulcrum.engine.domain.InvalidRequest) {
       err.println("invalid request: " + e.getMessage());
       code = BAD_INPUT;
-    } else if (e instanceof io.fulcrum.scenarios.suite.SuiteFormatException) {
+    } else if (e instanceof io.fulcrum.engine.yaml.YamlFormatException) {
       err.println("bad suite: " + e.getMessage());
       code = BAD_INPUT;
     } else if (e instanceof java.nio.file.NoSuchFileException) {

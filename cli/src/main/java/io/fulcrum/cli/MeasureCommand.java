@@ -1,11 +1,7 @@
 package io.fulcrum.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.fulcrum.engine.json.Json;
 import io.fulcrum.engine.measure.MeasureParameters;
 import io.fulcrum.engine.measure.MeasureResult;
 import io.fulcrum.engine.measure.ReturnSeries;
@@ -44,14 +40,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Evaluate a risk measure on a returns CSV and print the result as JSON.")
 public final class MeasureCommand implements Callable<Integer> {
-
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .build();
 
   @Spec private CommandSpec spec;
 
@@ -219,6 +207,8 @@ public final class MeasureCommand implements Callable<Integer> {
     out.put("inputs", result.inputs());
     out.put("details", result.details());
     out.put("warnings", warnings);
-    return JSON.writeValueAsString(out);
+    // Only maps, lists and scalars (MeasureResult's inputs and details): the report mapper sorts
+    // every key.
+    return Json.report().writeValueAsString(out);
   }
 }

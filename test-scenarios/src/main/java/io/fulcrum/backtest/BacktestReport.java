@@ -1,6 +1,7 @@
 package io.fulcrum.backtest;
 
 import io.fulcrum.engine.backtest.BacktestResult;
+import io.fulcrum.engine.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,7 +71,8 @@ public final class BacktestReport {
   public static List<Path> write(BacktestResult r, String policy, Path out) throws IOException {
     Files.createDirectories(out);
     Path json = out.resolve(JSON_FILE);
-    Files.writeString(json, BacktestJson.write(toMap(r, policy)), StandardCharsets.UTF_8);
+    Files.writeString(
+        json, Json.report().writeValueAsString(toMap(r, policy)), StandardCharsets.UTF_8);
     Path html = out.resolve(HTML_FILE);
     Files.writeString(html, BacktestHtml.render(r, policy), StandardCharsets.UTF_8);
     return List.of(json, html);

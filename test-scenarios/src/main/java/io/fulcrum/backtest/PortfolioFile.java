@@ -1,11 +1,8 @@
 package io.fulcrum.backtest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fulcrum.engine.backtest.BacktestPortfolio;
+import io.fulcrum.engine.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +20,6 @@ import java.nio.file.Path;
  */
 public final class PortfolioFile {
 
-  private static final ObjectMapper YAML =
-      YAMLMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .build();
-
   private PortfolioFile() {}
 
   public static BacktestPortfolio read(Path file) {
@@ -36,7 +27,7 @@ public final class PortfolioFile {
       throw new IllegalArgumentException("portfolio file does not exist: " + file);
     }
     try {
-      return YAML.readValue(file.toFile(), BacktestPortfolio.class);
+      return Json.yaml().readValue(file.toFile(), BacktestPortfolio.class);
     } catch (JsonProcessingException e) {
       // the message without Jackson's source excerpt ("at [Source: ...]"): line and reason only
       String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();

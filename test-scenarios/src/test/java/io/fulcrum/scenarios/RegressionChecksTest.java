@@ -7,6 +7,7 @@ import io.fulcrum.engine.policy.CompiledPolicy;
 import io.fulcrum.engine.policy.PolicyLibrary;
 import io.fulcrum.engine.policy.PolicyRef;
 import io.fulcrum.engine.runtime.MarginEngine;
+import io.fulcrum.engine.yaml.YamlFormatException;
 import io.fulcrum.scenarios.impact.ImpactResult;
 import io.fulcrum.scenarios.impact.ImpactRunner;
 import io.fulcrum.scenarios.regress.RegressionResult;
@@ -17,7 +18,6 @@ import io.fulcrum.scenarios.report.RegressionReports;
 import io.fulcrum.scenarios.run.Progress;
 import io.fulcrum.scenarios.suite.ScenarioResolver;
 import io.fulcrum.scenarios.suite.Suite;
-import io.fulcrum.scenarios.suite.SuiteFormatException;
 import io.fulcrum.scenarios.suite.SuiteLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -140,7 +140,7 @@ public class RegressionChecksTest {
                 """);
 
     assertThatThrownBy(() -> run(suite, TestPolicies.compiled("tiered-perps@2")))
-        .isInstanceOf(SuiteFormatException.class)
+        .isInstanceOf(YamlFormatException.class)
         .hasMessage(
             dir.resolve("checks.yaml")
                 + ":24: expectations[0].rulesNotFired[0]: policy tiered-perps@2 has no rule named"
@@ -160,7 +160,7 @@ public class RegressionChecksTest {
                     metrics: { helthFactor: none }
                 """);
     assertThatThrownBy(() -> run(metric, TestPolicies.compiled("tiered-perps@2")))
-        .isInstanceOf(SuiteFormatException.class)
+        .isInstanceOf(YamlFormatException.class)
         .hasMessageStartingWith(
             dir.resolve("checks.yaml")
                 + ":25: expectations[0].metrics.helthFactor: policy tiered-perps@2 has no metric"
@@ -175,7 +175,7 @@ public class RegressionChecksTest {
                     flags: [ watchList ]
                 """);
     assertThatThrownBy(() -> run(flag, TestPolicies.compiled("tiered-perps@2")))
-        .isInstanceOf(SuiteFormatException.class)
+        .isInstanceOf(YamlFormatException.class)
         .hasMessage(
             dir.resolve("checks.yaml")
                 + ":24: expectations[0].flags[0]: policy tiered-perps@2 has no flag named"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fulcrum.engine.decision.DecisionStatus;
+import io.fulcrum.engine.yaml.YamlFormatException;
 import io.fulcrum.scenarios.report.StressReports;
 import io.fulcrum.scenarios.run.Progress;
 import io.fulcrum.scenarios.stress.AccountStress;
@@ -11,7 +12,6 @@ import io.fulcrum.scenarios.stress.StressLibrary;
 import io.fulcrum.scenarios.stress.StressResult;
 import io.fulcrum.scenarios.stress.StressResult.ScenarioOutcome;
 import io.fulcrum.scenarios.stress.StressRunner;
-import io.fulcrum.scenarios.suite.SuiteFormatException;
 import io.fulcrum.scenarios.suite.SuiteLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ class StressRunnerTest {
   void scenarioWithoutASource_isRejected() {
     assertThatThrownBy(
             () -> StressLibrary.at(TestPolicies.TEST_SUITES.resolveSibling("stress-bad")))
-        .isInstanceOf(SuiteFormatException.class)
+        .isInstanceOf(YamlFormatException.class)
         .hasMessageContaining("unsourced.yaml:7: sources:")
         .hasMessageContaining("no source for the move of ETH");
   }

@@ -3,8 +3,8 @@ package io.fulcrum.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fulcrum.engine.yaml.YamlFormatException;
 import io.fulcrum.scenarios.suite.ScenarioResolver;
-import io.fulcrum.scenarios.suite.SuiteFormatException;
 import io.fulcrum.scenarios.suite.SuiteLoader;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class SuiteLoaderTest {
     Path path = TestPolicies.TEST_SUITES.resolve(file);
     assertThatThrownBy(() -> LOADER.load(path))
         .isInstanceOfSatisfying(
-            SuiteFormatException.class,
+            YamlFormatException.class,
             e -> {
               assertThat(e.file()).isEqualTo(path);
               assertThat(e.line()).isEqualTo(line);
@@ -43,7 +43,7 @@ class SuiteLoaderTest {
   void missingFile_namesTheFile() {
     Path path = TestPolicies.TEST_SUITES.resolve("no-such-suite.yaml");
     assertThatThrownBy(() -> LOADER.load(path))
-        .isInstanceOf(SuiteFormatException.class)
+        .isInstanceOf(YamlFormatException.class)
         .hasMessage(path + ": file not found");
   }
 

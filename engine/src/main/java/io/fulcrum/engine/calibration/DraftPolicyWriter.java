@@ -2,6 +2,7 @@ package io.fulcrum.engine.calibration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fulcrum.engine.json.Json;
 import io.fulcrum.engine.policy.PolicyLibrary;
 import io.fulcrum.engine.policy.PolicyRef;
 import java.io.IOException;
@@ -110,7 +111,7 @@ public final class DraftPolicyWriter {
   /** Each calibrated name as the manifest paths it sets. */
   private static Map<String, String> resolve(
       String yaml, PolicyRef ref, Map<String, String> calibrated) throws IOException {
-    ObjectNode manifest = (ObjectNode) ManifestEdit.YAML.readTree(yaml);
+    ObjectNode manifest = (ObjectNode) Json.manifestYaml().readTree(yaml);
     Map<String, String> paths = new TreeMap<>();
     calibrated.forEach(
         (name, value) -> {

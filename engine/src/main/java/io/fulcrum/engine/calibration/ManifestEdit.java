@@ -1,11 +1,8 @@
 package io.fulcrum.engine.calibration;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.fulcrum.engine.json.Json;
 import io.fulcrum.engine.measure.RiskMeasures;
 import io.fulcrum.engine.policy.PolicyManifest;
 import io.fulcrum.engine.policy.PolicyManifest.MeasureBinding;
@@ -32,14 +29,6 @@ import java.util.TreeSet;
  */
 public final class ManifestEdit {
 
-  static final YAMLMapper YAML =
-      new YAMLMapper(
-          YAMLFactory.builder()
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-              .build());
   private static final String MEASURES = "measures.";
 
   private ManifestEdit() {}
@@ -67,14 +56,14 @@ public final class ManifestEdit {
    */
   public static byte[] apply(byte[] manifestYaml, Map<String, String> values) {
     try {
-      ObjectNode manifest = (ObjectNode) YAML.readTree(manifestYaml);
+      ObjectNode manifest = (ObjectNode) Json.manifestYaml().readTree(manifestYaml);
       values.forEach((path, value) -> set(manifest, path, value));
       // A candidate outside a bound is still backtested (calibration marks it and never proposes
       // it), so the in-memory candidate must not trip its own manifest check.
       if (manifest.path("bounds").isObject()) {
         ((ObjectNode) manifest.get("bounds")).remove(values.keySet());
       }
-      return YAML.writeValueAsBytes(manifest);
+      return Json.manifestYaml().writeValueAsBytes(manifest);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or write the manifest YAML", e);
     }
@@ -123,9 +112,9 @@ public final class ManifestEdit {
 
   static JsonNode node(String value) {
     try {
-      return YAML.getNodeFactory().numberNode(new BigDecimal(value.trim()));
+      return Json.manifestYaml().getNodeFactory().numberNode(new BigDecimal(value.trim()));
     } catch (NumberFormatException e) {
-      return YAML.getNodeFactory().textNode(value);
+      return Json.manifestYaml().getNodeFactory().textNode(value);
     }
   }
 }

@@ -3,7 +3,6 @@ package io.fulcrum.engine.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -37,23 +36,13 @@ import java.util.regex.Pattern;
  */
 public final class RequestReader {
 
-  private static final ObjectMapper REQUESTS = requestMapper();
+  private static final ObjectMapper REQUESTS = Json.requests();
 
   private static final Pattern KNOWN_TYPE_IDS = Pattern.compile("known type ids = (\\[[^]]*])");
   private static final Pattern QUALIFIED_NAME =
       Pattern.compile("(?:[a-zA-Z_$][\\w$]*\\.)+([A-Za-z_$][\\w$]*)");
 
   private RequestReader() {}
-
-  private static ObjectMapper requestMapper() {
-    ObjectMapper mapper = Json.mapper().copy().registerModule(RequestValues.module());
-    // A JSON number longer than this is refused by the parser itself, before it is converted; the
-    // decimal reader then applies RequestLimits.MAX_NUMBER_CHARS with the field's path.
-    mapper
-        .getFactory()
-        .setStreamReadConstraints(StreamReadConstraints.builder().maxNumberLength(256).build());
-    return mapper;
-  }
 
   /** The request in {@code json}, within {@link RequestLimits}. */
   public static MarginRequest read(String json) {

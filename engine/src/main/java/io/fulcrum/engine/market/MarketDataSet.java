@@ -1,10 +1,9 @@
 package io.fulcrum.engine.market;
 
+import io.fulcrum.engine.support.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -52,23 +51,19 @@ public record MarketDataSet(
   }
 
   public String hash() {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      // One buffer per asset rather than a String per line: the same bytes (StringBuilder's
-      // append(double) writes Double.toString's digits), without a per-line allocation; this runs
-      // once per decision in a policy-driven backtest.
-      StringBuilder text = new StringBuilder();
-      for (PriceHistory h : histories.values()) {
-        text.setLength(0);
-        text.append(h.asset()).append('\n');
-        for (int i = 0; i < h.size(); i++) {
-          text.append(h.dates().get(i)).append(',').append(h.close(i)).append('\n');
-        }
-        md.update(text.toString().getBytes(StandardCharsets.UTF_8));
+    MessageDigest md = Sha256.digest();
+    // One buffer per asset rather than a String per line: the same bytes (StringBuilder's
+    // append(double) writes Double.toString's digits), without a per-line allocation; this runs
+    // once per decision in a policy-driven backtest.
+    StringBuilder text = new StringBuilder();
+    for (PriceHistory h : histories.values()) {
+      text.setLength(0);
+      text.append(h.asset()).append('\n');
+      for (int i = 0; i < h.size(); i++) {
+        text.append(h.dates().get(i)).append(',').append(h.close(i)).append('\n');
       }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      md.update(text.toString().getBytes(StandardCharsets.UTF_8));
     }
+    return Sha256.hex(md);
   }
 }

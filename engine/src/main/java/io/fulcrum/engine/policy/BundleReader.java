@@ -1,34 +1,38 @@
 package io.fulcrum.engine.policy;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fulcrum.engine.json.Json;
+import io.fulcrum.engine.yaml.YamlDocument;
+import io.fulcrum.engine.yaml.YamlFormatException;
+import io.fulcrum.engine.yaml.YamlNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Reads a bundle from its files and checks its shape: the manifest parses, every file it names
  * exists, and no DRL, DMN or decision table lies in the bundle without being listed (an unlisted
- * rule file would otherwise be silently ignored).
+ * rule file would otherwise be silently ignored). Manifest problems name {@code
+ * manifest.yaml:<line>} with the line the YAML parser recorded for the value ({@link
+ * YamlDocument}), however deep it lies.
  */
 public final class BundleReader {
 
-  private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory())
-          // A key given twice (two `version:` lines) is an error, not "the last one wins".
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  /** Where the list items naming files lie: the keys whose items are file names. */
+  private static final List<String> FILE_LISTS =
+      List.of("rules", "tests", "scenarios", "smoke", "evidence");
 
   private BundleReader() {}
 
@@ -66,7 +70,8 @@ public final class BundleReader {
       problems.add(new CompilationProblem(PolicyBundle.MANIFEST, 0, "the bundle has no manifest"));
       throw new PolicyCompilationFailed(origin, problems);
     }
-    PolicyManifest manifest = parseManifest(origin, manifestBytes);
+    YamlDocument document = manifestDocument(origin, manifestBytes);
+    PolicyManifest manifest = parseManifest(origin, document, manifestBytes);
     List<String> listed = new ArrayList<>();
     manifest.rules().forEach(listed::add);
     manifest.listedTestFiles().forEach(listed::add);
@@ -76,7 +81,7 @@ public final class BundleReader {
         problems.add(
             new CompilationProblem(
                 PolicyBundle.MANIFEST,
-                0,
+                listedLine(document, file),
                 "the manifest names '" + file + "' but the bundle has no such file"));
       }
     }
@@ -94,7 +99,7 @@ public final class BundleReader {
         problems.add(
             new CompilationProblem(
                 PolicyBundle.MANIFEST,
-                topLevelKeyLine(manifestBytes, "scenarios"),
+                listedLine(document, f),
                 "scenarios lists '" + f + "': a scenario file must end in .scesim"));
       }
     }
@@ -103,7 +108,7 @@ public final class BundleReader {
         problems.add(
             new CompilationProblem(
                 PolicyBundle.MANIFEST,
-                topLevelKeyLine(manifestBytes, "smoke"),
+                listedLine(document, f),
                 "smoke lists '" + f + "': a smoke request must be a .json request file"));
       }
     }
@@ -130,43 +135,40 @@ public final class BundleReader {
     return new PolicyBundle(manifest, files);
   }
 
+  /** The 1-based line of top-level key {@code key} of a YAML manifest, or 0. */
+  static int topLevelKeyLine(byte[] yaml, String key) {
+    try {
+      return YamlDocument.parse(
+              Path.of(PolicyBundle.MANIFEST), new String(yaml, StandardCharsets.UTF_8))
+          .root()
+          .find(key)
+          .map(YamlNode::line)
+          .orElse(0);
+    } catch (YamlFormatException e) {
+      return 0;
+    }
+  }
+
   /**
-   * The line of the problem. Records are built after all their fields are read, so for an unknown
-   * field the parser is already past it: find the field's own line instead.
+   * The line of the first list item naming {@code file} (under {@code rules}, {@code tests}, {@code
+   * scenarios}, {@code smoke}, {@code evidence} or a decision's {@code model}), or 0.
    */
-  private static int line(JsonProcessingException e, byte[] content) {
-    if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
-      String[] lines =
-          new String(content, java.nio.charset.StandardCharsets.UTF_8).split("\\R", -1);
-      java.util.regex.Pattern field =
-          java.util.regex.Pattern.compile(
-              "^\\s*-?\\s*" + java.util.regex.Pattern.quote(u.getPropertyName()) + "\\s*:");
-      for (int i = 0; i < lines.length; i++) {
-        if (field.matcher(lines[i]).find()) {
-          return i + 1;
+  private static int listedLine(YamlDocument document, String file) {
+    YamlNode root = document.root();
+    for (String key : FILE_LISTS) {
+      Optional<YamlNode> list = root.find(key).filter(YamlNode::isList);
+      for (YamlNode item : list.map(YamlNode::list).orElse(List.of())) {
+        if (names(item, file)) {
+          return item.line();
         }
       }
     }
-    return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-  }
-
-  /** The 1-based line of top-level key {@code key} of a YAML manifest, or 0. */
-  static int topLevelKeyLine(byte[] yaml, String key) {
-    try (JsonParser p = YAML.getFactory().createParser(yaml)) {
-      int depth = 0;
-      for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-        if (t.isStructStart()) {
-          depth++;
-        } else if (t.isStructEnd()) {
-          depth--;
-        } else if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
-            && depth == 1
-            && key.equals(p.currentName())) {
-          return p.currentTokenLocation().getLineNr();
-        }
+    Optional<YamlNode> decisions = root.find("decisions").filter(YamlNode::isList);
+    for (YamlNode d : decisions.map(YamlNode::list).orElse(List.of())) {
+      Optional<YamlNode> model = d.isMap() ? d.find("model") : Optional.empty();
+      if (model.isPresent() && names(model.get(), file)) {
+        return model.get().line();
       }
-    } catch (IOException e) {
-      return 0;
     }
     return 0;
   }
@@ -179,26 +181,88 @@ public final class BundleReader {
     return path.endsWith(".drl") || path.endsWith(".dmn") || isSpreadsheet(path);
   }
 
-  private static PolicyManifest parseManifest(String origin, byte[] content) {
+  private static YamlDocument manifestDocument(String origin, byte[] content) {
     try {
-      return YAML.readValue(content, PolicyManifest.class);
+      return YamlDocument.parse(
+          Path.of(PolicyBundle.MANIFEST), new String(content, StandardCharsets.UTF_8));
+    } catch (YamlFormatException e) {
+      throw manifestProblem(origin, e.line(), e.problem());
+    }
+  }
+
+  /**
+   * Binds the manifest from its bytes (the values exactly as the YAML parser reads them); a binding
+   * problem is reported at the line of the value it is about.
+   */
+  private static PolicyManifest parseManifest(
+      String origin, YamlDocument document, byte[] content) {
+    try {
+      return Json.yaml().readValue(content, PolicyManifest.class);
     } catch (ValueInstantiationException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new PolicyCompilationFailed(
-          origin,
-          List.of(
-              new CompilationProblem(
-                  PolicyBundle.MANIFEST,
-                  e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                  cause.getMessage())));
+      int line =
+          e.getPath().isEmpty()
+              ? topLevelLine(document, cause.getMessage())
+              : document.at(e).line();
+      throw manifestProblem(origin, line, cause.getMessage());
+    } catch (JsonMappingException e) {
+      throw manifestProblem(origin, document.at(e).line(), YamlNode.reason(e));
     } catch (JsonProcessingException e) {
-      throw new PolicyCompilationFailed(
+      throw manifestProblem(
           origin,
-          List.of(
-              new CompilationProblem(
-                  PolicyBundle.MANIFEST, line(e, content), e.getOriginalMessage())));
+          e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+          e.getOriginalMessage());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static boolean names(YamlNode item, String file) {
+    try {
+      return !item.isMap() && !item.isList() && !item.isNull() && file.equals(item.text());
+    } catch (YamlFormatException e) {
+      return false; // an empty item names no file
+    }
+  }
+
+  /** Messages of the manifest's own checks that name where they are about. */
+  private static final Pattern BOUND = Pattern.compile("^bounds\\.([^\\s:]+)");
+
+  private static final Pattern FIELD =
+      Pattern.compile("^manifest field '(\\w+)'|^policy (id|version) |^(\\w+) must ");
+
+  /**
+   * The line a check of the whole manifest is about: the bound ({@code bounds.<path>: ...}) or the
+   * field ({@code manifest field 'id' ...}, {@code policy version must ...}, {@code rules must
+   * ...}) its message names; 0 when it names none.
+   */
+  private static int topLevelLine(YamlDocument document, String message) {
+    if (message == null) {
+      return 0;
+    }
+    Matcher bound = BOUND.matcher(message);
+    if (bound.find()) {
+      return document
+          .root()
+          .find("bounds")
+          .filter(YamlNode::isMap)
+          .flatMap(b -> b.find(bound.group(1)))
+          .map(YamlNode::line)
+          .orElse(0);
+    }
+    Matcher field = FIELD.matcher(message);
+    if (field.find()) {
+      String key =
+          field.group(1) != null
+              ? field.group(1)
+              : field.group(2) != null ? field.group(2) : field.group(3);
+      return document.root().find(key).map(YamlNode::line).orElse(0);
+    }
+    return 0;
+  }
+
+  private static PolicyCompilationFailed manifestProblem(String origin, int line, String message) {
+    return new PolicyCompilationFailed(
+        origin, List.of(new CompilationProblem(PolicyBundle.MANIFEST, line, message)));
   }
 }

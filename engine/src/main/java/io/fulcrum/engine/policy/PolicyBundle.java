@@ -1,11 +1,10 @@
 package io.fulcrum.engine.policy;
 
 import io.fulcrum.engine.decision.PolicyStamp;
+import io.fulcrum.engine.support.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -60,14 +59,13 @@ public final class PolicyBundle {
   }
 
   static String contentHash(SortedMap<String, byte[]> files) {
-    MessageDigest outer = sha256();
+    MessageDigest outer = Sha256.digest();
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
       byte[] normalised = normaliseLineEndings(file.getValue());
-      String line =
-          file.getKey() + " " + HexFormat.of().formatHex(sha256().digest(normalised)) + "\n";
+      String line = file.getKey() + " " + Sha256.hex(normalised) + "\n";
       outer.update(line.getBytes(StandardCharsets.UTF_8));
     }
-    return HexFormat.of().formatHex(outer.digest());
+    return Sha256.hex(outer);
   }
 
   private static byte[] normaliseLineEndings(byte[] content) {
@@ -85,19 +83,6 @@ public final class PolicyBundle {
       }
     }
     return java.util.Arrays.copyOf(out, n);
-  }
-
-  /** SHA-256 of the bytes. */
-  public static byte[] sha256Of(byte[] bytes) {
-    return sha256().digest(bytes);
-  }
-
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-    }
   }
 
   @Override

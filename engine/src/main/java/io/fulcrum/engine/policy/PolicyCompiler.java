@@ -163,22 +163,18 @@ public final class PolicyCompiler {
    * SHA-256 over the names and bytes of {@code files} (sorted): what a build from them depends on.
    */
   private static String contentKey(PolicyBundle bundle, List<String> files) {
-    try {
-      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-      for (String f : files) {
-        byte[] content = bundle.files().get(f);
-        sha.update(f.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        sha.update((byte) 0);
-        sha.update(
-            java.nio.ByteBuffer.allocate(8).putLong(content == null ? -1 : content.length).array());
-        if (content != null) {
-          sha.update(content);
-        }
+    java.security.MessageDigest sha = io.fulcrum.engine.support.Sha256.digest();
+    for (String f : files) {
+      byte[] content = bundle.files().get(f);
+      sha.update(f.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(
+          java.nio.ByteBuffer.allocate(8).putLong(content == null ? -1 : content.length).array());
+      if (content != null) {
+        sha.update(content);
       }
-      return java.util.HexFormat.of().formatHex(sha.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }
+    return io.fulcrum.engine.support.Sha256.hex(sha);
   }
 
   /** Builds the rule base; no sandbox check here (package-private for the run-time wall test). */

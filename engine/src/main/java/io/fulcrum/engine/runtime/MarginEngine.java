@@ -10,7 +10,7 @@ import io.fulcrum.engine.policy.PolicyBundle;
 import io.fulcrum.engine.policy.PolicyCompiler;
 import io.fulcrum.engine.policy.PolicyRef;
 import io.fulcrum.engine.policy.PolicySource;
-import java.util.HexFormat;
+import io.fulcrum.engine.support.Sha256;
 
 /**
  * The engine's entry point: takes margin decisions for requests against policy versions.
@@ -103,16 +103,6 @@ public final class MarginEngine {
   /** SHA-256 (hex) of the canonical JSON of the decision without its hash field. */
   public static String hash(MarginDecision decision) {
     // Streams the canonical JSON (UTF-8) straight into the digest: same bytes, no string copy.
-    java.security.MessageDigest digest;
-    try {
-      digest = java.security.MessageDigest.getInstance("SHA-256");
-      try (java.io.OutputStream out =
-          new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), digest)) {
-        Json.mapper().writeValue(out, decision.withHash(null));
-      }
-    } catch (java.security.NoSuchAlgorithmException | java.io.IOException e) {
-      throw new IllegalStateException("cannot hash decision", e);
-    }
-    return HexFormat.of().formatHex(digest.digest());
+    return Sha256.hexOfWritten(out -> Json.mapper().writeValue(out, decision.withHash(null)));
   }
 }

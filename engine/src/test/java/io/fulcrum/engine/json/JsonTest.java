@@ -42,4 +42,41 @@ class JsonTest {
         .isEqualTo(Json.canonical(new TreeMap<>(m)))
         .isEqualTo("{\"a\":2,\"b\":1}");
   }
+
+  @Test
+  void reportMapper_isIndentedSortedWithNumbersAsNumbersAndIsoDates() throws Exception {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("b", new BigDecimal("0.10"));
+    m.put("a", java.time.LocalDate.of(2021, 11, 22));
+    assertThat(Json.report().writeValueAsString(m))
+        .isEqualTo("{" + NL + "  \"a\" : \"2021-11-22\"," + NL + "  \"b\" : 0.10" + NL + "}");
+    // The canonical mapper writes the same decimal as a plain string, compactly.
+    assertThat(Json.canonical(m)).isEqualTo("{\"a\":\"2021-11-22\",\"b\":\"0.10\"}");
+  }
+
+  @Test
+  void yamlMapper_readsDecimalsExactlyAndRefusesDuplicateKeys() throws Exception {
+    // 23 significant digits: more than a double holds.
+    assertThat(Json.yaml().readTree("x: 0.12345678901234567890123\n").get("x").decimalValue())
+        .isEqualTo("0.12345678901234567890123");
+    // Bound to a BigDecimal the written scale stays (a tree drops trailing zeros).
+    assertThat(Json.yaml().readValue("x: 0.10\n", Map.class).get("x"))
+        .isEqualTo(new BigDecimal("0.10"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Json.yaml().readTree("x: 1\ny: 2\nx: 3\n"))
+        .hasMessageContaining("Duplicate field 'x'");
+  }
+
+  @Test
+  void manifestYaml_writesNoMarkerAndQuotesOnlyTextThatReadsAsANumber() throws Exception {
+    var tree = Json.manifestYaml().createObjectNode();
+    tree.put("version", "2");
+    tree.put("title", "Tiered perps");
+    tree.put("rate", new BigDecimal("0.25"));
+    assertThat(Json.manifestYaml().writeValueAsString(tree))
+        .isEqualTo("version: \"2\"\ntitle: Tiered perps\nrate: 0.25\n");
+  }
+
+  /** Jackson's default pretty printer ends lines with the platform's separator. */
+  private static final String NL = System.lineSeparator();
 }

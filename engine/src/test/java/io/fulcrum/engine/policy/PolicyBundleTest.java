@@ -28,7 +28,7 @@ class PolicyBundleTest {
   }
 
   @Test
-  void hash_isTheDocumentedCanonicalForm() {
+  void hash_isTheDocumentedCanonicalForm() throws Exception {
     PolicyBundle bundle = BundleReader.fromFiles("test", files("rule x\n"));
     // Independently: sha256 over "<path> <sha256(content)>\n" lines in path order.
     String expected =
@@ -80,6 +80,61 @@ class PolicyBundleTest {
         .hasMessageContaining("Duplicate field 'version'");
   }
 
+  /**
+   * An unknown key inside a list item named like a top-level key: the old line search found the
+   * first line starting with {@code title:} (line 3); the parser's line is the key's own (line 10).
+   */
+  @Test
+  void anUnknownFieldInAListItem_isRefusedAtItsOwnLine() {
+    Map<String, byte[]> files = files("rule x\n");
+    String manifest =
+        MANIFEST
+            + """
+            measures:
+              - name: es
+                measure: historical-es
+                title: not a measure field
+            """;
+    files.put("manifest.yaml", manifest.getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> BundleReader.fromFiles("upload", files))
+        .isInstanceOf(PolicyCompilationFailed.class)
+        .hasMessageContaining("manifest.yaml:10: unknown field 'title'");
+  }
+
+  /**
+   * A list item its record refuses: Jackson's location is past the item (line 10, the next key);
+   * the parser's line is the item's own (line 8).
+   */
+  @Test
+  void aListItemItsRecordRefuses_isReportedAtTheItem() {
+    Map<String, byte[]> files = files("rule x\n");
+    String manifest =
+        MANIFEST
+            + """
+            measures:
+              - name: ""
+                measure: historical-es
+            smoke: []
+            """;
+    files.put("manifest.yaml", manifest.getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> BundleReader.fromFiles("upload", files))
+        .isInstanceOf(PolicyCompilationFailed.class)
+        .hasMessageContaining("manifest.yaml:8: manifest field 'measures[].name' is required");
+  }
+
+  @Test
+  void aFileTheManifestNamesButTheBundleLacks_isReportedAtItsListItem() {
+    Map<String, byte[]> files = files("rule x\n");
+    files.put(
+        "manifest.yaml",
+        (MANIFEST + "evidence:\n  - notes.md\n  - missing.pdf\n").getBytes(StandardCharsets.UTF_8));
+    files.put("notes.md", "n".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> BundleReader.fromFiles("upload", files))
+        .isInstanceOf(PolicyCompilationFailed.class)
+        .hasMessageContaining(
+            "manifest.yaml:9: the manifest names 'missing.pdf' but the bundle has no such file");
+  }
+
   @Test
   void policyRefs_parseIdAndOptionalVersion() {
     assertThat(PolicyRef.parse("tiered-perps@2").version()).contains("2");
@@ -87,8 +142,10 @@ class PolicyBundleTest {
     assertThatThrownBy(() -> PolicyRef.parse("Tiered Perps")).hasMessageContaining("lower-case");
   }
 
-  static String sha256Hex(String s) {
+  static String sha256Hex(String s) throws java.security.NoSuchAlgorithmException {
     return java.util.HexFormat.of()
-        .formatHex(PolicyBundle.sha256Of(s.getBytes(StandardCharsets.UTF_8)));
+        .formatHex(
+            java.security.MessageDigest.getInstance("SHA-256")
+                .digest(s.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -70,6 +70,13 @@ class PolicyManifestBoundsTest {
   }
 
   @Test
+  void aBoundProblem_isReportedAtTheBoundsLine() {
+    // HEAD's bounds start on line 14, so the bound is on line 15 (not the file's last line).
+    assertThatThrownBy(() -> parse("0.1", "apcBufferRate: {min: 0.2}"))
+        .hasMessageContaining("manifest.yaml:15: bounds.apcBufferRate: apcBufferRate = 0.1");
+  }
+
+  @Test
   void measureSettings_areBoundedByTheirPath() {
     assertThat(parse("0.25", "measures.fhsEs.lambda: {min: 0.9, max: 0.995}").bounds())
         .containsKey("measures.fhsEs.lambda");

@@ -1,5 +1,6 @@
 package io.fulcrum.admin.application;
 
+import io.fulcrum.engine.support.Instants;
 import java.time.Instant;
 
 /**
@@ -37,7 +38,7 @@ public record ChainLink(
         subjectId,
         contentHash,
         previousHash,
-        recordedAt.toString(),
+        Instants.format(recordedAt),
         recordedBy);
   }
 }

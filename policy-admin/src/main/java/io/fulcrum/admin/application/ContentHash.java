@@ -1,9 +1,8 @@
 package io.fulcrum.admin.application;
 
+import io.fulcrum.engine.support.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * SHA-256 over a sequence of fields, each length-prefixed so that no two different field lists hash
@@ -17,7 +16,7 @@ public final class ContentHash {
   private ContentHash() {}
 
   public static String of(String... fields) {
-    MessageDigest sha = sha256();
+    MessageDigest sha = Sha256.digest();
     for (String field : fields) {
       if (field == null) {
         sha.update("-1:".getBytes(StandardCharsets.US_ASCII));
@@ -27,14 +26,6 @@ public final class ContentHash {
         sha.update(bytes);
       }
     }
-    return HexFormat.of().formatHex(sha.digest());
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JDK", e);
-    }
+    return Sha256.hex(sha);
   }
 }

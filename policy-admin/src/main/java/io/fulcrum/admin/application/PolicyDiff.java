@@ -9,8 +9,8 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import io.fulcrum.engine.support.Sha256;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -151,6 +151,6 @@ public record PolicyDiff(String from, String to, List<FileChange> files, List<Ta
   }
 
   private static String hash(byte[] bytes) {
-    return bytes == null ? null : HexFormat.of().formatHex(PolicyBundle.sha256Of(bytes));
+    return bytes == null ? null : Sha256.hex(bytes);
   }
 }

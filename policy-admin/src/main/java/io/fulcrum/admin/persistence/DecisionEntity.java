@@ -1,6 +1,7 @@
 package io.fulcrum.admin.persistence;
 
 import io.fulcrum.admin.application.ContentHash;
+import io.fulcrum.engine.support.Instants;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -81,7 +82,7 @@ class DecisionEntity {
     return ContentHash.of(
         id,
         Long.toString(sequence),
-        createdAt.toString(),
+        Instants.format(createdAt),
         createdBy,
         idempotencyKey,
         requestHash,
@@ -90,7 +91,7 @@ class DecisionEntity {
         policyVersion,
         policyHash,
         status,
-        asOf.toString(),
+        Instants.format(asOf),
         decisionHash,
         requestJson,
         decisionJson);

@@ -263,9 +263,7 @@ public class JpaAuditLog implements AuditChain {
 
   private String contentSha(String bundleHash) {
     PolicyContentEntity c = em.find(PolicyContentEntity.class, bundleHash);
-    return c == null
-        ? "missing"
-        : java.util.HexFormat.of().formatHex(io.fulcrum.engine.policy.PolicyBundle.sha256Of(c.zip));
+    return c == null ? "missing" : io.fulcrum.engine.support.Sha256.hex(c.zip);
   }
 
   private static void requireKnownKind(String kind) {

@@ -13,7 +13,7 @@ import io.fulcrum.admin.application.PolicyVersion;
 import io.fulcrum.admin.application.PolicyVersionSeal;
 import io.fulcrum.admin.application.ShadowDifference;
 import io.fulcrum.engine.policy.BundleReader;
-import io.fulcrum.engine.policy.PolicyBundle;
+import io.fulcrum.engine.support.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,7 +22,6 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -272,7 +271,7 @@ public class JpaPolicyStore implements PolicyStore {
   /** SHA-256 of the stored content bytes of a bundle, or "missing". */
   String contentSha(String bundleHash) {
     PolicyContentEntity c = em.find(PolicyContentEntity.class, bundleHash);
-    return c == null ? "missing" : HexFormat.of().formatHex(PolicyBundle.sha256Of(c.zip));
+    return c == null ? "missing" : Sha256.hex(c.zip);
   }
 
   @Override

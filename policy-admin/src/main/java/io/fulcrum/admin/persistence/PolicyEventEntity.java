@@ -2,6 +2,7 @@ package io.fulcrum.admin.persistence;
 
 import io.fulcrum.admin.application.ContentHash;
 import io.fulcrum.admin.application.PolicyEvent;
+import io.fulcrum.engine.support.Instants;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -97,8 +98,8 @@ class PolicyEventEntity {
         version,
         bundleHash,
         actor,
-        at.toString(),
-        effectiveAt == null ? null : effectiveAt.toString(),
+        Instants.format(at),
+        Instants.format(effectiveAt),
         reason,
         detail,
         contentSha);

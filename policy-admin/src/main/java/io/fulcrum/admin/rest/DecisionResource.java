@@ -16,6 +16,7 @@ import io.fulcrum.engine.decision.DecisionStatus;
 import io.fulcrum.engine.domain.InvalidRequest;
 import io.fulcrum.engine.explain.ExplanationText;
 import io.fulcrum.engine.policy.PolicyRef;
+import io.fulcrum.engine.support.Instants;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -33,8 +34,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,8 +135,8 @@ public class DecisionResource {
             ref == null ? null : ref.id(),
             ref == null ? null : ref.version().orElse(null),
             status(status),
-            instant("from", from),
-            instant("to", to),
+            Instants.parseOptional("from", from),
+            Instants.parseOptional("to", to),
             page,
             size);
     Page<StoredDecision> result = decisions.search(query);
@@ -212,18 +211,6 @@ public class DecisionResource {
               + s
               + "' is not a status; use one of "
               + java.util.Arrays.toString(DecisionStatus.values()));
-    }
-  }
-
-  private static Instant instant(String name, String s) {
-    if (s == null || s.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(s);
-    } catch (DateTimeParseException e) {
-      throw new InvalidRequest(
-          name, "'" + s + "' is not an ISO-8601 instant such as 2026-11-25T12:00:00Z");
     }
   }
 }

@@ -12,6 +12,7 @@ import io.fulcrum.admin.application.ServiceClock;
 import io.fulcrum.admin.application.ValidationReport;
 import io.fulcrum.admin.security.Roles;
 import io.fulcrum.engine.domain.InvalidRequest;
+import io.fulcrum.engine.support.Instants;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -35,7 +36,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,7 +196,11 @@ public class PolicyResource {
       @PathParam("id") String id, @PathParam("version") String version, String body) {
     ObjectNode b = Bodies.object(body, Set.of("reason", "effectiveAt"));
     return governance.activate(
-        id, version, instant(Bodies.text(b, "effectiveAt")), Bodies.text(b, "reason"), user());
+        id,
+        version,
+        Instants.parseOptional("effectiveAt", Bodies.text(b, "effectiveAt")),
+        Bodies.text(b, "reason"),
+        user());
   }
 
   @POST
@@ -295,18 +299,6 @@ public class PolicyResource {
       return bytes;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Instant instant(String s) {
-    if (s == null || s.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(s);
-    } catch (DateTimeParseException e) {
-      throw new InvalidRequest(
-          "effectiveAt", "'" + s + "' is not an ISO-8601 instant such as 2026-11-25T12:00:00Z");
     }
   }
 }

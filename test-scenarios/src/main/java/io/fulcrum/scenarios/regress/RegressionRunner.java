@@ -41,8 +41,8 @@ public final class RegressionRunner {
   /**
    * Runs the suite.
    *
-   * @throws io.fulcrum.scenarios.suite.SuiteFormatException at the expectation's line when it names
-   *     a rule, metric, flag or parameter the policy does not define
+   * @throws io.fulcrum.engine.yaml.YamlFormatException at the expectation's line when it names a
+   *     rule, metric, flag or parameter the policy does not define
    */
   public RegressionResult run(Suite suite, CompiledPolicy policy, Progress progress) {
     SuiteNames.check(suite, policy);

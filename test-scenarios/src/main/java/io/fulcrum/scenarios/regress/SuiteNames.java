@@ -3,10 +3,10 @@ package io.fulcrum.scenarios.regress;
 import io.fulcrum.engine.policy.CompiledPolicy;
 import io.fulcrum.engine.policy.NearestName;
 import io.fulcrum.engine.policy.PolicyVocabulary;
+import io.fulcrum.engine.yaml.YamlFormatException;
 import io.fulcrum.scenarios.suite.Expectation;
 import io.fulcrum.scenarios.suite.Expectation.NameRef;
 import io.fulcrum.scenarios.suite.Suite;
-import io.fulcrum.scenarios.suite.SuiteFormatException;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -22,7 +22,7 @@ public final class SuiteNames {
   private SuiteNames() {}
 
   /**
-   * @throws SuiteFormatException at the first unknown name, naming the policy and the closest known
+   * @throws YamlFormatException at the first unknown name, naming the policy and the closest known
    *     name
    */
   public static void check(Suite suite, CompiledPolicy policy) {
@@ -34,7 +34,7 @@ public final class SuiteNames {
       }
       for (NameRef ref : e.names()) {
         if (!known(vocabulary, ref)) {
-          throw new SuiteFormatException(
+          throw new YamlFormatException(
               suite.source(), ref.line(), ref.path() + ": " + unknown(vocabulary, ref, policy));
         }
       }

@@ -1,10 +1,10 @@
 package io.fulcrum.scenarios.stress;
 
+import io.fulcrum.engine.yaml.YamlDocument;
+import io.fulcrum.engine.yaml.YamlFormatException;
+import io.fulcrum.engine.yaml.YamlNode;
 import io.fulcrum.scenarios.suite.ScenarioResolver;
-import io.fulcrum.scenarios.suite.SuiteFormatException;
 import io.fulcrum.scenarios.suite.SuiteLoader;
-import io.fulcrum.scenarios.suite.YamlDocument;
-import io.fulcrum.scenarios.suite.YamlNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,17 +37,17 @@ public final class StressLibrary {
     return new StressLibrary(Map.of());
   }
 
-  /** Loads every {@code *.yaml} in {@code dir}; problems as {@link SuiteFormatException}. */
+  /** Loads every {@code *.yaml} in {@code dir}; problems as {@link YamlFormatException}. */
   public static StressLibrary at(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new SuiteFormatException(dir, 0, "stress library directory not found");
+      throw new YamlFormatException(dir, 0, "stress library directory not found");
     }
     Map<String, StressScenario> all = new TreeMap<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
         StressScenario s = read(file);
         if (all.put(s.name(), s) != null) {
-          throw new SuiteFormatException(
+          throw new YamlFormatException(
               file, 1, "scenario '" + s.name() + "' is defined in two files");
         }
       }

@@ -1,6 +1,7 @@
 package io.fulcrum.scenarios.suite;
 
 import io.fulcrum.engine.domain.Account;
+import io.fulcrum.engine.yaml.YamlNode;
 
 /** Binds an account entry (the request JSON's account fields, plus an optional {@code note}). */
 final class AccountReader {

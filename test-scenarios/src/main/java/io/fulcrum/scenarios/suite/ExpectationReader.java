@@ -2,6 +2,7 @@ package io.fulcrum.scenarios.suite;
 
 import io.fulcrum.engine.decision.DecisionStatus;
 import io.fulcrum.engine.domain.Account;
+import io.fulcrum.engine.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package io.fulcrum.scenarios.suite;
 
+import io.fulcrum.engine.yaml.YamlNode;
 import io.fulcrum.scenarios.generate.GeneratorSpec;
 import java.math.BigDecimal;
 import java.util.Optional;

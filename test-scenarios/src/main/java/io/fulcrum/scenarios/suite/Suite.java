@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * A scenario suite: accounts (written and generated), market states (a base snapshot plus named
- * shocks) and expectations per account and market state. See {@code test-scenarios/README.md} and
- * {@code suite.schema.json} for the file format.
+ * shocks) and expectations per account and market state. The file format is what {@link
+ * SuiteLoader} accepts (described in {@code test-scenarios/README.md}).
  *
  * @param policy the policy id the suite is written for, or empty for a policy-neutral book
  * @param versions the versions of that policy the build runs the suite against

@@ -3,6 +3,9 @@ package io.fulcrum.scenarios.suite;
 import io.fulcrum.engine.domain.Account;
 import io.fulcrum.engine.domain.MarketSnapshot;
 import io.fulcrum.engine.domain.Position;
+import io.fulcrum.engine.yaml.YamlDocument;
+import io.fulcrum.engine.yaml.YamlFormatException;
+import io.fulcrum.engine.yaml.YamlNode;
 import io.fulcrum.scenarios.generate.GeneratorSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +18,9 @@ import java.util.Set;
 
 /**
  * Reads a suite file (YAML or JSON) into a {@link Suite}. Every problem is a {@link
- * SuiteFormatException} with file, line and a message naming the field.
+ * YamlFormatException} with file, line and a message naming the field. This loader is the one
+ * definition of the format: the field sets below (and those of {@link ExpectationReader}, {@link
+ * GeneratorReader} and {@link AccountReader}) are what a suite may contain.
  */
 public final class SuiteLoader {
 

@@ -1,13 +1,11 @@
-package io.fulcrum.scenarios.suite;
+package io.fulcrum.engine.yaml;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.fulcrum.engine.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,15 +16,10 @@ import java.util.Map;
 
 /**
  * A parsed YAML (or JSON) file that remembers the line of every value, so that problems found after
- * parsing can still be reported as {@code file:line: message}.
+ * parsing can still be reported as {@code file:line: message}: suites, stress libraries and policy
+ * manifests. Parsed with {@link Json#yaml()} (a key given twice is an error, decimals are exact).
  */
 public final class YamlDocument {
-
-  private static final ObjectMapper YAML =
-      YAMLMapper.builder()
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .build();
 
   private final Path file;
   private final JsonNode root;
@@ -38,31 +31,35 @@ public final class YamlDocument {
     this.lines = lines;
   }
 
-  /** Reads {@code file}; a {@link SuiteFormatException} with line and column if it is not YAML. */
+  /** Reads {@code file}; a {@link YamlFormatException} with line and column if it is not YAML. */
   public static YamlDocument read(Path file) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new SuiteFormatException(file, 0, "file not found");
+      throw new YamlFormatException(file, 0, "file not found");
     } catch (IOException e) {
-      throw new SuiteFormatException(file, 0, "cannot read: " + e.getMessage());
+      throw new YamlFormatException(file, 0, "cannot read: " + e.getMessage());
     }
     return parse(file, text);
   }
 
-  static YamlDocument parse(Path file, String text) {
+  /**
+   * Parses {@code text}, naming {@code file} in messages; a {@link YamlFormatException} with line
+   * and column if it is not YAML, or if it is empty.
+   */
+  public static YamlDocument parse(Path file, String text) {
     try {
-      JsonNode root = YAML.readTree(text);
+      JsonNode root = Json.yaml().readTree(text);
       if (root == null || root.isMissingNode() || root.isNull()) {
-        throw new SuiteFormatException(file, 1, "the file is empty; expected a mapping of fields");
+        throw new YamlFormatException(file, 1, "the file is empty; expected a mapping of fields");
       }
       return new YamlDocument(file, root, lineIndex(text));
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
       String message = summary(e.getOriginalMessage());
-      throw new SuiteFormatException(
+      throw new YamlFormatException(
           file,
           line,
           "not valid YAML" + (column > 0 ? " (column " + column + ")" : "") + ": " + message);
@@ -71,7 +68,7 @@ public final class YamlDocument {
 
   private static Map<String, Integer> lineIndex(String text) throws JsonProcessingException {
     Map<String, Integer> lines = new HashMap<>();
-    try (JsonParser parser = new YAMLFactory().createParser(text)) {
+    try (JsonParser parser = Json.yaml().createParser(text)) {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
         if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
@@ -110,8 +107,19 @@ public final class YamlDocument {
     return new YamlNode(this, root, "");
   }
 
-  /** The line of the value at {@code pointer} (JSON Pointer), or of its closest parent. */
-  int line(String pointer) {
+  /**
+   * The value a binding problem is about: the node at the exception's path (for an unknown field,
+   * the field itself), so its line is the line of that value however deep it lies.
+   */
+  public YamlNode at(JsonMappingException e) {
+    return root().at(e.getPath());
+  }
+
+  /**
+   * The line of the value at {@code pointer} (JSON Pointer, e.g. {@code /measures/0/name}), or of
+   * its closest parent present in the file; 1 for the top level.
+   */
+  public int line(String pointer) {
     String p = pointer;
     while (true) {
       Integer line = lines.get(p);

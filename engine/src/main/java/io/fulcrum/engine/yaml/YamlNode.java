@@ -1,4 +1,4 @@
-package io.fulcrum.scenarios.suite;
+package io.fulcrum.engine.yaml;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +15,7 @@ import java.util.TreeSet;
 
 /**
  * A value in a {@link YamlDocument} with its location. Accessors check the shape the format expects
- * and fail with a {@link SuiteFormatException} naming file, line, field and value.
+ * and fail with a {@link YamlFormatException} naming file, line, field and value.
  */
 public final class YamlNode {
 
@@ -49,8 +49,8 @@ public final class YamlNode {
     return sb.toString();
   }
 
-  public SuiteFormatException error(String message) {
-    return new SuiteFormatException(document.file(), line(), path() + ": " + message);
+  public YamlFormatException error(String message) {
+    return new YamlFormatException(document.file(), line(), path() + ": " + message);
   }
 
   public boolean isMap() {
@@ -175,15 +175,7 @@ public final class YamlNode {
     try {
       return Json.mapper().treeToValue(node, type);
     } catch (JsonMappingException e) {
-      YamlNode at = this;
-      for (JsonMappingException.Reference ref : e.getPath()) {
-        at =
-            ref.getFieldName() != null
-                ? at.field(ref.getFieldName())
-                : new YamlNode(
-                    document, at.node.path(ref.getIndex()), at.pointer + "/" + ref.getIndex());
-      }
-      throw at.error(reason(e));
+      throw at(e.getPath()).error(reason(e));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw error(e.getOriginalMessage());
     } catch (IllegalArgumentException e) {
@@ -191,7 +183,28 @@ public final class YamlNode {
     }
   }
 
-  private static String reason(JsonMappingException e) {
+  /**
+   * The value at {@code path} below this one (a binding exception's path: field names and list
+   * indexes), even where the path leads to a value the file does not have (its line is then the
+   * closest parent's).
+   */
+  YamlNode at(List<JsonMappingException.Reference> path) {
+    YamlNode at = this;
+    for (JsonMappingException.Reference ref : path) {
+      at =
+          ref.getFieldName() != null
+              ? at.field(ref.getFieldName())
+              : new YamlNode(
+                  document, at.node.path(ref.getIndex()), at.pointer + "/" + ref.getIndex());
+    }
+    return at;
+  }
+
+  /**
+   * The binding problem in words: the engine's own message for a value a constructor refused, the
+   * known fields for an unknown one, else the first line of Jackson's message.
+   */
+  public static String reason(JsonMappingException e) {
     Throwable cause = e.getCause();
     if (cause instanceof IllegalArgumentException || cause instanceof NullPointerException) {
       return cause.getMessage();
