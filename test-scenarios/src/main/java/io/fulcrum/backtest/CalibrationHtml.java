@@ -46,7 +46,8 @@ public final class CalibrationHtml {
       h.append("</ul>");
     }
     h.append("<h2>Frontier: coverage against average margin</h2>");
-    h.append(frontier(r, currency));
+    h.append(
+        frontier(r.candidates(), r.frontier(), r.winner(), r.spec().targetCoverage(), currency));
     h.append(
         "<p>Blue: within bounds (filled: passes); grey &times;: outside the manifest's bounds"
             + " (never proposed); line: the frontier; ringed: the winner; dashed: the target.</p>");
@@ -91,15 +92,19 @@ public final class CalibrationHtml {
    * The scatter plot; candidates whose backtest failed (no numbers) are left out. The y axis starts
    * below both the lowest coverage and the target, so the dashed target line lies inside the plot.
    */
-  static String frontier(Calibration.Result r, String currency) {
+  static String frontier(
+      List<Candidate> candidates,
+      List<Candidate> frontier,
+      Optional<Candidate> winner,
+      double target,
+      String currency) {
     List<Candidate> shown =
-        r.candidates().stream()
+        candidates.stream()
             .filter(c -> !Double.isNaN(c.averageMargin()) && !Double.isNaN(c.coverageRatio()))
             .toList();
     if (shown.isEmpty()) {
       return "<p>No candidate could be backtested.</p>";
     }
-    double target = r.spec().targetCoverage();
     double x0 = shown.stream().mapToDouble(Candidate::averageMargin).min().orElseThrow();
     double x1 = shown.stream().mapToDouble(Candidate::averageMargin).max().orElseThrow();
     double y0 =
@@ -119,10 +124,10 @@ public final class CalibrationHtml {
                 "coverage (share of days the margin covered the loss)",
                 Ticks.nice(y0 - 0.05 * (y1 - y0), y1)));
     chart.reference(target, "#c33", "target", "target " + BacktestHtml.f(target));
-    if (!r.frontier().isEmpty()) {
+    if (!frontier.isEmpty()) {
       chart.line(
-          r.frontier().stream().mapToDouble(Candidate::averageMargin).toArray(),
-          r.frontier().stream().mapToDouble(Candidate::coverageRatio).toArray(),
+          frontier.stream().mapToDouble(Candidate::averageMargin).toArray(),
+          frontier.stream().mapToDouble(Candidate::coverageRatio).toArray(),
           "#1f5fbf",
           "frontier");
     }
@@ -157,10 +162,9 @@ public final class CalibrationHtml {
                   y - 4,
                   tip));
     }
-    Optional<Candidate> w = r.winner();
-    if (w.isPresent()) {
-      double x = chart.px(w.get().averageMargin());
-      double y = chart.py(w.get().coverageRatio());
+    if (winner.isPresent()) {
+      double x = chart.px(winner.get().averageMargin());
+      double y = chart.py(winner.get().coverageRatio());
       chart.raw(
           String.format(
               Locale.ROOT,
