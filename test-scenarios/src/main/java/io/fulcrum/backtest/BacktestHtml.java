@@ -31,10 +31,15 @@ final class BacktestHtml {
     table(
         h,
         new String[][] {
-          {"Policy / model", esc(policy == null ? "-" : policy) + " &mdash; " + esc(r.model())},
+          {
+            "Policy / model",
+            Html.escape(policy == null ? "-" : policy) + " &mdash; " + Html.escape(r.model())
+          },
           {
             "Data set",
-            esc(r.data().name() + "@" + r.data().version()) + " sha256 " + esc(r.data().hash())
+            Html.escape(r.data().name() + "@" + r.data().version())
+                + " sha256 "
+                + Html.escape(r.data().hash())
           },
           {
             "Period",
@@ -64,7 +69,7 @@ final class BacktestHtml {
                 + " on "
                 + r.peakMarginDate()
                 + " "
-                + esc(r.portfolio().currency())
+                + Html.escape(r.portfolio().currency())
           },
           {
             "Shortfall on breach days",
@@ -123,7 +128,7 @@ final class BacktestHtml {
           {"Most stressed window", window(p.mostStressedWindow())},
         });
     String currency = r.portfolio().currency();
-    h.append("<h2>Price of ").append(esc(r.portfolio().assets().get(0))).append("</h2>\n");
+    h.append("<h2>Price of ").append(Html.escape(r.portfolio().assets().get(0))).append("</h2>\n");
     h.append(
         timeSeries(
             r.dates(), new double[][] {r.prices()}, new String[] {"#555"}, null, H, "price"));
@@ -145,16 +150,16 @@ final class BacktestHtml {
     for (Breach b : r.breaches()) {
       h.append("<tr><td>")
           .append(b.date())
-          .append("</td><td>")
+          .append("</td><td class=\"n\">")
           .append(f(b.margin()))
-          .append("</td><td>")
+          .append("</td><td class=\"n\">")
           .append(f(b.loss()))
-          .append("</td><td>")
+          .append("</td><td class=\"n\">")
           .append(f(b.shortfall()))
-          .append("</td></tr>");
+          .append("</td></tr>\n");
     }
     h.append("</table><h2>Data notes</h2><ul>");
-    r.data().notes().forEach(n -> h.append("<li>").append(esc(n)).append("</li>"));
+    r.data().notes().forEach(n -> h.append("<li>").append(Html.escape(n)).append("</li>"));
     h.append("</ul>\n");
     return Html.page("Margin backtest: " + r.portfolio().name(), h.toString());
   }
@@ -309,10 +314,6 @@ final class BacktestHtml {
 
   private static String pct(double v) {
     return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f%%", v * 100);
-  }
-
-  static String esc(String s) {
-    return Html.escape(s);
   }
 
   static TrafficLight.Zone zone(int count, int window, double confidence) {

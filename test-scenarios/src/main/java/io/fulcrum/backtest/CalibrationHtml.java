@@ -32,17 +32,17 @@ public final class CalibrationHtml {
     row(
         h,
         "Winner",
-        r.winner().map(w -> BacktestHtml.esc(w.parameters().toString())).orElse("none passes"));
+        r.winner().map(w -> Html.escape(w.parameters().toString())).orElse("none passes"));
     h.append("</table>");
     if (!r.boundsHeld().isEmpty()) {
       h.append("<h2>Bounds that held</h2><ul>");
       r.boundsHeld()
-          .forEach(b -> h.append("<li>").append(BacktestHtml.esc(b.statement())).append("</li>"));
+          .forEach(b -> h.append("<li>").append(Html.escape(b.statement())).append("</li>"));
       h.append("</ul>");
     }
     if (!draftNotes.isEmpty()) {
       h.append("<h2>Draft: for the reviewer</h2><ul>");
-      draftNotes.forEach(n -> h.append("<li>").append(BacktestHtml.esc(n)).append("</li>"));
+      draftNotes.forEach(n -> h.append("<li>").append(Html.escape(n)).append("</li>"));
       h.append("</ul>");
     }
     h.append("<h2>Frontier: coverage against average margin</h2>");
@@ -57,28 +57,26 @@ public final class CalibrationHtml {
             + "<th>passes</th><th>bounds</th><th>why not</th></tr>");
     for (Candidate c : r.candidates()) {
       boolean win = r.winner().filter(w -> w == c).isPresent();
-      h.append("<tr class=\"")
-          .append(win ? "win" : c.withinBounds() ? "" : "out")
-          .append("\"><td>")
-          .append(BacktestHtml.esc(c.parameters().toString()))
-          .append("</td><td>")
+      h.append(win ? "<tr class=\"win\">" : c.withinBounds() ? "<tr>" : "<tr class=\"out\">")
+          .append("<td>")
+          .append(Html.escape(c.parameters().toString()))
+          .append("</td><td class=\"n\">")
           .append(BacktestHtml.f(c.averageMargin()))
-          .append("</td><td>")
+          .append("</td><td class=\"n\">")
           .append(BacktestHtml.f(c.coverageRatio()))
-          .append("</td><td>")
+          .append("</td><td class=\"n\">")
           .append(c.breaches())
-          .append("</td><td>")
+          .append("</td><td class=\"n\">")
           .append(BacktestHtml.f(c.kupiecPValue()))
           .append("</td><td>")
           .append(c.trafficLight())
           .append("</td><td>")
           .append(c.passes() ? "yes" : "no")
           .append("</td><td>")
-          .append(
-              BacktestHtml.esc(c.withinBounds() ? "within" : String.join("; ", c.outsideBounds())))
+          .append(Html.escape(c.withinBounds() ? "within" : String.join("; ", c.outsideBounds())))
           .append("</td><td>")
-          .append(BacktestHtml.esc(String.join("; ", c.reasons())))
-          .append("</td></tr>");
+          .append(Html.escape(String.join("; ", c.reasons())))
+          .append("</td></tr>\n");
     }
     h.append("</table>\n");
     return Html.page("Calibration: " + subject, h.toString());
@@ -135,7 +133,7 @@ public final class CalibrationHtml {
       double x = chart.px(c.averageMargin());
       double y = chart.py(c.coverageRatio());
       String tip =
-          BacktestHtml.esc(
+          Html.escape(
               c.parameters()
                   + ": margin "
                   + BacktestHtml.f(c.averageMargin())
