@@ -6,36 +6,40 @@ import io.fulcrum.engine.backtest.CoverageReport;
 import io.fulcrum.engine.backtest.Procyclicality;
 import io.fulcrum.engine.backtest.TestResult;
 import io.fulcrum.engine.backtest.TrafficLight;
+import io.fulcrum.scenarios.report.Chart;
+import io.fulcrum.scenarios.report.Html;
+import io.fulcrum.scenarios.report.Ticks;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.SortedMap;
 
-/** A self-contained HTML page for a backtest: headline table, tests, and inline SVG charts. */
+/**
+ * A self-contained HTML page for a backtest: headline table, tests, and inline SVG charts (price,
+ * margin against loss with the breaches marked, breach counts per rolling window by zone).
+ */
 final class BacktestHtml {
 
   private static final int W = 960;
-  private static final int H = 220;
-  private static final int PAD = 50;
+  private static final int H = 260;
 
   private BacktestHtml() {}
 
   static String render(BacktestResult r, String policy) {
     StringBuilder h = new StringBuilder();
-    h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Backtest ")
-        .append(esc(r.portfolio().name()))
-        .append(
-            "</title><style>body{font-family:sans-serif;margin:2em}"
-                + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}"
-                + ".GREEN{background:#cfc}.YELLOW{background:#ffc}.RED{background:#fcc}</style></head><body>");
-    h.append("<h1>Margin backtest: ").append(esc(r.portfolio().name())).append("</h1>");
     CoverageReport t = r.tests();
     table(
         h,
-        Map.of(),
         new String[][] {
-          {"Policy / model", esc(policy == null ? "-" : policy) + " &mdash; " + esc(r.model())},
+          {
+            "Policy / model",
+            Html.escape(policy == null ? "-" : policy) + " &mdash; " + Html.escape(r.model())
+          },
           {
             "Data set",
-            esc(r.data().name() + "@" + r.data().version()) + " sha256 " + esc(r.data().hash())
+            Html.escape(r.data().name() + "@" + r.data().version())
+                + " sha256 "
+                + Html.escape(r.data().hash())
           },
           {
             "Period",
@@ -65,7 +69,7 @@ final class BacktestHtml {
                 + " on "
                 + r.peakMarginDate()
                 + " "
-                + esc(r.portfolio().currency())
+                + Html.escape(r.portfolio().currency())
           },
           {
             "Shortfall on breach days",
@@ -99,7 +103,6 @@ final class BacktestHtml {
     h.append("<h2>Procyclicality</h2>");
     table(
         h,
-        Map.of(),
         new String[][] {
           {
             "Peak-to-trough",
@@ -124,39 +127,144 @@ final class BacktestHtml {
           {"Calmest window", window(p.calmestWindow())},
           {"Most stressed window", window(p.mostStressedWindow())},
         });
-    h.append("<h2>Price of ").append(esc(r.portfolio().assets().get(0))).append("</h2>");
+    String currency = r.portfolio().currency();
+    h.append("<h2>Price of ").append(Html.escape(r.portfolio().assets().get(0))).append("</h2>\n");
     h.append(
-        Svg.lines(r.dates(), new double[][] {r.prices()}, new String[] {"#555"}, null, W, H, PAD));
+        timeSeries(
+            r.dates(), new double[][] {r.prices()}, new String[] {"#555"}, null, H, "price"));
     h.append("<h2>Margin (blue) and realised ")
         .append(r.mporDays())
-        .append("-day loss (grey), breaches in red</h2>");
+        .append("-day loss (grey), breaches in red</h2>\n");
     h.append(
-        Svg.lines(
+        timeSeries(
             r.dates(),
             new double[][] {r.margins(), r.losses()},
             new String[] {"#1f5fbf", "#aaa"},
             breachMask(r),
-            W,
             H + 80,
-            PAD));
-    h.append("<h2>Breach counts in rolling ").append(t.windowDays()).append("-day windows</h2>");
-    h.append(Svg.histogram(t.breachCountDistribution(), t.windowDays(), t.confidence(), W, H, PAD));
+            "margin and loss (" + currency + ")"));
+    h.append("<h2>Breach counts in rolling ").append(t.windowDays()).append("-day windows</h2>\n");
+    h.append(breachCounts(t.breachCountDistribution(), t.windowDays(), t.confidence()));
     h.append(
         "<h2>Breaches</h2><table><tr><th>date</th><th>margin</th><th>loss</th><th>shortfall</th></tr>");
     for (Breach b : r.breaches()) {
       h.append("<tr><td>")
           .append(b.date())
-          .append("</td><td>")
+          .append("</td><td class=\"n\">")
           .append(f(b.margin()))
-          .append("</td><td>")
+          .append("</td><td class=\"n\">")
           .append(f(b.loss()))
-          .append("</td><td>")
+          .append("</td><td class=\"n\">")
           .append(f(b.shortfall()))
-          .append("</td></tr>");
+          .append("</td></tr>\n");
     }
     h.append("</table><h2>Data notes</h2><ul>");
-    r.data().notes().forEach(n -> h.append("<li>").append(esc(n)).append("</li>"));
-    return h.append("</ul></body></html>\n").toString();
+    r.data().notes().forEach(n -> h.append("<li>").append(Html.escape(n)).append("</li>"));
+    h.append("</ul>\n");
+    return Html.page("Margin backtest: " + r.portfolio().name(), h.toString());
+  }
+
+  /** Lines over time on one y axis; points where {@code marks[i]} get a red dot on series 1. */
+  static String timeSeries(
+      List<LocalDate> dates,
+      double[][] series,
+      String[] colours,
+      boolean[] marks,
+      int height,
+      String yTitle) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (double[] s : series) {
+      for (double v : s) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+    }
+    double[] days = dates.stream().mapToDouble(LocalDate::toEpochDay).toArray();
+    Chart chart =
+        Chart.of(
+            W,
+            height,
+            yTitle + " by day",
+            Chart.Axis.dates("date", dates.get(0), dates.get(dates.size() - 1)),
+            Chart.Axis.of(yTitle, Ticks.nice(min, max)));
+    for (int k = 0; k < series.length; k++) {
+      chart.line(days, series[k], colours[k], null);
+    }
+    for (int i = 0; marks != null && i < days.length; i++) {
+      if (marks[i]) {
+        chart.raw(
+            String.format(
+                Locale.ROOT,
+                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"red\"><title>%s loss %s margin"
+                    + " %s</title></circle>",
+                chart.px(days[i]),
+                chart.py(series[1][i]),
+                dates.get(i),
+                f(series[1][i]),
+                f(series[0][i])));
+      }
+    }
+    return chart.svg();
+  }
+
+  /**
+   * Bars of how many windows had each breach count, coloured by the count's traffic-light zone,
+   * over a background of the zones; the x axis runs at least to the first red count.
+   */
+  static String breachCounts(SortedMap<Integer, Integer> counts, int window, double confidence) {
+    if (counts.isEmpty()) {
+      return "<p>No complete window.</p>";
+    }
+    int redFrom = 0;
+    while (redFrom < window && zone(redFrom, window, confidence) != TrafficLight.Zone.RED) {
+      redFrom++;
+    }
+    int upper = Math.max(counts.lastKey(), redFrom);
+    int maxWindows = counts.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+    Chart chart =
+        Chart.of(
+            W,
+            H,
+            "breach counts per window",
+            new Chart.Axis(
+                "breaches in the window (background: traffic-light zone of the count)",
+                -0.5,
+                upper + 0.5,
+                Ticks.integers(0, upper)),
+            Chart.Axis.of("windows", Ticks.integers(0, maxWindows)));
+    for (int c = 0; c <= upper; c++) {
+      TrafficLight.Zone zone = zone(c, window, confidence);
+      chart.raw(
+          String.format(
+              Locale.ROOT,
+              "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\""
+                  + " fill-opacity=\"0.35\"/>",
+              chart.px(c - 0.5),
+              chart.plotTop(),
+              chart.px(c + 0.5) - chart.px(c - 0.5),
+              chart.py(0) - chart.plotTop(),
+              switch (zone) {
+                case GREEN -> "#dfd";
+                case YELLOW -> "#ffe9a8";
+                case RED -> "#fcc";
+              }));
+      int windows = counts.getOrDefault(c, 0);
+      if (windows > 0) {
+        chart.bar(
+            c - 0.4,
+            c + 0.4,
+            0,
+            windows,
+            switch (zone) {
+              case GREEN -> "#5a5";
+              case YELLOW -> "#db3";
+              case RED -> "#c33";
+            },
+            c + " breaches: " + windows + " windows (" + zone + ")");
+      }
+    }
+    return chart.svg();
   }
 
   private static boolean[] breachMask(BacktestResult r) {
@@ -167,7 +275,7 @@ final class BacktestHtml {
     return mask;
   }
 
-  private static void table(StringBuilder h, Map<String, String> unused, String[][] rows) {
+  private static void table(StringBuilder h, String[][] rows) {
     h.append("<table>");
     for (String[] row : rows) {
       h.append("<tr><th>").append(row[0]).append("</th><td>").append(row[1]).append("</td></tr>");
@@ -206,13 +314,6 @@ final class BacktestHtml {
 
   private static String pct(double v) {
     return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f%%", v * 100);
-  }
-
-  static String esc(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 
   static TrafficLight.Zone zone(int count, int window, double confidence) {

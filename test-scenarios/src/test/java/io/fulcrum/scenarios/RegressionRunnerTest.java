@@ -73,7 +73,7 @@ class RegressionRunnerTest {
     assertThat(io.fulcrum.scenarios.report.RegressionReports.html(r))
         .contains("<th>flags</th>")
         .contains(
-            "<span title=\"effective leverage 187.5 &gt; 20 (rule &#39;Flag: effective"
-                + " leverage above the desk limit&#39;)\">highEffectiveLeverage</span>");
+            "<span title=\"effective leverage 187.5 &gt; 20 (rule &apos;Flag: effective"
+                + " leverage above the desk limit&apos;)\">highEffectiveLeverage</span>");
   }
 }

@@ -1,47 +1,38 @@
 package io.fulcrum.scenarios.report;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.apache.commons.text.StringEscapeUtils;
 
-/** Small helpers for the self-contained HTML reports (no scripts, inline CSS). */
-final class Html {
+/**
+ * The pieces every HTML report shares: the escaper, the page around a body (one stylesheet,
+ * inlined, no scripts, so each report is one self-contained file) and the money format.
+ */
+public final class Html {
 
-  static final String STYLE =
-      """
-      <style>
-      body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;margin:2em;color:#222;max-width:1200px}
-      h1{font-size:1.4em} h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ddd}
-      table{border-collapse:collapse;margin:.5em 0;font-size:.9em}
-      th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}
-      td.n{text-align:right;font-variant-numeric:tabular-nums} th{background:#f3f3f3}
-      .pass{color:#1a7f37} .fail{color:#c62828;font-weight:600} .muted{color:#777}
-      .badge{display:inline-block;padding:.1em .5em;border-radius:.3em;color:#fff}
-      .badge.pass{background:#1a7f37;color:#fff} .badge.fail{background:#c62828;color:#fff}
-      code{background:#f6f6f6;padding:0 .2em}
-      </style>
-      """;
+  /** The classpath resource holding the one stylesheet of all reports. */
+  static final String STYLESHEET = "report.css";
+
+  private static final String STYLE = "<style>\n" + stylesheet() + "</style>\n";
 
   private Html() {}
 
-  static String escape(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder sb = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
+  /**
+   * Escapes text for HTML element content, for a double- or single-quoted HTML attribute and for
+   * XML 1.0 (the JUnit report): {@code < > & " '} become entities and characters XML 1.0 cannot
+   * hold (control characters other than tab, line feed and carriage return) are dropped. {@code
+   * null} is the empty string.
+   */
+  public static String escape(String text) {
+    return text == null ? "" : StringEscapeUtils.escapeXml10(text);
   }
 
-  static String page(String title, String body) {
+  /** A whole page: {@code title} as the document title and the {@code h1} heading. */
+  public static String page(String title, String body) {
     return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
         + escape(title)
         + "</title>\n"
@@ -54,11 +45,23 @@ final class Html {
   }
 
   /** A money figure with thousands separators, two decimals, independent of the default locale. */
-  static String money(BigDecimal value) {
+  public static String money(BigDecimal value) {
     return value == null ? "—" : String.format(Locale.ROOT, "%,.2f", value);
   }
 
   static String plain(BigDecimal value) {
     return value == null ? "—" : value.toPlainString();
+  }
+
+  private static String stylesheet() {
+    try (InputStream in = Html.class.getResourceAsStream(STYLESHEET)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "stylesheet " + STYLESHEET + " missing next to " + Html.class.getName());
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading stylesheet " + STYLESHEET, e);
+    }
   }
 }

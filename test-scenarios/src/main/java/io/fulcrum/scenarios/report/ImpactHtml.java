@@ -87,7 +87,7 @@ public final class ImpactHtml {
     }
     b.append("</table>\n<h2>Distribution of maintenance margin changes (changed cells)</h2>\n")
         .append(
-            Histogram.svg(
+            Chart.histogram(
                 r.maintenanceChanges(),
                 30,
                 "maintenance margin change, candidate - baseline",

@@ -10,7 +10,8 @@ import java.util.Locale;
  * A regression run as JUnit XML (the Ant/Surefire schema CI systems read): one {@code testsuite}
  * per run, one {@code testcase} per account and market state, a {@code failure} per failed case. A
  * case decided without any check is {@code skipped} ("no checks"), and every expectation pinned to
- * other versions is its own {@code skipped} testcase, so {@code skipped=} counts both.
+ * other versions is its own {@code skipped} testcase, so {@code skipped=} counts both. Text and
+ * attributes are escaped by {@link Html#escape}, which is correct for XML 1.0 too.
  */
 public final class JunitXml {
 
@@ -24,32 +25,32 @@ public final class JunitXml {
         String.format(
             Locale.ROOT,
             "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\" time=\"%.3f\">%n",
-            xml(suiteName),
+            Html.escape(suiteName),
             r.cases().size() + r.skippedExpectations(),
             r.failedCases(),
             r.uncheckedCases() + r.skippedExpectations(),
             seconds));
     sb.append("  <properties>\n")
         .append("    <property name=\"policy\" value=\"")
-        .append(xml(r.policy()))
+        .append(Html.escape(r.policy()))
         .append("\"/>\n")
         .append("    <property name=\"policyHash\" value=\"")
-        .append(xml(r.policyHash()))
+        .append(Html.escape(r.policyHash()))
         .append("\"/>\n")
         .append("    <property name=\"suiteFile\" value=\"")
-        .append(xml(r.suite().source().toString()))
+        .append(Html.escape(r.suite().source().toString()))
         .append("\"/>\n")
         .append("  </properties>\n");
     for (CaseResult c : r.cases()) {
       sb.append("  <testcase classname=\"")
-          .append(xml("scenarios." + r.suite().name()))
+          .append(Html.escape("scenarios." + r.suite().name()))
           .append("\" name=\"")
-          .append(xml(c.name()))
+          .append(Html.escape(c.name()))
           .append("\"");
       if (c.unchecked()) {
         sb.append(">\n    <skipped message=\"")
             .append(
-                xml(
+                Html.escape(
                     c.skipped().isEmpty()
                         ? "no checks: no expectation for this account and market state"
                         : "no checks: every expectation here is pinned to other versions"))
@@ -62,19 +63,19 @@ public final class JunitXml {
           detail.append(f.message()).append('\n');
         }
         sb.append(">\n    <failure message=\"")
-            .append(xml(c.failures().get(0).message()))
+            .append(Html.escape(c.failures().get(0).message()))
             .append("\" type=\"expectation\">")
-            .append(xml(detail.toString()))
+            .append(Html.escape(detail.toString()))
             .append("</failure>\n  </testcase>\n");
       }
       for (Expectation e : c.skipped()) {
         sb.append("  <testcase classname=\"")
-            .append(xml("scenarios." + r.suite().name()))
+            .append(Html.escape("scenarios." + r.suite().name()))
             .append("\" name=\"")
-            .append(xml(c.name() + ": expectation at line " + e.line()))
+            .append(Html.escape(c.name() + ": expectation at line " + e.line()))
             .append("\">\n    <skipped message=\"")
             .append(
-                xml(
+                Html.escape(
                     "pinned to versions "
                         + e.versions().stream()
                             .sorted(io.fulcrum.engine.policy.VersionOrder.ASCENDING)
@@ -85,23 +86,5 @@ public final class JunitXml {
       }
     }
     return sb.append("</testsuite>\n").toString();
-  }
-
-  static String xml(String text) {
-    StringBuilder sb = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '"' -> sb.append("&quot;");
-        default -> {
-          if (c >= 0x20 || c == '\n' || c == '\t') {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.toString();
   }
 }

@@ -232,7 +232,7 @@ public final class StressReports {
         .append("</p>\n");
     List<AccountStress> ranked = o.rankedByShortfall();
     b.append(
-            Histogram.svg(
+            Chart.histogram(
                 o.shortfalls(),
                 30,
                 "shortfall caused by the scenario (valuation currency), accounts with a shortfall",
