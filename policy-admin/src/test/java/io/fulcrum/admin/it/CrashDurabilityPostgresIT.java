@@ -1,8 +1,5 @@
 package io.fulcrum.admin.it;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.Map;
 
 /**
@@ -14,12 +11,11 @@ class CrashDurabilityPostgresIT extends CrashDurabilityContract {
   static final String SCHEMA = "fulcrum_crash";
 
   private static String url() {
-    return System.getProperty(
-        "fulcrum.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/fulcrum_test");
+    return PostgresTestDatabase.url();
   }
 
   private static String user() {
-    return System.getProperty("fulcrum.test.pg.user", "postgres");
+    return PostgresTestDatabase.user();
   }
 
   /** One kill: PostgreSQL's recovery is not what is in question, and each restart costs a start. */
@@ -41,10 +37,6 @@ class CrashDurabilityPostgresIT extends CrashDurabilityContract {
 
   @Override
   void emptyStore() throws Exception {
-    try (Connection c = DriverManager.getConnection(url(), user(), "");
-        Statement s = c.createStatement()) {
-      s.execute("drop schema if exists " + SCHEMA + " cascade");
-      s.execute("create schema " + SCHEMA);
-    }
+    PostgresTestDatabase.emptySchema(SCHEMA);
   }
 }

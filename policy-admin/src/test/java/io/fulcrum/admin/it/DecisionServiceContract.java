@@ -62,7 +62,8 @@ abstract class DecisionServiceContract {
     File war = new File(System.getProperty("fulcrum.war", "target/fulcrum-policy-admin.war"));
     return ShrinkWrap.createFromZipFile(WebArchive.class, war)
         .addClass(TamperResource.class)
-        .addClasses(FailureResource.class, FailingServlet.class, AuthProbeResource.class);
+        .addClasses(FailureResource.class, FailingServlet.class, AuthProbeResource.class)
+        .addClass(JvmSettingsResource.class);
   }
 
   @BeforeEach
@@ -478,6 +479,12 @@ abstract class DecisionServiceContract {
     if (r.status() >= 500) {
       assertThat(r.json().get("errorId").asText()).as(r.body()).isNotBlank();
     }
+  }
+
+  @Test
+  void server_runsUnderTheTestLocaleAndTimeZone_asTheUnitTestsDo() {
+    // it.jvm in policy-admin/pom.xml passes the parent's test.locale to the Payara JVM.
+    assertThat(client.get("test-support/jvm", null).body()).isEqualTo("de-DE Asia/Kolkata");
   }
 
   @Test

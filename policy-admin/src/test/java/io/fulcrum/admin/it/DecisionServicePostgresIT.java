@@ -1,9 +1,6 @@
 package io.fulcrum.admin.it;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -11,9 +8,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The same tests on PostgreSQL (127.0.0.1:5432, database fulcrum_test, see .ci/postgres-setup.sh).
- * Each run starts from an empty schema {@code fulcrum_it}, which the service then creates its
- * tables in; the connection settings reach Payara through {@code payara.cmdOptions} (pom.xml).
+ * The same tests on PostgreSQL (127.0.0.1:5432, database fulcrum_test, created when missing: see
+ * {@link PostgresTestDatabase}). Each run starts from an empty schema {@code fulcrum_it}, which the
+ * service then creates its tables in; the connection settings reach Payara through {@code
+ * payara.cmdOptions} (pom.xml).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -29,13 +27,6 @@ class DecisionServicePostgresIT extends DecisionServiceContract {
 
   /** Drops and re-creates the schema the service's tables go into. */
   static void emptySchema() throws SQLException {
-    String url =
-        System.getProperty("fulcrum.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/fulcrum_test");
-    String user = System.getProperty("fulcrum.test.pg.user", "postgres");
-    try (Connection c = DriverManager.getConnection(url, user, "");
-        Statement s = c.createStatement()) {
-      s.execute("drop schema if exists " + SCHEMA + " cascade");
-      s.execute("create schema " + SCHEMA);
-    }
+    PostgresTestDatabase.emptySchema(SCHEMA);
   }
 }

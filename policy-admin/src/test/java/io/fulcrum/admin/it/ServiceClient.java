@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-/** A small HTTP client for the deployed service, always on 127.0.0.1 (stack.md pitfall 5). */
+/**
+ * A small HTTP client for the deployed service, always on 127.0.0.1: Payara Micro advertises the
+ * machine's first non-loopback address, so the host of the URL Arquillian injects is rewritten.
+ */
 final class ServiceClient {
 
   static final String DECIDER = "decider:decider-demo";
