@@ -3,11 +3,7 @@ package io.fulcrum.cli;
 import io.fulcrum.engine.decision.MarginDecision;
 import io.fulcrum.engine.explain.ExplanationText;
 import io.fulcrum.engine.json.Json;
-import io.fulcrum.engine.json.RequestReader;
-import io.fulcrum.engine.policy.PolicyRef;
 import io.fulcrum.engine.runtime.MarginEngine;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,20 +25,7 @@ public final class DecideCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
   @Mixin private LibraryOption library;
-
-  @Option(
-      names = "--policy",
-      required = true,
-      paramLabel = "ID[@VERSION]",
-      description = "Policy id, optionally pinned to a version (default: latest).")
-  private String policy;
-
-  @Option(
-      names = "--request",
-      required = true,
-      paramLabel = "FILE",
-      description = "Request JSON: {account, market}; '-' reads standard input.")
-  private Path request;
+  @Mixin private RequestOptions input;
 
   @Option(
       names = "--explain",
@@ -57,14 +40,9 @@ public final class DecideCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
-    String json =
-        request.toString().equals("-")
-            ? new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-            : Files.readString(request);
     MarginEngine engine =
         MarginEngine.over(library.library()).withMarketData(MarketDataOption.configuredSets());
-    MarginDecision decision =
-        engine.decide(PolicyRef.parse(policy), RequestReader.read(json), !noCapture);
+    MarginDecision decision = engine.decide(input.policy(), input.request(), !noCapture);
     out.println(explain ? ExplanationText.render(decision) : Json.pretty(decision));
     out.flush();
     return FulcrumCli.OK;

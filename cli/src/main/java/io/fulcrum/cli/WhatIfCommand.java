@@ -9,7 +9,6 @@ import io.fulcrum.engine.whatif.HypotheticalOrder;
 import io.fulcrum.engine.whatif.WhatIf;
 import io.fulcrum.engine.whatif.WhatIfResult;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,20 +39,7 @@ public final class WhatIfCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
   @Mixin private LibraryOption library;
-
-  @Option(
-      names = "--policy",
-      required = true,
-      paramLabel = "ID[@VERSION]",
-      description = "Policy id, optionally pinned to a version (default: latest).")
-  private String policy;
-
-  @Option(
-      names = "--request",
-      required = true,
-      paramLabel = "FILE",
-      description = "Request JSON: {account, market}; '-' reads standard input.")
-  private Path request;
+  @Mixin private RequestOptions input;
 
   @Option(
       names = "--orders",
@@ -72,16 +58,12 @@ public final class WhatIfCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String requestJson =
-        request.toString().equals("-")
-            ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-            : Files.readString(request);
-    var account = RequestReader.read(requestJson);
+    var account = input.request();
     List<HypotheticalOrder> hypothetical =
         HypotheticalOrder.readAll(RequestReader.tree(Files.readString(orders)));
     MarginEngine engine =
         MarginEngine.over(library.library()).withMarketData(MarketDataOption.configuredSets());
-    PolicyRef ref = PolicyRef.parse(policy);
+    PolicyRef ref = input.policy();
     WhatIfResult result =
         WhatIf.evaluate(
             engine.policy(ref),
