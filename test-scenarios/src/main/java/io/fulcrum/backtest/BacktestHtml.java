@@ -176,9 +176,14 @@ final class BacktestHtml {
     double max = Double.NEGATIVE_INFINITY;
     for (double[] s : series) {
       for (double v : s) {
-        min = Math.min(min, v);
-        max = Math.max(max, v);
+        if (Double.isFinite(v)) {
+          min = Math.min(min, v);
+          max = Math.max(max, v);
+        }
       }
+    }
+    if (min > max) {
+      return "<p class=\"muted\">Nothing to plot.</p>";
     }
     double[] days = dates.stream().mapToDouble(LocalDate::toEpochDay).toArray();
     Chart chart =
