@@ -237,7 +237,7 @@ final class BacktestHtml {
                 -0.5,
                 upper + 0.5,
                 Ticks.integers(0, upper)),
-            Chart.Axis.of("windows", Ticks.integers(0, maxWindows)));
+            Chart.Axis.of("windows", Ticks.integers(0, Math.max(2, maxWindows))));
     for (int c = 0; c <= upper; c++) {
       TrafficLight.Zone zone = zone(c, window, confidence);
       chart.raw(
