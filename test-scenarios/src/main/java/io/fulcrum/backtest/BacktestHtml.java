@@ -176,9 +176,14 @@ final class BacktestHtml {
     double max = Double.NEGATIVE_INFINITY;
     for (double[] s : series) {
       for (double v : s) {
-        min = Math.min(min, v);
-        max = Math.max(max, v);
+        if (Double.isFinite(v)) {
+          min = Math.min(min, v);
+          max = Math.max(max, v);
+        }
       }
+    }
+    if (min > max) {
+      return "<p class=\"muted\">Nothing to plot.</p>";
     }
     double[] days = dates.stream().mapToDouble(LocalDate::toEpochDay).toArray();
     Chart chart =
@@ -232,7 +237,7 @@ final class BacktestHtml {
                 -0.5,
                 upper + 0.5,
                 Ticks.integers(0, upper)),
-            Chart.Axis.of("windows", Ticks.integers(0, maxWindows)));
+            Chart.Axis.of("windows", Ticks.integers(0, Math.max(2, maxWindows))));
     for (int c = 0; c <= upper; c++) {
       TrafficLight.Zone zone = zone(c, window, confidence);
       chart.raw(

@@ -14,7 +14,8 @@ import java.util.Optional;
  * that held), the frontier plot as inline SVG (average margin on x, coverage on y, one mark per
  * candidate: passing and failing candidates as circles, candidates outside the manifest's bounds as
  * grey crosses, the frontier joined by a line, the winner ringed and labelled, the target coverage
- * as a dashed line) and the table of every candidate.
+ * as a dashed line inside the plot; ticks and gridlines on both axes) and the table of every
+ * candidate.
  */
 public final class CalibrationHtml {
 

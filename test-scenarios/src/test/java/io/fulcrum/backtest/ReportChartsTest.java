@@ -70,6 +70,20 @@ class ReportChartsTest {
   }
 
   @Test
+  void timeSeries_scalesOnTheFiniteValues() {
+    List<LocalDate> dates = List.of(FROM, FROM.plusDays(1), FROM.plusDays(2));
+    String[] grey = {"#555"};
+    String svg =
+        BacktestHtml.timeSeries(
+            dates, new double[][] {{0.2, Double.NaN, 0.9}}, grey, null, 260, "price");
+    assertThat(tickLabels(svg, "y")).containsExactly("0.2", "0.4", "0.6", "0.8", "1.0");
+    assertThat(
+            BacktestHtml.timeSeries(
+                dates, new double[][] {{Double.NaN, Double.NaN, Double.NaN}}, grey, null, 260, "p"))
+        .contains("Nothing to plot.");
+  }
+
+  @Test
   void breachCountChart_runsToTheRedZone_withCountsAsWholeNumbers() {
     TreeMap<Integer, Integer> counts = new TreeMap<>();
     counts.put(0, 10);

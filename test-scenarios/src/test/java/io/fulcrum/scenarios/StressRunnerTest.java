@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fulcrum.engine.decision.DecisionStatus;
 import io.fulcrum.engine.yaml.YamlFormatException;
+import io.fulcrum.scenarios.report.ChartTest;
 import io.fulcrum.scenarios.report.StressReports;
 import io.fulcrum.scenarios.run.Progress;
 import io.fulcrum.scenarios.stress.AccountStress;
@@ -168,6 +169,9 @@ class StressRunnerTest {
         .contains("<svg")
         .contains(">accounts</text>")
         .contains("shortfall caused by the scenario (valuation currency)");
+    // the shortfall histogram labels more than the extremes on both axes
+    assertThat(ChartTest.tickLabels(html, "x")).hasSizeGreaterThan(2);
+    assertThat(ChartTest.tickLabels(html, "y")).hasSizeGreaterThan(2);
     long withShortfall = r.scenarios().get(0).rankedByShortfall().size();
     assertThat(html)
         .contains(withShortfall + " of " + book.accounts().size() + " accounts have a shortfall");

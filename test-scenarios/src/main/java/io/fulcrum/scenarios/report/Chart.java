@@ -286,7 +286,7 @@ public final class Chart {
                 String.format(
                     Locale.ROOT, "%s (%,d values, %d bins)", xLabel, values.length, counts.length),
                 xTicks),
-            Axis.of(yLabel, Ticks.integers(0, top)));
+            Axis.of(yLabel, Ticks.integers(0, Math.max(2, top)))); // 0, 1, 2 at least
     // one bin when all values are equal: a bar a thirtieth of the axis wide around the value
     double width = max > min ? (max - min) / counts.length : (xTicks.last() - xTicks.first()) / 30;
     double start = max > min ? min : min - width / 2;

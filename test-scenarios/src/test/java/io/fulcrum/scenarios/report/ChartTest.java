@@ -58,6 +58,13 @@ public class ChartTest {
   }
 
   @Test
+  void histogram_ofSingleCounts_stillLabelsThreeCounts() {
+    // every bin holds at most one value: the count axis runs 0, 1, 2 rather than 0, 1
+    String svg = Chart.histogram(new double[] {1, 2, 3}, 30, "x", "y");
+    assertThat(tickLabels(svg, "y")).containsExactly("0", "1", "2");
+  }
+
+  @Test
   void dataOutsideTheAxis_isRefusedByTheAxis() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> new Chart.Axis("flat", 1, 1, Ticks.nice(1, 1)))
