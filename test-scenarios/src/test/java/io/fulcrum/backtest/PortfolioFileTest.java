@@ -28,4 +28,25 @@ class PortfolioFileTest {
         .hasMessageContaining("book.yaml:4: duplicate key 'quantity'")
         .hasMessageNotContaining("Source");
   }
+
+  @Test
+  void aRefusedPosition_isReportedAtItsOwnItem() throws Exception {
+    // The parser only refuses the item once it stands on the next key (line 6).
+    Path file = dir.resolve("book.yaml");
+    Files.writeString(
+        file,
+        """
+        positions:
+          - asset: BTC
+            quantity: 1.5
+          - asset: ETH
+            quantity: 0
+        name: book
+        currency: USD
+        """);
+    assertThatThrownBy(() -> PortfolioFile.read(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(
+            "book.yaml:4: positions[].quantity of ETH must be a non-zero number but was 0.0");
+  }
 }

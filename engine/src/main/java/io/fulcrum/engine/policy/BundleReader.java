@@ -34,6 +34,16 @@ public final class BundleReader {
   private static final List<String> FILE_LISTS =
       List.of("rules", "tests", "scenarios", "smoke", "evidence");
 
+  /**
+   * How {@link PolicyManifest}'s checks of the whole manifest name what they are about: a bound
+   * ({@code bounds.<path>: ...}) or a top-level field ({@code manifest field 'id' ...}, {@code
+   * policy version must ...}, {@code rules must ...}).
+   */
+  private static final Pattern BOUND = Pattern.compile("^bounds\\.([^\\s:]+)");
+
+  private static final Pattern FIELD =
+      Pattern.compile("^manifest field '(\\w+)'|^policy (id|version) |^(\\w+) must ");
+
   private BundleReader() {}
 
   /** Reads every regular file under {@code dir} (recursively) into a bundle. */
@@ -224,12 +234,6 @@ public final class BundleReader {
       return false; // an empty item names no file
     }
   }
-
-  /** Messages of the manifest's own checks that name where they are about. */
-  private static final Pattern BOUND = Pattern.compile("^bounds\\.([^\\s:]+)");
-
-  private static final Pattern FIELD =
-      Pattern.compile("^manifest field '(\\w+)'|^policy (id|version) |^(\\w+) must ");
 
   /**
    * The line a check of the whole manifest is about: the bound ({@code bounds.<path>: ...}) or the

@@ -123,6 +123,26 @@ class PolicyBundleTest {
   }
 
   @Test
+  void aCheckOfTheWholeManifest_isReportedAtTheFieldItNames() {
+    Map<String, byte[]> files = files("rule x\n");
+    files.put(
+        "manifest.yaml",
+        MANIFEST.replace("version: \"1\"", "version: \"1 beta\"").getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> BundleReader.fromFiles("upload", files))
+        .hasMessageContaining("manifest.yaml:2: policy version must be");
+    files.put(
+        "manifest.yaml",
+        MANIFEST.replace("rules:\n  - a.drl\n", "rules: []\n").getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> BundleReader.fromFiles("upload", files))
+        .hasMessageContaining("manifest.yaml:5: rules must list at least one");
+    // A required field the file lacks has no line of its own.
+    files.put(
+        "manifest.yaml", MANIFEST.replace("owner: tests\n", "").getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> BundleReader.fromFiles("upload", files))
+        .hasMessageContaining("  manifest.yaml: manifest field 'owner' is required");
+  }
+
+  @Test
   void aFileTheManifestNamesButTheBundleLacks_isReportedAtItsListItem() {
     Map<String, byte[]> files = files("rule x\n");
     files.put(
