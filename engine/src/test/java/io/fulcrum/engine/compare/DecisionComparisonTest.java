@@ -244,26 +244,8 @@ class DecisionComparisonTest {
     RuleFired bracketRule =
         new RuleFired("position BTCUSDT", "Bracket margin", "requirements", List.of(), List.of());
     RuleFired callRule = new RuleFired("account", "Margin call", "status", List.of(), List.of());
-    MeasureCalled es =
-        new MeasureCalled(
-            "account",
-            "historical-es",
-            "es",
-            map(Map.of()),
-            map(Map.of()),
-            d("1234.50"),
-            "USDT",
-            map(Map.of()));
-    MeasureCalled esAfter =
-        new MeasureCalled(
-            "account",
-            "historical-es",
-            "es",
-            map(Map.of()),
-            map(Map.of()),
-            d("1300"),
-            "USDT",
-            map(Map.of()));
+    MeasureCalled es = expectedShortfall(d("1234.50"));
+    MeasureCalled esAfter = expectedShortfall(d("1300"));
     // The same step at another liquidation price is the same step.
     TableHit atLp =
         hit("position BTCUSDT at liquidation price 41000.5", 2, d("2"), d("0.005"), d("125"));
@@ -355,6 +337,18 @@ class DecisionComparisonTest {
         List.of(),
         List.of(BTC, ETH),
         steps);
+  }
+
+  private static MeasureCalled expectedShortfall(BigDecimal value) {
+    return new MeasureCalled(
+        "account",
+        "historical-es",
+        "es",
+        map(Map.of()),
+        map(Map.of()),
+        value,
+        "USDT",
+        map(Map.of()));
   }
 
   private static TableHit hit(
