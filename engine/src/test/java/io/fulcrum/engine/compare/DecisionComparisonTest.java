@@ -292,28 +292,8 @@ class DecisionComparisonTest {
 
   @Test
   void flagDetails_areExplanation() {
-    MarginDecision a =
-        decision(
-            "1",
-            DecisionStatus.OK,
-            "1000",
-            "500",
-            "0.25",
-            Map.of("x", d("1")),
-            List.of(new Flag("highLeverage", "Leverage check", "27.3 > 20")),
-            List.of(BTC, ETH),
-            List.of());
-    MarginDecision b =
-        decision(
-            "1",
-            DecisionStatus.OK,
-            "1000",
-            "500",
-            "0.25",
-            Map.of("x", d("1")),
-            List.of(new Flag("highLeverage", "Leverage check", "27.3 > 25")),
-            List.of(BTC, ETH),
-            List.of());
+    MarginDecision a = withFlag(new Flag("highLeverage", "Leverage check", "27.3 > 20"));
+    MarginDecision b = withFlag(new Flag("highLeverage", "Leverage check", "27.3 > 25"));
 
     assertThat(DecisionComparison.RESULTS.between(a, b)).isEmpty();
     assertThat(DecisionComparison.RESULTS.withExplanation().between(a, b))
@@ -324,6 +304,19 @@ class DecisionComparisonTest {
                 "27.3 > 20",
                 "27.3 > 25",
                 null));
+  }
+
+  private static MarginDecision withFlag(Flag flag) {
+    return decision(
+        "1",
+        DecisionStatus.OK,
+        "1000",
+        "500",
+        "0.25",
+        Map.of("x", d("1")),
+        List.of(flag),
+        List.of(BTC, ETH),
+        List.of());
   }
 
   private static MarginDecision withSteps(String version, List<ExplanationStep> steps) {
