@@ -189,6 +189,9 @@ public final class DecisionComparison {
         out.add(new Difference(path, p == null ? Kind.ADDED : Kind.REMOVED, p, q, null));
         continue;
       }
+      if (p.equals(q)) {
+        continue;
+      }
       Set<String> fields = new LinkedHashSet<>();
       p.fieldNames().forEachRemaining(fields::add);
       q.fieldNames().forEachRemaining(fields::add);
@@ -230,6 +233,9 @@ public final class DecisionComparison {
               hasB ? plain(b) : null,
               null));
       return;
+    }
+    if (a.equals(b)) {
+      return; // the same JSON is the same value; only differing texts need reading as numbers
     }
     if (a.isObject() && b.isObject()) {
       TreeSet<String> keys = new TreeSet<>();
@@ -283,13 +289,24 @@ public final class DecisionComparison {
     return v;
   }
 
-  /** The number a text writes in plain or scientific notation, or null. */
+  /**
+   * The number a text writes in plain or scientific notation, or null. Texts with other characters
+   * (dates, names) are refused before parsing: a failed parse costs an exception.
+   */
   private static BigDecimal number(String text) {
     if (text.isEmpty() || text.length() > 200) {
       return null;
     }
-    char c = text.charAt(0);
-    if (!(c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9'))) {
+    boolean digit = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else if (c != '-' && c != '+' && c != '.' && c != 'e' && c != 'E') {
+        return null;
+      }
+    }
+    if (!digit) {
       return null;
     }
     try {

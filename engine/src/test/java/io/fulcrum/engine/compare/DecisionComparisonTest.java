@@ -244,26 +244,8 @@ class DecisionComparisonTest {
     RuleFired bracketRule =
         new RuleFired("position BTCUSDT", "Bracket margin", "requirements", List.of(), List.of());
     RuleFired callRule = new RuleFired("account", "Margin call", "status", List.of(), List.of());
-    MeasureCalled es =
-        new MeasureCalled(
-            "account",
-            "historical-es",
-            "es",
-            map(Map.of()),
-            map(Map.of()),
-            d("1234.50"),
-            "USDT",
-            map(Map.of()));
-    MeasureCalled esAfter =
-        new MeasureCalled(
-            "account",
-            "historical-es",
-            "es",
-            map(Map.of()),
-            map(Map.of()),
-            d("1300"),
-            "USDT",
-            map(Map.of()));
+    MeasureCalled es = expectedShortfall(d("1234.50"));
+    MeasureCalled esAfter = expectedShortfall(d("1300"));
     // The same step at another liquidation price is the same step.
     TableHit atLp =
         hit("position BTCUSDT at liquidation price 41000.5", 2, d("2"), d("0.005"), d("125"));
@@ -310,28 +292,8 @@ class DecisionComparisonTest {
 
   @Test
   void flagDetails_areExplanation() {
-    MarginDecision a =
-        decision(
-            "1",
-            DecisionStatus.OK,
-            "1000",
-            "500",
-            "0.25",
-            Map.of("x", d("1")),
-            List.of(new Flag("highLeverage", "Leverage check", "27.3 > 20")),
-            List.of(BTC, ETH),
-            List.of());
-    MarginDecision b =
-        decision(
-            "1",
-            DecisionStatus.OK,
-            "1000",
-            "500",
-            "0.25",
-            Map.of("x", d("1")),
-            List.of(new Flag("highLeverage", "Leverage check", "27.3 > 25")),
-            List.of(BTC, ETH),
-            List.of());
+    MarginDecision a = withFlag(new Flag("highLeverage", "Leverage check", "27.3 > 20"));
+    MarginDecision b = withFlag(new Flag("highLeverage", "Leverage check", "27.3 > 25"));
 
     assertThat(DecisionComparison.RESULTS.between(a, b)).isEmpty();
     assertThat(DecisionComparison.RESULTS.withExplanation().between(a, b))
@@ -342,6 +304,19 @@ class DecisionComparisonTest {
                 "27.3 > 20",
                 "27.3 > 25",
                 null));
+  }
+
+  private static MarginDecision withFlag(Flag flag) {
+    return decision(
+        "1",
+        DecisionStatus.OK,
+        "1000",
+        "500",
+        "0.25",
+        Map.of("x", d("1")),
+        List.of(flag),
+        List.of(BTC, ETH),
+        List.of());
   }
 
   private static MarginDecision withSteps(String version, List<ExplanationStep> steps) {
@@ -355,6 +330,18 @@ class DecisionComparisonTest {
         List.of(),
         List.of(BTC, ETH),
         steps);
+  }
+
+  private static MeasureCalled expectedShortfall(BigDecimal value) {
+    return new MeasureCalled(
+        "account",
+        "historical-es",
+        "es",
+        map(Map.of()),
+        map(Map.of()),
+        value,
+        "USDT",
+        map(Map.of()));
   }
 
   private static TableHit hit(

@@ -28,14 +28,14 @@ class PolicyDiffTest {
     return PolicyLibrary.shipped().load(PolicyRef.parse(ref)).files();
   }
 
+  private static PolicyDiff diff1To2() {
+    return PolicyDiff.between(
+        "tiered-perps@1", shipped("tiered-perps@1"), "tiered-perps@2", shipped("tiered-perps@2"));
+  }
+
   @Test
   void tieredPerps1To2_changesBracket3RateAndTheMaintenanceAmountsOfBrackets3To10() {
-    PolicyDiff diff =
-        PolicyDiff.between(
-            "tiered-perps@1",
-            shipped("tiered-perps@1"),
-            "tiered-perps@2",
-            shipped("tiered-perps@2"));
+    PolicyDiff diff = diff1To2();
 
     assertThat(diff.files())
         .filteredOn(f -> f.path().equals("brackets.dmn"))
@@ -76,12 +76,7 @@ class PolicyDiffTest {
             .filter(t -> t.subject().equals("position BTCUSDT"))
             .findFirst()
             .orElseThrow();
-    PolicyDiff diff =
-        PolicyDiff.between(
-            "tiered-perps@1",
-            shipped("tiered-perps@1"),
-            "tiered-perps@2",
-            shipped("tiered-perps@2"));
+    PolicyDiff diff = diff1To2();
     RowChange first = diff.tables().get(0).rows().get(0);
     List<String> outputs =
         DecisionTables.read("brackets.dmn", shipped("tiered-perps@2").get("brackets.dmn"))
@@ -94,12 +89,17 @@ class PolicyDiffTest {
     assertThat(hit.selectedRows()).containsExactly(3);
     assertThat(first.row()).isEqualTo(3);
     assertThat(hit.rows()).singleElement().extracting(TableRow::row).isEqualTo(3);
-    assertThat(first.cells()).hasSize(2);
-    for (PolicyDiff.CellChange cell : first.cells()) {
-      assertThat(hit.rows().get(0).outputEntries().get(outputs.indexOf(cell.column())))
+    // two outputs and the row's note changed; the explanation quotes the same new cells
+    assertThat(first.cells())
+        .extracting(PolicyDiff.CellChange::column)
+        .containsExactly("maintenanceMarginRate", "maintenanceAmount", "note");
+    TableRow quoted = hit.rows().get(0);
+    for (PolicyDiff.CellChange cell : first.cells().subList(0, 2)) {
+      assertThat(quoted.outputEntries().get(outputs.indexOf(cell.column())))
           .as(cell.column())
           .isEqualTo(cell.to());
     }
+    assertThat(quoted.annotation()).isEqualTo(first.cells().get(2).to());
   }
 
   @Test
