@@ -484,7 +484,7 @@ abstract class DecisionServiceContract {
   @Test
   void server_runsUnderTheTestLocaleAndTimeZone_asTheUnitTestsDo() {
     // it.jvm in policy-admin/pom.xml passes the parent's test.locale to the Payara JVM.
-    assertThat(client.get("test-support/jvm", null).body()).isEqualTo("de-DE Asia/Kolkata");
+    assertThat(client.get("api/v1/test-support/jvm", null).body()).isEqualTo("de-DE Asia/Kolkata");
   }
 
   @Test

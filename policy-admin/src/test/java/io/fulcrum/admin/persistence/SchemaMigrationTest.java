@@ -85,7 +85,7 @@ class SchemaMigrationTest {
   }
 
   @Test
-  void aTableTheMigrationsDoNotCreate_failsValidation() throws Exception {
+  void aColumnTheEntitiesMapMissingFromTheTable_failsValidation() throws Exception {
     DataSource h2 = h2();
     SchemaMigration.migrate(h2);
     try (Connection c = h2.getConnection();
