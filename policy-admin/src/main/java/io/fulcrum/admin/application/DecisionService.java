@@ -42,12 +42,12 @@ public class DecisionService {
       String requestJson, String policyRef, String idempotencyKey, String actor) {
     long start = System.nanoTime();
     DecisionRepository.Appended appended =
-        decideTimed(requestJson, policyRef, idempotencyKey, actor);
+        decideAndStore(requestJson, policyRef, idempotencyKey, actor);
     metrics.decided(Duration.ofNanos(System.nanoTime() - start));
     return appended;
   }
 
-  private DecisionRepository.Appended decideTimed(
+  private DecisionRepository.Appended decideAndStore(
       String requestJson, String policyRef, String idempotencyKey, String actor) {
     MarginRequest request = RequestReader.read(requestJson);
     String canonicalRequest = Json.canonical(request);
