@@ -8,6 +8,7 @@ import io.fulcrum.engine.policy.CompiledPolicy;
 import io.fulcrum.engine.runtime.MarginEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -34,16 +35,21 @@ public class BatchService {
 
   @Inject MarketData marketData;
 
+  @Inject ServiceClock clock;
+
   /**
    * @param requests each request's JSON text, in order
-   * @throws IllegalArgumentException for an empty or oversized batch
+   * @throws InvalidRequest naming {@code requests} for an empty or oversized batch
    */
   public List<BatchItem> decide(List<String> requests, String policyRef, String actor) {
     if (requests.isEmpty() || requests.size() > MAX_REQUESTS) {
-      throw new IllegalArgumentException(
+      throw new InvalidRequest(
+          "requests",
           "requests must hold 1 to " + MAX_REQUESTS + " requests but held " + requests.size());
     }
-    CompiledPolicy policy = policies.resolve(policyRef);
+    // One instant for the batch: it picks the version and is every stored decision's time.
+    Instant decidedAt = clock.instant();
+    CompiledPolicy policy = policies.resolve(policyRef, decidedAt);
     List<BatchItem> out = new ArrayList<>(requests.size());
     List<NewDecision> pending = new ArrayList<>(CHUNK);
     List<Integer> pendingIndex = new ArrayList<>(CHUNK);
@@ -59,7 +65,8 @@ public class BatchService {
                 ContentHash.of(policyRef == null ? "" : policyRef, canonical),
                 decision,
                 canonical,
-                Json.canonical(decision)));
+                Json.canonical(decision),
+                decidedAt));
         pendingIndex.add(i);
       } catch (InvalidRequest e) {
         out.set(

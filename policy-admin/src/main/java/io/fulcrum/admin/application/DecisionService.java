@@ -8,6 +8,8 @@ import io.fulcrum.engine.policy.CompiledPolicy;
 import io.fulcrum.engine.runtime.MarginEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Takes margin decisions and stores them, once per idempotency key; finds and lists them. */
@@ -24,6 +26,10 @@ public class DecisionService {
 
   @Inject MarketData marketData;
 
+  @Inject ServiceClock clock;
+
+  @Inject ServiceMetrics metrics;
+
   /**
    * Evaluates the request (JSON) under {@code policyRef} (null: the active version) and stores the
    * decision. With an idempotency key already stored for the same request and policy reference,
@@ -33,6 +39,15 @@ public class DecisionService {
    * @throws IdempotencyConflict when the key was used for a different request
    */
   public DecisionRepository.Appended decide(
+      String requestJson, String policyRef, String idempotencyKey, String actor) {
+    long start = System.nanoTime();
+    DecisionRepository.Appended appended =
+        decideAndStore(requestJson, policyRef, idempotencyKey, actor);
+    metrics.decided(Duration.ofNanos(System.nanoTime() - start));
+    return appended;
+  }
+
+  private DecisionRepository.Appended decideAndStore(
       String requestJson, String policyRef, String idempotencyKey, String actor) {
     MarginRequest request = RequestReader.read(requestJson);
     String canonicalRequest = Json.canonical(request);
@@ -45,9 +60,10 @@ public class DecisionService {
       }
     }
     boolean live = policyRef == null || policyRef.isBlank();
-    Optional<PolicyEngine.Shadow> shadow = live ? policies.shadowNow() : Optional.empty();
     NewDecision decision =
         evaluate(request, canonicalRequest, requestHash, policyRef, idempotencyKey);
+    Optional<PolicyEngine.Shadow> shadow =
+        live ? policies.shadowAt(decision.decidedAt()) : Optional.empty();
     DecisionRepository.Appended appended = groupCommit.append(decision, actor);
     if (!appended.created()) {
       sameRequest(appended.decision(), requestHash);
@@ -58,15 +74,21 @@ public class DecisionService {
     return appended;
   }
 
+  /**
+   * Evaluates under the version {@code policyRef} names, "active" meaning active at the one instant
+   * read from the service clock here, which is also the decision's stored time.
+   */
   NewDecision evaluate(
       MarginRequest request,
       String canonicalRequest,
       String requestHash,
       String policyRef,
       String key) {
-    CompiledPolicy policy = policies.resolve(policyRef);
+    Instant decidedAt = clock.instant();
+    CompiledPolicy policy = policies.resolve(policyRef, decidedAt);
     MarginDecision decision = MarginEngine.decide(policy, request, marketData.sets(), true);
-    return new NewDecision(key, requestHash, decision, canonicalRequest, Json.canonical(decision));
+    return new NewDecision(
+        key, requestHash, decision, canonicalRequest, Json.canonical(decision), decidedAt);
   }
 
   private static StoredDecision sameRequest(StoredDecision stored, String requestHash) {

@@ -2,6 +2,7 @@ package io.fulcrum.admin.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,8 @@ public class GroupCommit {
   static final int MAX_GROUP = 200;
 
   @Inject DecisionRepository decisions;
+
+  @Inject ServiceMetrics metrics;
 
   private final ReentrantLock writer = new ReentrantLock();
   private final List<Pending> queue = new ArrayList<>();
@@ -64,8 +67,10 @@ public class GroupCommit {
       return;
     }
     try {
+      long start = System.nanoTime();
       List<DecisionRepository.Appended> stored =
           decisions.appendAll(group.stream().map(Pending::decision).toList());
+      metrics.appended(group.size(), Duration.ofNanos(System.nanoTime() - start));
       for (int i = 0; i < group.size(); i++) {
         group.get(i).result().complete(stored.get(i));
       }

@@ -47,6 +47,9 @@ public class PolicyEngine {
 
   @Inject ServiceClock clock;
 
+  /** Replaced by the container's; this one (for tests) records nothing. */
+  @Inject ServiceMetrics metrics = new ServiceMetrics();
+
   private final PolicyCompiler compiler = new PolicyCompiler(RiskMeasures.load());
   private final Map<String, CompiledPolicy> live = new ConcurrentHashMap<>();
   private final Map<String, CompiledPolicy> candidates = new ConcurrentHashMap<>();
@@ -121,6 +124,14 @@ public class PolicyEngine {
                 ShadowSettings.tolerance(last.detail()));
     live.clear();
     candidates.clear();
+    Map<String, String> decidable = new HashMap<>();
+    sealed.forEach(
+        (ref, v) -> {
+          if (v.state().decidable()) {
+            decidable.put(ref, v.bundleHash());
+          }
+        });
+    metrics.versions(decidable, this::activeRef);
   }
 
   public ActivationTimeline timeline() {
@@ -137,12 +148,21 @@ public class PolicyEngine {
    * @throws ChainIntegrityFault when an activation event was edited or written outside the service
    */
   public String activeRef() {
+    return activeRef(clock.instant());
+  }
+
+  /**
+   * The reference of the version active at {@code at} (a decision's own instant).
+   *
+   * @throws ChainIntegrityFault when an activation event was edited or written outside the service
+   */
+  public String activeRef(java.time.Instant at) {
     String fault = timelineFault;
     if (fault != null) {
       throw new ChainIntegrityFault("the active policy version cannot be determined: " + fault);
     }
     return timeline
-        .activeAt(clock.instant())
+        .activeAt(at)
         .orElseThrow(
             () ->
                 new IllegalStateException(
@@ -156,8 +176,13 @@ public class PolicyEngine {
 
   /** The shadow candidate, if one is attached to the version active now. */
   public Optional<Shadow> shadowNow() {
+    return shadowAt(clock.instant());
+  }
+
+  /** The shadow candidate, if one is attached to the version active at {@code at}. */
+  public Optional<Shadow> shadowAt(java.time.Instant at) {
     Shadow s = shadow;
-    return s != null && s.attachedTo().equals(activeRef())
+    return s != null && s.attachedTo().equals(activeRef(at))
         ? Optional.of(s)
         : Optional.ofNullable(null);
   }
@@ -177,12 +202,20 @@ public class PolicyEngine {
    * @throws ChainIntegrityFault when the stored version or its content is not what was sealed
    */
   public CompiledPolicy resolve(String ref) {
+    return resolve(ref, clock.instant());
+  }
+
+  /**
+   * As {@link #resolve(String)}, with "active" meaning active at {@code at}: a decision reads the
+   * service clock once and uses that instant both to pick its version and as its own time.
+   */
+  public CompiledPolicy resolve(String ref, java.time.Instant at) {
     if (ref == null || ref.isBlank()) {
-      return active();
+      return compiled(activeRef(at));
     }
     PolicyRef parsed = PolicyRef.parse(ref);
     if (parsed.version().isEmpty()) {
-      String active = activeRef();
+      String active = activeRef(at);
       if (active.startsWith(parsed.id() + "@")) {
         return compiled(active);
       }
@@ -271,6 +304,9 @@ public class PolicyEngine {
               + "@"
               + bundle.manifest().version());
     }
-    return compiler.compile(bundle);
+    long start = System.nanoTime();
+    CompiledPolicy compiled = compiler.compile(bundle);
+    metrics.compiled(java.time.Duration.ofNanos(System.nanoTime() - start));
+    return compiled;
   }
 }

@@ -57,9 +57,9 @@ public class PolicyGovernance {
    * bundle directory; a single folder is just the bundle's own name.
    */
   public Uploaded upload(String policyId, Map<String, byte[]> files, String folder, String author) {
-    PolicyRef.of(policyId, "1");
+    PolicyRefs.checkedId("id", policyId);
     if ("active".equals(policyId)) {
-      throw new IllegalArgumentException("'active' is reserved and cannot be a policy id");
+      throw new InvalidParameter("id", "'active' is reserved and cannot be a policy id");
     }
     PolicyBundle bundle;
     try {
@@ -192,8 +192,8 @@ public class PolicyGovernance {
     Instant now = clock.instant();
     Instant from = effectiveAt == null ? now : effectiveAt;
     if (from.isBefore(now)) {
-      throw new IllegalArgumentException(
-          "effectiveAt must be now or later but was " + from + " (now " + now + ")");
+      throw new InvalidParameter(
+          "effectiveAt", "effectiveAt must be now or later but was " + from + " (now " + now + ")");
     }
     return recordAndReload(
         new NewEvent(Action.ACTIVATE, policyId, version, v.bundleHash(), from, why, null),
@@ -237,13 +237,14 @@ public class PolicyGovernance {
    * recorded.
    */
   public PolicyEvent shadowOn(String candidate, BigDecimal tolerance, String reason, String actor) {
-    PolicyRef ref = PolicyRef.parse(candidate);
+    PolicyRef ref = PolicyRefs.parse("policy", candidate);
     PolicyVersion v =
         get(
             ref.id(),
             ref.version()
                 .orElseThrow(
-                    () -> new IllegalArgumentException("policy must name a version: id@version")));
+                    () ->
+                        new InvalidParameter("policy", "policy must name a version: id@version")));
     if (v.storedState() != PolicyState.VALIDATED && !v.storedState().decidable()) {
       throw new LifecycleRefused(
           "version "
@@ -253,7 +254,8 @@ public class PolicyGovernance {
               + "; a shadow candidate must have passed validation");
     }
     if (tolerance == null || tolerance.signum() < 0) {
-      throw new IllegalArgumentException("tolerance must be zero or more but was " + tolerance);
+      throw new InvalidParameter(
+          "tolerance", "tolerance must be zero or more but was " + tolerance);
     }
     String why = PolicyLifecycle.required(reason, "reason");
     Instant now = clock.instant();

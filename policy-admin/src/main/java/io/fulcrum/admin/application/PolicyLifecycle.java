@@ -57,11 +57,11 @@ public final class PolicyLifecycle {
   /** A comment or reason the caller must give. */
   public static String required(String text, String field) {
     if (text == null || text.isBlank()) {
-      throw new IllegalArgumentException(field + " is required: say why");
+      throw new InvalidParameter(field, field + " is required: say why");
     }
     if (text.length() > 2000) {
-      throw new IllegalArgumentException(
-          field + " must be at most 2000 characters but had " + text.length());
+      throw new InvalidParameter(
+          field, field + " must be at most 2000 characters but had " + text.length());
     }
     return text.strip();
   }

@@ -50,7 +50,8 @@ public class JpaDecisionRepository implements DecisionRepository {
         out.add(new Appended(sealed(existing.get()), false));
         continue;
       }
-      DecisionEntity e = DecisionMapping.toEntity(d, head.lastSequence + 1, now, actor);
+      // The decision's time is the service-clock instant that picked its policy version.
+      DecisionEntity e = DecisionMapping.toEntity(d, head.lastSequence + 1, d.decidedAt(), actor);
       em.persist(e);
       auditLog.append(head, ChainLink.DECISION, e.id, e.contentHash(), now, actor);
       out.add(new Appended(DecisionMapping.toStored(e), true));

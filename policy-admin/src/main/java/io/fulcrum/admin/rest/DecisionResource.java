@@ -1,25 +1,26 @@
 package io.fulcrum.admin.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fulcrum.admin.application.BatchItem;
 import io.fulcrum.admin.application.BatchService;
 import io.fulcrum.admin.application.DecisionQuery;
 import io.fulcrum.admin.application.DecisionRepository;
 import io.fulcrum.admin.application.DecisionService;
 import io.fulcrum.admin.application.Page;
+import io.fulcrum.admin.application.PolicyRefs;
 import io.fulcrum.admin.application.ReplayReport;
 import io.fulcrum.admin.application.ReplayService;
 import io.fulcrum.admin.application.StoredDecision;
 import io.fulcrum.admin.security.Roles;
 import io.fulcrum.engine.decision.DecisionStatus;
 import io.fulcrum.engine.domain.InvalidRequest;
+import io.fulcrum.engine.domain.MarginRequest;
 import io.fulcrum.engine.explain.ExplanationText;
 import io.fulcrum.engine.policy.PolicyRef;
 import io.fulcrum.engine.support.Instants;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -36,9 +37,12 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Margin decisions: take, read, list, explain, replay, batch. */
@@ -51,6 +55,8 @@ public class DecisionResource {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
   @Inject DecisionService decisions;
+
+  @Inject Validator validator;
 
   @Inject ReplayService replays;
 
@@ -67,13 +73,41 @@ public class DecisionResource {
       summary =
           "Take and store a margin decision for a request (account + market) under the active"
               + " or a pinned (?policy=id@version) policy version")
+  @RequestBody(
+      required = true,
+      description =
+          "A margin request, read by the engine's request reader (limits on decimals, text and"
+              + " list sizes; errors name the field by its JSON path)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = MarginRequest.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "taken and stored",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DecisionResponse.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "a retry with a stored Idempotency-Key: the stored decision",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DecisionResponse.class)))
   public Response decide(
+      // Read by RequestReader (field-path errors), not by the JSON provider.
       String body,
-      @QueryParam("policy") String policy,
+      @QueryParam("policy") @Parameter(description = "id or id@version; default the active one")
+          String policy,
       @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
     DecisionRepository.Appended result =
         decisions.decide(
-            body, policy, checkedKey(idempotencyKey), security.getUserPrincipal().getName());
+            body,
+            PolicyRefs.checked("policy", policy),
+            checkedKey(idempotencyKey),
+            security.getUserPrincipal().getName());
     DecisionResponse entity = DecisionResponse.of(result.decision());
     if (!result.created()) {
       return Response.ok(entity).header("Idempotent-Replayed", "true").build();
@@ -120,15 +154,16 @@ public class DecisionResource {
       summary =
           "Stored decisions, newest first; from (inclusive) and to (exclusive) are ISO instants"
               + " on the time the decision was taken")
-  public Map<String, Object> list(
+  public DecisionPage list(
       @QueryParam("account") String account,
       @QueryParam("policy") String policy,
       @QueryParam("status") String status,
       @QueryParam("from") String from,
       @QueryParam("to") String to,
-      @QueryParam("page") @DefaultValue("0") int page,
-      @QueryParam("size") @DefaultValue("50") int size) {
-    PolicyRef ref = policy == null || policy.isBlank() ? null : PolicyRef.parse(policy);
+      @QueryParam("page") @DefaultValue("0") @Schema(minimum = "0") int page,
+      @QueryParam("size") @DefaultValue("50") @Schema(minimum = "1", maximum = "200") int size) {
+    Bodies.paging(page, size);
+    PolicyRef ref = policy == null || policy.isBlank() ? null : PolicyRefs.parse("policy", policy);
     DecisionQuery query =
         new DecisionQuery(
             blankToNull(account),
@@ -140,14 +175,10 @@ public class DecisionResource {
             page,
             size);
     Page<StoredDecision> result = decisions.search(query);
-    return Map.of(
-        "items",
+    return new DecisionPage(
         result.items().stream().map(DecisionSummary::of).toList(),
-        "page",
         result.page(),
-        "size",
         result.size(),
-        "total",
         result.total());
   }
 
@@ -168,18 +199,16 @@ public class DecisionResource {
       summary =
           "Decide up to 1000 requests in one call: {\"policy\": optional, \"requests\": [...]};"
               + " each item is stored or fails on its own")
-  public Map<String, Object> batch(String body) {
-    ObjectNode tree = Bodies.object(body, Set.of("policy", "requests"));
-    JsonNode requests = tree.get("requests");
-    if (requests == null || !requests.isArray()) {
-      throw new InvalidRequest("requests", "requests must be an array of margin requests");
-    }
-    List<String> texts = new ArrayList<>(requests.size());
-    requests.forEach(r -> texts.add(r.toString()));
+  public BatchResponse batch(BatchRequest body) {
+    Bodies.valid(validator, body);
+    List<String> texts = new ArrayList<>(body.requests().size());
+    body.requests().forEach(r -> texts.add(r.toString()));
     List<BatchItem> items =
-        batches.decide(texts, Bodies.text(tree, "policy"), security.getUserPrincipal().getName());
-    long stored = items.stream().filter(BatchItem::stored).count();
-    return Map.of("stored", stored, "failed", items.size() - stored, "items", items);
+        batches.decide(
+            texts,
+            PolicyRefs.checked("policy", body.policy()),
+            security.getUserPrincipal().getName());
+    return BatchResponse.of(items);
   }
 
   private static String checkedKey(String key) {

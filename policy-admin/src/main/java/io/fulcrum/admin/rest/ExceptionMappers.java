@@ -3,6 +3,7 @@ package io.fulcrum.admin.rest;
 import io.fulcrum.admin.application.DecisionNotFound;
 import io.fulcrum.admin.application.ErrorIds;
 import io.fulcrum.admin.application.IdempotencyConflict;
+import io.fulcrum.admin.application.InvalidParameter;
 import io.fulcrum.engine.domain.InvalidRequest;
 import io.fulcrum.engine.policy.PolicyCompilationFailed;
 import io.fulcrum.engine.policy.PolicyNotFound;
@@ -37,11 +38,18 @@ final class ExceptionMappers {
     }
   }
 
+  /**
+   * A parameter or governance field the caller got wrong. A bare {@link IllegalArgumentException}
+   * or {@link IllegalStateException} is not mapped here: thrown from inside the engine or the
+   * service it is a fault of theirs, answered 500 with an error id by {@link UnexpectedMapper}, and
+   * its message (which may name internals) is only logged.
+   */
   @Provider
-  public static class IllegalArgumentMapper implements ExceptionMapper<IllegalArgumentException> {
+  public static class InvalidParameterMapper implements ExceptionMapper<InvalidParameter> {
     @Override
-    public Response toResponse(IllegalArgumentException e) {
-      return ProblemResponses.of(Status.BAD_REQUEST, "invalid-parameter", e.getMessage());
+    public Response toResponse(InvalidParameter e) {
+      return ProblemResponses.of(
+          Status.BAD_REQUEST, "invalid-parameter", e.getMessage(), e.field(), null, null);
     }
   }
 

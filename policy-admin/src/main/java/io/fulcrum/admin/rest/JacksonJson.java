@@ -2,6 +2,7 @@ package io.fulcrum.admin.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fulcrum.engine.domain.InvalidRequest;
 import io.fulcrum.engine.json.Json;
 import io.fulcrum.engine.json.RequestReader;
 import jakarta.annotation.Priority;
@@ -18,12 +19,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 
 /**
  * JSON through the engine's mapper ({@link Json#mapper()}), so API JSON is byte-identical to the
  * command line's: decimals as plain strings, sorted maps, ISO timestamps. Plain strings pass
  * through untouched. Bodies with duplicate keys or unknown fields are refused as invalid requests
- * naming the field ({@link RequestReader#refusal}).
+ * naming the field ({@link RequestReader#refusal}); bodies that carry margin requests ({@link
+ * CarriesMarginRequests}) are read by {@link RequestReader} with the request limits. This is the
+ * application's only JSON provider: {@link FulcrumApi} turns JSON-B off, which would otherwise
+ * write the same types differently (sorted properties, no raw values).
  */
 @Provider
 @Priority(Priorities.ENTITY_CODER)
@@ -48,8 +53,16 @@ public class JacksonJson implements MessageBodyReader<Object>, MessageBodyWriter
       MultivaluedMap<String, String> headers,
       InputStream entity)
       throws IOException {
+    // Bounded by RequestBodyLimit before it gets here.
+    String text = new String(entity.readAllBytes(), StandardCharsets.UTF_8);
+    if (text.isBlank()) {
+      throw new InvalidRequest("(body)", "the request is empty; expected a JSON object");
+    }
+    if (type.isAnnotationPresent(CarriesMarginRequests.class)) {
+      return RequestReader.read(text, type);
+    }
     try {
-      return MAPPER.readValue(entity, MAPPER.constructType(genericType));
+      return MAPPER.readValue(text, MAPPER.constructType(genericType));
     } catch (JsonProcessingException e) {
       // field path and reason in words (duplicate key, unknown field, ...), no Jackson internals
       throw RequestReader.refusal(e);

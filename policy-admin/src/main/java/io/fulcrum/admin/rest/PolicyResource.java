@@ -1,6 +1,5 @@
 package io.fulcrum.admin.rest;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fulcrum.admin.application.BundleArchive;
 import io.fulcrum.admin.application.PolicyDiff;
 import io.fulcrum.admin.application.PolicyEngine;
@@ -11,11 +10,11 @@ import io.fulcrum.admin.application.PolicyVersion;
 import io.fulcrum.admin.application.ServiceClock;
 import io.fulcrum.admin.application.ValidationReport;
 import io.fulcrum.admin.security.Roles;
-import io.fulcrum.engine.domain.InvalidRequest;
 import io.fulcrum.engine.support.Instants;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -34,13 +33,14 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Policy governance: versions, validation reports, review, activation, rollback, diff, shadow. */
@@ -51,6 +51,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class PolicyResource {
 
   @Inject PolicyGovernance governance;
+
+  @Inject Validator validator;
 
   @Inject PolicyEngine engine;
 
@@ -65,48 +67,39 @@ public class PolicyResource {
   @GET
   @RolesAllowed({Roles.AUDITOR, Roles.AUTHOR, Roles.APPROVER, Roles.DECIDER})
   @Operation(summary = "Every stored policy version with its state now, and the active version")
-  public Map<String, Object> list() {
-    return Map.of(
-        "active", active(), "versions", store.versions(null).stream().map(this::summary).toList());
+  public PolicyList list() {
+    return new PolicyList(active(), store.versions(null).stream().map(this::summary).toList());
   }
 
   @GET
   @Path("active")
   @RolesAllowed({Roles.AUDITOR, Roles.AUTHOR, Roles.APPROVER, Roles.DECIDER})
   @Operation(summary = "The version active now, scheduled activations, and the shadow candidate")
-  public Map<String, Object> active() {
+  public ActivePolicy active() {
     Instant now = clock.instant();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("now", now.toString());
-    out.put("active", engine.activeRef());
-    out.put(
-        "scheduled",
+    List<ActivePolicy.Scheduled> scheduled =
         engine.timeline().scheduledAfter(now).stream()
-            .map(a -> Map.of("policy", a.ref(), "effectiveAt", a.effectiveAt().toString()))
-            .toList());
-    engine
-        .shadowSetting()
-        .ifPresent(
-            s ->
-                out.put(
-                    "shadow",
-                    Map.of(
-                        "candidate",
-                        s.candidateRef(),
-                        "attachedTo",
+            .map(a -> new ActivePolicy.Scheduled(a.effectiveAt(), a.ref()))
+            .toList();
+    ActivePolicy.Shadow shadow =
+        engine
+            .shadowSetting()
+            .map(
+                s ->
+                    new ActivePolicy.Shadow(
                         s.attachedTo(),
-                        "tolerance",
-                        s.tolerance().toPlainString(),
-                        "evaluating",
-                        engine.shadowNow().isPresent())));
-    return out;
+                        s.candidateRef(),
+                        engine.shadowNow().isPresent(),
+                        s.tolerance().toPlainString()))
+            .orElse(null);
+    return new ActivePolicy(now, engine.activeRef(), scheduled, shadow);
   }
 
   @GET
   @Path("{id}/versions")
   @RolesAllowed({Roles.AUDITOR, Roles.AUTHOR, Roles.APPROVER, Roles.DECIDER})
   @Operation(summary = "Versions of one policy with their states now")
-  public List<Map<String, Object>> versions(@PathParam("id") String id) {
+  public List<PolicyVersionView> versions(@PathParam("id") String id) {
     return store.versions(id).stream().map(this::summary).toList();
   }
 
@@ -115,14 +108,14 @@ public class PolicyResource {
   @RolesAllowed({Roles.AUDITOR, Roles.AUTHOR, Roles.APPROVER, Roles.DECIDER})
   @Operation(
       summary = "One version: state, review, validation report and its audited lifecycle events")
-  public Map<String, Object> version(
+  public PolicyVersionView version(
       @PathParam("id") String id, @PathParam("version") String version) {
     PolicyVersion v = governance.get(id, version);
-    Map<String, Object> out = summary(v);
-    out.put("report", governance.report(id, version));
-    out.put("events", store.events(id, version));
-    out.put("files", store.files(v.bundleHash()).keySet());
-    return out;
+    return summary(v)
+        .with(
+            governance.report(id, version),
+            store.events(id, version),
+            List.copyOf(store.files(v.bundleHash()).keySet()));
   }
 
   @GET
@@ -143,13 +136,36 @@ public class PolicyResource {
       summary =
           "Upload a bundle (zip of manifest.yaml and its files, at most 2 MB): stored,"
               + " compiled and validated; 201 VALIDATED, or 422 DRAFT with the problems")
+  @RequestBody(
+      required = true,
+      content = {
+        @Content(
+            mediaType = "application/zip",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = MediaType.APPLICATION_OCTET_STREAM,
+            schema = @Schema(type = SchemaType.STRING, format = "binary"))
+      })
+  @APIResponse(
+      responseCode = "201",
+      description = "stored and VALIDATED",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PolicyVersionView.class)))
+  @APIResponse(
+      responseCode = "422",
+      description = "stored as DRAFT: the report names the problems",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PolicyVersionView.class)))
   public Response upload(@PathParam("id") String id, InputStream body) {
     byte[] zip = limited(body);
     BundleArchive.Unpacked unpacked = BundleArchive.unpack(zip);
     PolicyGovernance.Uploaded up =
         governance.upload(id, unpacked.files(), unpacked.folder(), user());
-    Map<String, Object> entity = summary(up.version());
-    entity.put("report", up.report());
+    PolicyVersionView entity = summary(up.version()).with(up.report(), null, null);
     var location =
         uri.getBaseUriBuilder()
             .path("policies")
@@ -168,10 +184,10 @@ public class PolicyResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.APPROVER)
   @Operation(summary = "Approve a VALIDATED version: {\"comment\"}; not by its author (four eyes)")
-  public Map<String, Object> approve(
-      @PathParam("id") String id, @PathParam("version") String version, String body) {
-    ObjectNode b = Bodies.object(body, Set.of("comment"));
-    return summary(governance.review(id, version, true, Bodies.text(b, "comment"), user()));
+  public PolicyVersionView approve(
+      @PathParam("id") String id, @PathParam("version") String version, ReviewRequest body) {
+    return summary(
+        governance.review(id, version, true, Bodies.valid(validator, body).comment(), user()));
   }
 
   @POST
@@ -179,10 +195,10 @@ public class PolicyResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.APPROVER)
   @Operation(summary = "Reject a VALIDATED version: {\"comment\"}; not by its author (four eyes)")
-  public Map<String, Object> reject(
-      @PathParam("id") String id, @PathParam("version") String version, String body) {
-    ObjectNode b = Bodies.object(body, Set.of("comment"));
-    return summary(governance.review(id, version, false, Bodies.text(b, "comment"), user()));
+  public PolicyVersionView reject(
+      @PathParam("id") String id, @PathParam("version") String version, ReviewRequest body) {
+    return summary(
+        governance.review(id, version, false, Bodies.valid(validator, body).comment(), user()));
   }
 
   @POST
@@ -193,14 +209,10 @@ public class PolicyResource {
       summary =
           "Activate an approved version: {\"reason\", \"effectiveAt\"?: ISO instant, default now}")
   public PolicyEvent activate(
-      @PathParam("id") String id, @PathParam("version") String version, String body) {
-    ObjectNode b = Bodies.object(body, Set.of("reason", "effectiveAt"));
+      @PathParam("id") String id, @PathParam("version") String version, ActivationRequest body) {
+    Bodies.valid(validator, body);
     return governance.activate(
-        id,
-        version,
-        Instants.parseOptional("effectiveAt", Bodies.text(b, "effectiveAt")),
-        Bodies.text(b, "reason"),
-        user());
+        id, version, Instants.parseOptional("effectiveAt", body.effectiveAt()), body.reason(), user());
   }
 
   @POST
@@ -209,9 +221,8 @@ public class PolicyResource {
   @RolesAllowed(Roles.APPROVER)
   @Operation(
       summary = "Re-activate, from now, the version active before the current one: {\"reason\"}")
-  public PolicyEvent rollback(String body) {
-    ObjectNode b = Bodies.object(body, Set.of("reason"));
-    return governance.rollback(Bodies.text(b, "reason"), user());
+  public PolicyEvent rollback(RollbackRequest body) {
+    return governance.rollback(Bodies.valid(validator, body).reason(), user());
   }
 
   @PUT
@@ -222,21 +233,9 @@ public class PolicyResource {
       summary =
           "Attach a candidate in shadow to the active version:"
               + " {\"policy\": \"id@version\", \"tolerance\"?: amount (default 0), \"reason\"}")
-  public PolicyEvent shadowOn(String body) {
-    ObjectNode b = Bodies.object(body, Set.of("policy", "tolerance", "reason"));
-    String tolerance = b.hasNonNull("tolerance") ? b.get("tolerance").asText() : "0";
-    BigDecimal t;
-    try {
-      t = new BigDecimal(tolerance);
-    } catch (NumberFormatException e) {
-      throw new InvalidRequest(
-          "tolerance", "tolerance must be a decimal amount but was '" + tolerance + "'");
-    }
-    String policy = Bodies.text(b, "policy");
-    if (policy == null) {
-      throw new InvalidRequest("policy", "policy is required: the candidate as id@version");
-    }
-    return governance.shadowOn(policy, t, Bodies.text(b, "reason"), user());
+  public PolicyEvent shadowOn(ShadowRequest body) {
+    Bodies.valid(validator, body);
+    return governance.shadowOn(body.policy(), body.toleranceOrZero(), body.reason(), user());
   }
 
   @DELETE
@@ -251,11 +250,12 @@ public class PolicyResource {
   @Path("active/shadow/differences")
   @RolesAllowed({Roles.AUDITOR, Roles.APPROVER, Roles.AUTHOR})
   @Operation(summary = "Live decisions whose shadow evaluation differed, newest first")
-  public Map<String, Object> shadowDifferences(
-      @QueryParam("page") @DefaultValue("0") int page,
-      @QueryParam("size") @DefaultValue("50") int size) {
+  public ShadowDifferencePage shadowDifferences(
+      @QueryParam("page") @DefaultValue("0") @Schema(minimum = "0") int page,
+      @QueryParam("size") @DefaultValue("50") @Schema(minimum = "1", maximum = "200") int size) {
+    Bodies.paging(page, size);
     var p = store.shadowDifferences(page, size);
-    return Map.of("items", p.items(), "page", p.page(), "size", p.size(), "total", p.total());
+    return new ShadowDifferencePage(p.items(), p.page(), p.size(), p.total());
   }
 
   @GET
@@ -267,19 +267,8 @@ public class PolicyResource {
     return governance.diff(id, a, b);
   }
 
-  private Map<String, Object> summary(PolicyVersion v) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("policy", v.policyId());
-    out.put("version", v.version());
-    out.put("state", governance.stateNow(v).name());
-    out.put("reviewState", v.storedState().name());
-    out.put("bundleHash", v.bundleHash());
-    out.put("author", v.author());
-    out.put("uploadedAt", v.uploadedAt().toString());
-    out.put("reviewedBy", v.reviewedBy());
-    out.put("reviewedAt", v.reviewedAt() == null ? null : v.reviewedAt().toString());
-    out.put("reviewComment", v.reviewComment());
-    return out;
+  private PolicyVersionView summary(PolicyVersion v) {
+    return PolicyVersionView.of(v, governance.stateNow(v));
   }
 
   private String user() {

@@ -1,20 +1,20 @@
 package io.fulcrum.admin.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fulcrum.admin.application.PolicyRefs;
 import io.fulcrum.admin.application.WhatIfService;
 import io.fulcrum.admin.security.Roles;
-import io.fulcrum.engine.whatif.HypotheticalOrder;
+import io.fulcrum.engine.domain.InvalidRequest;
+import io.fulcrum.engine.json.RequestLimits;
 import io.fulcrum.engine.whatif.WhatIfResult;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -24,9 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "basic")
 public class WhatIfResource {
 
-  private static final Set<String> BODY = Set.of("request", "orders", "policy", "explain");
-
   @Inject WhatIfService whatIf;
+
+  @Inject Validator validator;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -36,14 +36,19 @@ public class WhatIfResource {
       summary =
           "Margin, status and liquidation prices if hypothetical orders filled:"
               + " {\"request\": {account, market}, \"orders\": [{instrument, quantity, price?}], \"policy\"?, \"explain\"?}")
-  public WhatIfResult evaluate(String body) {
-    ObjectNode tree = Bodies.object(body, BODY);
-    var request = Bodies.marginRequest(tree.get("request"), "request");
-    JsonNode explain = tree.get("explain");
+  public WhatIfResult evaluate(WhatIfRequest body) {
+    Bodies.valid(validator, body);
+    // read as a decision's request is (WhatIfRequest carries margin requests); sizes checked here
+    try {
+      RequestLimits.checkSizes(body.request());
+    } catch (InvalidRequest e) {
+      throw new InvalidRequest(
+          "request." + e.field(), e.getMessage().substring(e.field().length() + 2));
+    }
     return whatIf.evaluate(
-        request,
-        HypotheticalOrder.readAll(tree.get("orders")),
-        Bodies.text(tree, "policy"),
-        explain != null && explain.asBoolean(false));
+        body.request(),
+        body.orders(),
+        PolicyRefs.checked("policy", body.policy()),
+        body.explained());
   }
 }

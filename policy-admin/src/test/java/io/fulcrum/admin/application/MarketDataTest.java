@@ -47,10 +47,11 @@ class MarketDataTest {
     service.policies =
         new PolicyEngine() {
           @Override
-          public CompiledPolicy resolve(String ref) {
+          public CompiledPolicy resolve(String ref, java.time.Instant at) {
             return policy;
           }
         };
+    service.clock = new ServiceClock();
     service.marketData = new MarketData();
     service.marketData.directory = directory;
     return service;

@@ -59,7 +59,8 @@ class PolicyLifecycleTest {
     }
     assertThat(PolicyState.APPROVED.decidable()).isTrue();
     assertThatThrownBy(() -> PolicyLifecycle.required(" ", "reason"))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(InvalidParameter.class)
+        .hasMessage("reason is required: say why");
   }
 
   @Test

@@ -21,6 +21,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.Test;
  * DecisionServicePostgresIT}). Every test makes its own accounts, so order does not matter.
  */
 abstract class DecisionServiceContract {
+
+  static final String LEAD = "lead:lead-demo";
 
   /**
    * The engine's own decision for the example request, computed when the class loads, before Payara
@@ -493,6 +496,240 @@ abstract class DecisionServiceContract {
     assertThat(client.get("openapi", null).body())
         .contains("/api/v1/decisions")
         .contains("/api/v1/what-if");
+  }
+
+  @Test
+  void callerErrors_are400NamingTheField_andChangeNothing() {
+    String account = newAccount();
+    Reply badRef = client.post("api/v1/decisions?policy=Not%20A%20Ref", DECIDER, request(account));
+    assertFieldProblem(badRef, "invalid-parameter", "policy");
+    assertFieldProblem(
+        client.get("api/v1/decisions?size=500", AUDITOR), "invalid-parameter", "size");
+    assertFieldProblem(
+        client.get("api/v1/decisions?page=-1", AUDITOR), "invalid-parameter", "page");
+    Reply noOrders =
+        client.post("api/v1/what-if", DECIDER, "{\"request\": " + request(account) + "}");
+    assertFieldProblem(noOrders, "invalid-request", "orders");
+    assertThat(noOrders.json().get("detail").asText()).contains("orders must be an array");
+    Reply badNested =
+        client.post(
+            "api/v1/what-if",
+            DECIDER,
+            "{\"request\": "
+                + request(account).replace("\"quantity\":\"4.4\"", "\"quantity\":\"four\"")
+                + ", \"orders\": []}");
+    assertFieldProblem(badNested, "invalid-request", "request.account.positions[0].quantity");
+    assertFieldProblem(
+        client.post("api/v1/decisions/batch", DECIDER, "{\"requests\": []}"),
+        "invalid-request",
+        "requests");
+    // lead is author and approver; approver's logins are spent by the login-limit test
+    assertFieldProblem(
+        client.post("api/v1/policies/tiered-perps/versions/3/approve", LEAD, "{}"),
+        "invalid-parameter",
+        "comment");
+    assertFieldProblem(
+        client.post(
+            "api/v1/policies/tiered-perps/versions/3/approve",
+            LEAD,
+            "{\"comment\": \"x\", \"by\": 1}"),
+        "invalid-request",
+        "by");
+    Reply negative =
+        client.send(
+            "PUT",
+            "api/v1/policies/active/shadow",
+            LEAD,
+            "application/json",
+            "{\"policy\": \"tiered-perps@3\", \"tolerance\": \"-1\", \"reason\": \"x\"}"
+                .getBytes(StandardCharsets.UTF_8));
+    assertFieldProblem(negative, "invalid-parameter", "tolerance");
+    assertThat(client.get("api/v1/policies/active", AUDITOR).json().has("shadow")).isFalse();
+    assertThat(total("account=" + account)).isZero();
+  }
+
+  @Test
+  void engineInternalErrors_are500WithAnErrorId_andNoInternalMessage() throws Exception {
+    String marker = "INTERNAL" + UUID.randomUUID().toString().replace("-", "");
+    Reply argument = client.post("api/v1/test-support/fail/engine?value=" + marker, null, "");
+    Reply state = client.post("api/v1/test-support/fail/state?value=" + marker, null, "");
+    for (Reply r : List.of(argument, state)) {
+      assertThat(r.status()).as(r.body()).isEqualTo(500);
+      assertProblem(r);
+      assertThat(r.body()).doesNotContain(marker).doesNotContain("policy id must be");
+    }
+    String log = ServerLog.waitFor(state.json().get("errorId").asText());
+    assertThat(log).contains(argument.json().get("errorId").asText());
+  }
+
+  /**
+   * Every operation of the served document (but the test deployment's test-support paths) has a
+   * schema for each request and 2xx response body, JSON ones with properties or a resolving $ref,
+   * and problem+json error answers.
+   */
+  @Test
+  void openApi_documentsEveryRequestAndResponseSchema() {
+    Reply r = client.get("openapi?format=JSON", null);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonNode doc = r.json();
+    JsonNode schemas = doc.at("/components/schemas");
+    assertThat(schemas.fieldNames())
+        .toIterable()
+        .contains(
+            "MarginRequest",
+            "MarginDecision",
+            "DecisionResponse",
+            "ReviewRequest",
+            "ActivationRequest",
+            "RollbackRequest",
+            "ShadowRequest",
+            "WhatIfRequest",
+            "WhatIfResult",
+            "BatchRequest",
+            "ChainReport",
+            "Problem");
+    List<String> checked = new ArrayList<>();
+    doc.get("paths")
+        .fields()
+        .forEachRemaining(
+            path -> {
+              if (path.getKey().contains("test-support")) {
+                return;
+              }
+              path.getValue()
+                  .fields()
+                  .forEachRemaining(
+                      op -> {
+                        if (!op.getValue().has("responses")) {
+                          return;
+                        }
+                        String where = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+                        op.getValue()
+                            .path("requestBody")
+                            .path("content")
+                            .fields()
+                            .forEachRemaining(
+                                c ->
+                                    assertDocumented(
+                                        schemas,
+                                        c.getValue().get("schema"),
+                                        c.getKey(),
+                                        where + " request"));
+                        boolean success = false;
+                        for (var it = op.getValue().get("responses").fields(); it.hasNext(); ) {
+                          var response = it.next();
+                          if (response.getKey().startsWith("2")) {
+                            success = true;
+                            assertThat(response.getValue().path("content").size())
+                                .as(where + " " + response.getKey() + " has content")
+                                .isPositive();
+                            response
+                                .getValue()
+                                .path("content")
+                                .fields()
+                                .forEachRemaining(
+                                    c ->
+                                        assertDocumented(
+                                            schemas,
+                                            c.getValue().get("schema"),
+                                            c.getKey(),
+                                            where + " " + response.getKey()));
+                          }
+                        }
+                        assertThat(success).as(where + " has a 2xx answer").isTrue();
+                        for (String code : List.of("400", "500")) {
+                          assertThat(
+                                  op.getValue()
+                                      .at("/responses/" + code + "/content")
+                                      .path("application/problem+json")
+                                      .at("/schema/$ref")
+                                      .asText())
+                              .as(where + " " + code)
+                              .isEqualTo("#/components/schemas/Problem");
+                        }
+                        checked.add(where);
+                      });
+            });
+    assertThat(checked).contains("POST /api/v1/decisions", "GET /api/v1/audit/verify");
+    assertThat(checked).hasSizeGreaterThanOrEqualTo(20);
+    assertThat(
+            doc.at(
+                    "/paths/~1api~1v1~1decisions/post/requestBody/content/application~1json/schema/$ref")
+                .asText())
+        .isEqualTo("#/components/schemas/MarginRequest");
+    assertThat(schemas.at("/DecisionResponse/properties/decision/$ref").asText())
+        .isEqualTo("#/components/schemas/MarginDecision");
+  }
+
+  /** JSON bodies: an object with properties, an array of such, or a $ref to one; others typed. */
+  private static void assertDocumented(
+      JsonNode schemas, JsonNode schema, String mediaType, String where) {
+    assertThat(schema).as(where + " " + mediaType + " has a schema").isNotNull();
+    if (!mediaType.contains("json")) {
+      assertThat(schema.path("type").asText()).as(where + " " + mediaType).isNotEmpty();
+      return;
+    }
+    assertObjectSchema(schemas, schema, where + " " + mediaType, 0);
+  }
+
+  private static void assertObjectSchema(
+      JsonNode schemas, JsonNode schema, String where, int depth) {
+    assertThat(depth).as(where + ": $ref chain too long").isLessThan(8);
+    if (schema.has("$ref")) {
+      String ref = schema.get("$ref").asText();
+      assertThat(ref).as(where).startsWith("#/components/schemas/");
+      JsonNode target = schemas.get(ref.substring("#/components/schemas/".length()));
+      assertThat(target).as(where + ": " + ref + " resolves").isNotNull();
+      assertObjectSchema(schemas, target, where + " -> " + ref, depth + 1);
+    } else if (schema.has("oneOf")) {
+      for (JsonNode alternative : schema.get("oneOf")) {
+        assertObjectSchema(schemas, alternative, where + " oneOf", depth + 1);
+      }
+    } else if ("array".equals(schema.path("type").asText())) {
+      assertObjectSchema(schemas, schema.get("items"), where + "[]", depth + 1);
+    } else {
+      assertThat(schema.path("properties").size()).as(where + " has properties").isPositive();
+    }
+  }
+
+  @Test
+  void metrics_showTheDecisionTimerAndTheActiveVersion() {
+    Reply decided = client.post("api/v1/decisions", DECIDER, request(newAccount()));
+    assertThat(decided.status()).as(decided.body()).isEqualTo(201);
+    String version = decided.json().at("/decision/policy/version").asText();
+    String hash = decided.json().at("/decision/policy/hash").asText();
+
+    Reply metrics = client.get("metrics", null);
+    assertThat(metrics.status()).as(metrics.body()).isEqualTo(200);
+    assertThat(sample(metrics.body(), "fulcrum_decision_duration_seconds_count", ""))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(sample(metrics.body(), "fulcrum_audit_group_size_count", ""))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(
+            sample(
+                metrics.body(),
+                "fulcrum_policy_active",
+                "policy=\"tiered-perps\",version=\"" + version + "\""))
+        .isEqualTo(1);
+    assertThat(sample(metrics.body(), "fulcrum_policy_active", "version=\"1\"")).isZero();
+    assertThat(metrics.body()).contains("bundleHash=\"" + hash + "\"");
+  }
+
+  /** The value of the first sample of {@code name} whose labels contain {@code labels}. */
+  private static double sample(String exposition, String name, String labels) {
+    for (String line : exposition.split("\n")) {
+      if (line.startsWith(name + "{") && line.contains(labels)) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    throw new AssertionError("no sample " + name + " {" + labels + "} in:\n" + exposition);
+  }
+
+  private static void assertFieldProblem(Reply r, String type, String field) {
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.header("Content-Type")).as(r.body()).startsWith("application/problem+json");
+    assertThat(r.json().get("type").asText()).as(r.body()).endsWith("/" + type);
+    assertThat(r.json().path("field").asText()).as(r.body()).isEqualTo(field);
   }
 
   private JsonNode verify() {

@@ -1,5 +1,6 @@
 package io.fulcrum.admin.it;
 
+import io.fulcrum.engine.policy.PolicyRef;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
@@ -44,5 +45,25 @@ public class FailureResource {
     RollbackException rollback = new RollbackException();
     rollback.initCause(new PersistenceException("could not execute batch [" + value + "]"));
     throw new TransactionalException("encountered exception during commit", rollback);
+  }
+
+  /**
+   * A bare {@link IllegalArgumentException} from inside the engine, as a bug would raise it: here
+   * the engine's own policy-reference parser given an internal value it refuses. Not a caller
+   * error, so it must be a 500 with an error id, its message (quoting the value) only in the log.
+   */
+  @POST
+  @Path("engine")
+  @PermitAll
+  public String engine(@QueryParam("value") String value) {
+    return PolicyRef.parse("Internal Ref " + value).toString();
+  }
+
+  /** A bare {@link IllegalStateException} from inside the service. */
+  @POST
+  @Path("state")
+  @PermitAll
+  public String state(@QueryParam("value") String value) {
+    throw new IllegalStateException("internal state broken near " + value);
   }
 }

@@ -145,7 +145,14 @@ abstract class PolicyGovernanceContract {
     assertThat(version(decide(null))).isEqualTo("3");
 
     client.post("api/v1/test-support/clock?by=PT2H", null, "");
-    assertThat(version(decide(null))).isEqualTo("4");
+    Reply afterMove = decide(null);
+    assertThat(version(afterMove)).isEqualTo("4");
+    // Stamped with the service clock that picked v4 (moved 2 h ahead), not the system clock.
+    Instant nowAfterMove =
+        Instant.parse(client.get("api/v1/policies/active", AUDITOR).json().get("now").asText());
+    assertThat(Instant.parse(afterMove.json().get("createdAt").asText()))
+        .isAfterOrEqualTo(now.plusSeconds(7200))
+        .isBeforeOrEqualTo(nowAfterMove);
     assertThat(version(decide("tiered-perps@3"))).isEqualTo("3");
     assertThat(state("4")).isEqualTo("ACTIVE");
     assertThat(state("3")).isEqualTo("RETIRED");

@@ -59,7 +59,8 @@ class RequestBodyLimitTest {
   @Test
   void methodsWithoutAnAnnotation_getTheDefault_andAnnotatedOnesTheirOwn() throws Exception {
     assertThat(RequestBodyLimit.limitOf(null)).isEqualTo(BodyLimit.DEFAULT_BYTES);
-    assertThat(RequestBodyLimit.limitOf(DecisionResource.class.getMethod("batch", String.class)))
+    assertThat(
+            RequestBodyLimit.limitOf(DecisionResource.class.getMethod("batch", BatchRequest.class)))
         .isEqualTo(BodyLimit.BATCH_BYTES);
     assertThat(
             RequestBodyLimit.limitOf(
