@@ -2,7 +2,7 @@ package io.fulcrum.admin.application;
 
 import io.fulcrum.engine.dmn.DecisionTable;
 import io.fulcrum.engine.dmn.DecisionTables;
-import io.fulcrum.engine.policy.PolicyBundle;
+import io.fulcrum.engine.support.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,7 +10,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import io.fulcrum.engine.support.Sha256;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -6,8 +6,6 @@ import io.fulcrum.engine.domain.InvalidRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 /** Checks on typed request bodies and parameters that Bean Validation does not express. */

@@ -212,7 +212,11 @@ public class PolicyResource {
       @PathParam("id") String id, @PathParam("version") String version, ActivationRequest body) {
     Bodies.valid(validator, body);
     return governance.activate(
-        id, version, Instants.parseOptional("effectiveAt", body.effectiveAt()), body.reason(), user());
+        id,
+        version,
+        Instants.parseOptional("effectiveAt", body.effectiveAt()),
+        body.reason(),
+        user());
   }
 
   @POST
