@@ -1,18 +1,15 @@
 package io.fulcrum.cli;
 
 import io.fulcrum.backtest.BacktestReport;
-import io.fulcrum.backtest.PortfolioFile;
 import io.fulcrum.engine.backtest.Backtest;
 import io.fulcrum.engine.backtest.BacktestPortfolio;
 import io.fulcrum.engine.backtest.BacktestResult;
-import io.fulcrum.engine.backtest.BacktestSpec;
 import io.fulcrum.engine.backtest.DataStamp;
 import io.fulcrum.engine.backtest.MarginModel;
 import io.fulcrum.engine.backtest.PricePanel;
 import io.fulcrum.engine.json.Json;
 import io.fulcrum.engine.market.MarketDataSet;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -39,32 +36,7 @@ public final class BacktestCommand implements Callable<Integer> {
   @Mixin private LibraryOption library;
   @Mixin private MarketDataOption data;
   @Mixin private ModelOption model;
-
-  @Option(
-      names = "--portfolio",
-      required = true,
-      paramLabel = "FILE",
-      description = "Portfolio YAML/JSON.")
-  private Path portfolio;
-
-  @Option(
-      names = "--from",
-      paramLabel = "YYYY-MM-DD",
-      description = "First margin day (default: earliest with enough history).")
-  private LocalDate from;
-
-  @Option(
-      names = "--to",
-      paramLabel = "YYYY-MM-DD",
-      description = "Last margin day (default: latest with a realised loss).")
-  private LocalDate to;
-
-  @Option(
-      names = "--mpor",
-      defaultValue = "2",
-      paramLabel = "DAYS",
-      description = "Margin period of risk (default 2).")
-  private int mpor;
+  @Mixin private BacktestWindowOption window;
 
   @Option(
       names = "--out",
@@ -76,15 +48,13 @@ public final class BacktestCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try {
       MarketDataSet set = data.load();
-      BacktestPortfolio book = PortfolioFile.read(portfolio);
+      BacktestPortfolio book = window.portfolio();
       MarginModel m = model.build(model.parameters(), library, book.currency());
       PricePanel panel = PricePanel.of(set, book.assets());
       long start = System.nanoTime();
       BacktestResult result =
           Backtest.run(
-              panel,
-              DataStamp.of(set, panel.notes()),
-              new BacktestSpec(book, m, mpor, model.confidence(m), from, to));
+              panel, DataStamp.of(set, panel.notes()), window.spec(book, m, model.confidence(m)));
       double seconds = (System.nanoTime() - start) / 1e9;
       var files =
           BacktestReport.write(result, model.policy, ReportFolder.orDefault(out, "backtest"));

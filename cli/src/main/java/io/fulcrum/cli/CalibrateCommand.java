@@ -1,7 +1,6 @@
 package io.fulcrum.cli;
 
 import io.fulcrum.backtest.CalibrationHtml;
-import io.fulcrum.backtest.PortfolioFile;
 import io.fulcrum.engine.backtest.BacktestPortfolio;
 import io.fulcrum.engine.backtest.BacktestSpec;
 import io.fulcrum.engine.backtest.DataStamp;
@@ -25,7 +24,6 @@ import io.fulcrum.scenarios.run.Progress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,32 +57,7 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Mixin private LibraryOption library;
   @Mixin private MarketDataOption data;
   @Mixin private ModelOption model;
-
-  @Option(
-      names = "--portfolio",
-      required = true,
-      paramLabel = "FILE",
-      description = "Portfolio YAML/JSON whose margin is calibrated.")
-  private Path portfolio;
-
-  @Option(
-      names = "--from",
-      paramLabel = "YYYY-MM-DD",
-      description = "First margin day (default: earliest with enough history).")
-  private LocalDate from;
-
-  @Option(
-      names = "--to",
-      paramLabel = "YYYY-MM-DD",
-      description = "Last margin day (default: latest with a realised loss).")
-  private LocalDate to;
-
-  @Option(
-      names = "--mpor",
-      defaultValue = "2",
-      paramLabel = "DAYS",
-      description = "Margin period of risk in days (default ${DEFAULT-VALUE}).")
-  private int mpor;
+  @Mixin private BacktestWindowOption window;
 
   @Option(
       names = "--target-coverage",
@@ -140,12 +113,12 @@ public final class CalibrateCommand implements Callable<Integer> {
     try {
       Path out = ReportFolder.orDefault(this.out, "calibrate");
       MarketDataSet set = data.load();
-      BacktestPortfolio book = PortfolioFile.read(portfolio);
+      BacktestPortfolio book = window.portfolio();
       ModelFactory factory = factory(book.currency());
       List<ParameterRange> ranges = vary.stream().map(ParameterRange::parse).toList();
       Map<String, String> fixed = model.parameters();
       PricePanel panel = PricePanel.of(set, book.assets());
-      BacktestSpec base = new BacktestSpec(book, factory.create(fixed), mpor, target, from, to);
+      BacktestSpec base = window.spec(book, factory.create(fixed), target);
       CalibrationSpec calibration =
           new CalibrationSpec(base, target, ranges, fixed, Objective.parse(objective));
       Calibration.Result result;
