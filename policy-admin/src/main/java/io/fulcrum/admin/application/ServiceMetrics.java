@@ -14,60 +14,67 @@ import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * The service's MicroProfile Metrics (application scope, served by Payara at {@code /metrics}):
  * decision latency, audit append latency and group-commit group size, policy compile time, and
- * which version is active. An instance made without a registry (unit tests) records nothing. Timers
- * are declared in nanoseconds, what they record: Payara's Prometheus output then gives them in
- * seconds ({@code fulcrum_decision_duration_seconds}); declared in seconds, its quantiles came out
- * in nanoseconds.
+ * which version is active. An instance made without a registry (unit tests) records nothing.
+ *
+ * <p>Durations are histograms of whole microseconds with unit {@code none}, named {@code
+ * ..._microseconds}, not MicroProfile timers: Payara Micro 6.2025.10's Prometheus output scales a
+ * timer's mean, max and sum to seconds but writes its quantiles unscaled in nanoseconds (p50 of a
+ * 0.7 s decision read 7.16E8 under the name {@code ..._seconds}), so every figure of one metric is
+ * now in the same unit. {@code DecisionServiceContract} checks that a duration's quantiles never
+ * exceed its max.
  */
 @ApplicationScoped
 public class ServiceMetrics {
 
-  public static final String DECISION = "fulcrum.decision.duration";
-  public static final String AUDIT_APPEND = "fulcrum.audit.append.duration";
+  public static final String DECISION = "fulcrum.decision.duration.microseconds";
+  public static final String AUDIT_APPEND = "fulcrum.audit.append.duration.microseconds";
   public static final String AUDIT_GROUP = "fulcrum.audit.group.size";
-  public static final String COMPILE = "fulcrum.policy.compile.duration";
+  public static final String COMPILE = "fulcrum.policy.compile.duration.microseconds";
   public static final String ACTIVE = "fulcrum.policy.active";
 
   @Inject MetricRegistry registry;
 
-  private Timer decisions;
-  private Timer appends;
+  private Histogram decisions;
+  private Histogram appends;
   private Histogram groups;
-  private Timer compiles;
+  private Histogram compiles;
   private final Set<MetricID> versionGauges = new HashSet<>();
 
   @PostConstruct
   void register() {
     decisions =
-        registry.timer(
+        registry.histogram(
             metadata(
                 DECISION,
                 "time to read, evaluate (with explanation) and durably store one decision taken by"
                     + " POST /api/v1/decisions, or to answer its idempotent retry",
-                MetricUnits.NANOSECONDS));
+                MetricUnits.NONE));
     appends =
-        registry.timer(
+        registry.histogram(
             metadata(
                 AUDIT_APPEND,
                 "time of one group-commit transaction appending decisions and their audit"
                     + " records under the chain-head lock",
-                MetricUnits.NANOSECONDS));
+                MetricUnits.NONE));
     groups =
         registry.histogram(
             metadata(
                 AUDIT_GROUP, "decisions stored by one group-commit transaction", MetricUnits.NONE));
     compiles =
-        registry.timer(
+        registry.histogram(
             metadata(
                 COMPILE,
                 "time to compile one stored policy version (on its first use after a start or a"
                     + " lifecycle change)",
-                MetricUnits.NANOSECONDS));
+                MetricUnits.NONE));
+  }
+
+  private static long micros(Duration elapsed) {
+    return elapsed.toNanos() / 1_000;
   }
 
   private static Metadata metadata(String name, String description, String unit) {
@@ -77,14 +84,14 @@ public class ServiceMetrics {
   /** A decision answered (stored, or an idempotent retry), {@code elapsed} after it was read. */
   public void decided(Duration elapsed) {
     if (decisions != null) {
-      decisions.update(elapsed);
+      decisions.update(micros(elapsed));
     }
   }
 
   /** One group commit of {@code size} decisions that took {@code elapsed}. */
   public void appended(int size, Duration elapsed) {
     if (appends != null) {
-      appends.update(elapsed);
+      appends.update(micros(elapsed));
       groups.update(size);
     }
   }
@@ -92,7 +99,7 @@ public class ServiceMetrics {
   /** A policy version compiled in {@code elapsed}. */
   public void compiled(Duration elapsed) {
     if (compiles != null) {
-      compiles.update(elapsed);
+      compiles.update(micros(elapsed));
     }
   }
 

@@ -701,8 +701,17 @@ abstract class DecisionServiceContract {
 
     Reply metrics = client.get("metrics", null);
     assertThat(metrics.status()).as(metrics.body()).isEqualTo(200);
-    assertThat(sample(metrics.body(), "fulcrum_decision_duration_seconds_count", ""))
+    assertThat(sample(metrics.body(), "fulcrum_decision_duration_microseconds_count", ""))
         .isGreaterThanOrEqualTo(1);
+    // every figure of a duration in one unit: its quantiles lie between 0 and its max
+    double max = sample(metrics.body(), "fulcrum_decision_duration_microseconds_max", "");
+    assertThat(max).isPositive();
+    assertThat(
+            sample(metrics.body(), "fulcrum_decision_duration_microseconds", "quantile=\"0.999\""))
+        .isPositive()
+        .isLessThanOrEqualTo(max);
+    assertThat(sample(metrics.body(), "fulcrum_decision_duration_microseconds_sum", ""))
+        .isGreaterThanOrEqualTo(max);
     assertThat(sample(metrics.body(), "fulcrum_audit_group_size_count", ""))
         .isGreaterThanOrEqualTo(1);
     assertThat(
