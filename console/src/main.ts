@@ -6,6 +6,8 @@ import { currentLocation, h, mount, problemBox } from './ui';
 import * as signInPage from './pages/sign-in';
 import * as policiesPage from './pages/policies';
 import * as versionPage from './pages/version';
+import * as decisionsPage from './pages/decisions';
+import * as decisionPage from './pages/decision';
 import * as comingPage from './pages/coming';
 
 type Render = (root: HTMLElement, params: string[]) => Promise<void>;
@@ -23,8 +25,8 @@ const routes: Route[] = [
   { pattern: ['policies'], render: policiesPage.render, nav: 'policies' },
   { pattern: ['policies', ':id', ':version'], render: versionPage.render, nav: 'policies' },
   { pattern: ['diff', ':id', ':from', ':to'], render: comingPage.render('Diff'), nav: 'policies' },
-  { pattern: ['decisions'], render: comingPage.render('Decisions'), nav: 'decisions' },
-  { pattern: ['decisions', ':id'], render: comingPage.render('Decision'), nav: 'decisions' },
+  { pattern: ['decisions'], render: decisionsPage.render, nav: 'decisions' },
+  { pattern: ['decisions', ':id'], render: decisionPage.render, nav: 'decisions' },
   { pattern: ['what-if'], render: comingPage.render('What-if'), nav: 'what-if' },
   { pattern: ['audit'], render: comingPage.render('Audit'), nav: 'audit' },
 ];
