@@ -150,7 +150,9 @@ export function mount(root: HTMLElement, ...children: Child[]): void {
 /** The hash's path segments (decoded) and its query, e.g. "#/decisions?page=2". */
 export function currentLocation(): { segments: string[]; query: URLSearchParams } {
   const hash = location.hash.replace(/^#\/?/, '');
-  const [path, query] = hash.split('?', 2);
+  const q = hash.indexOf('?');
+  const path = q < 0 ? hash : hash.slice(0, q);
+  const query = q < 0 ? '' : hash.slice(q + 1);
   const segments = path.split('/').filter((s) => s.length > 0).map((s) => {
     try {
       return decodeURIComponent(s);
@@ -158,5 +160,5 @@ export function currentLocation(): { segments: string[]; query: URLSearchParams 
       return s;
     }
   });
-  return { segments, query: new URLSearchParams(query ?? '') };
+  return { segments, query: new URLSearchParams(query) };
 }
