@@ -6,6 +6,7 @@ import { currentLocation, h, mount, problemBox } from './ui';
 import * as signInPage from './pages/sign-in';
 import * as policiesPage from './pages/policies';
 import * as versionPage from './pages/version';
+import * as diffPage from './pages/diff';
 import * as decisionsPage from './pages/decisions';
 import * as decisionPage from './pages/decision';
 import * as comingPage from './pages/coming';
@@ -24,7 +25,7 @@ const routes: Route[] = [
   { pattern: ['sign-in'], render: signInPage.render },
   { pattern: ['policies'], render: policiesPage.render, nav: 'policies' },
   { pattern: ['policies', ':id', ':version'], render: versionPage.render, nav: 'policies' },
-  { pattern: ['diff', ':id', ':from', ':to'], render: comingPage.render('Diff'), nav: 'policies' },
+  { pattern: ['diff', ':id', ':from', ':to'], render: diffPage.render, nav: 'policies' },
   { pattern: ['decisions'], render: decisionsPage.render, nav: 'decisions' },
   { pattern: ['decisions', ':id'], render: decisionPage.render, nav: 'decisions' },
   { pattern: ['what-if'], render: comingPage.render('What-if'), nav: 'what-if' },
@@ -116,6 +117,9 @@ async function route(): Promise<void> {
   if (mine === generation) {
     const title = root.querySelector('h1')?.textContent;
     document.title = title ? `${title} · Fulcrum console` : 'Fulcrum console';
+    // Keyboard and screen-reader users start on the new page's content, not where the old one was
+    // (the sign-in page focuses its first field itself).
+    if (!main.contains(document.activeElement)) main.focus({ preventScroll: true });
   }
 }
 

@@ -2,6 +2,7 @@
 // file:line) and lifecycle timeline.
 
 import { ApiError, get, seg } from '../api';
+import { routeHref } from '../ui';
 import { decisionTable, flattenTables } from '../dmn';
 import type { CompilationProblem, DecisionTable, PolicyVersionView } from '../types';
 import { badge, facts, h, instant, link, mount, problemBox, section, table, type Child } from '../ui';
@@ -91,6 +92,31 @@ export async function render(root: HTMLElement, params: string[]): Promise<void>
   );
 
   const files = v.files ?? [];
+  const others = (await get<PolicyVersionView[]>(`/policies/${seg(id)}/versions`))
+    .map((x) => x.version)
+    .filter((x) => x !== v.version)
+    .sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
+  const compareWith = h('select', { id: 'compare-with', name: 'compare-with' }, others.map((x) => h('option', { value: x }, `version ${x}`)));
+  const previous = others.find((x) => x.localeCompare(v.version, 'en', { numeric: true }) < 0);
+  if (previous) compareWith.value = previous;
+  const compare = others.length
+    ? h(
+        'form',
+        {
+          class: 'toolbar',
+          onsubmit: (event: Event) => {
+            event.preventDefault();
+            // Older version on the left, whichever was picked.
+            const other = compareWith.value;
+            const older = other.localeCompare(v.version, 'en', { numeric: true }) < 0;
+            location.hash = older ? routeHref('diff', v.policy, other, v.version) : routeHref('diff', v.policy, v.version, other);
+          },
+        },
+        h('label', { for: 'compare-with' }, 'Compare with'),
+        compareWith,
+        h('button', { type: 'submit', id: 'compare' }, 'Show diff'),
+      )
+    : null;
   mount(
     root,
     h('p', { class: 'crumbs' }, link('Policies', 'policies'), ' / ', v.policy),
@@ -105,6 +131,7 @@ export async function render(root: HTMLElement, params: string[]): Promise<void>
       ['Review comment', v.reviewComment],
       ['Bundle hash (SHA-256)', h('code', { class: 'hash-full' }, v.bundleHash)],
     ]),
+    compare,
     section(
       'Files',
       files.length ? h('ul', { class: 'files' }, files.map((f) => h('li', null, h('code', null, f)))) : h('p', { class: 'muted' }, 'No files listed.'),
