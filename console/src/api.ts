@@ -171,6 +171,49 @@ export async function post<T>(path: string, body?: unknown): Promise<T> {
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** PUT a JSON body. */
+export async function put<T>(path: string, body: unknown): Promise<T> {
+  const response = await call('PUT', path, 'application/json', body, authorization());
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** DELETE; the answer's JSON body, if any. */
+export async function del<T>(path: string): Promise<T> {
+  const response = await call('DELETE', path, 'application/json', undefined, authorization());
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * POST raw bytes (a bundle zip). A refused upload throws an ApiError; a 422 (stored as DRAFT with
+ * its validation problems) is an answer, not an error: {status, body}.
+ */
+export async function upload<T>(path: string, bytes: Blob, contentType: string): Promise<{ status: number; body: T }> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'X-Requested-With': 'fulcrum-console',
+    'Content-Type': contentType,
+  };
+  const auth = authorization();
+  if (auth) headers.Authorization = auth;
+  let response: Response;
+  try {
+    response = await fetch(API_ROOT + path, { method: 'POST', headers, body: bytes, credentials: 'omit', cache: 'no-store' });
+  } catch (e) {
+    throw new ApiError(0, { title: 'The decision service cannot be reached', detail: e instanceof Error ? e.message : String(e) });
+  }
+  if (response.ok || response.status === 422) {
+    const text = await response.text();
+    try {
+      return { status: response.status, body: JSON.parse(text) as T };
+    } catch {
+      if (response.ok) return { status: response.status, body: undefined as T };
+    }
+  }
+  throw new ApiError(response.status, await problemOf(response));
+}
+
 /** A path segment or query value, encoded. */
 export function seg(value: string): string {
   return encodeURIComponent(value);

@@ -3,6 +3,7 @@
 
 import { ApiError, get, seg } from '../api';
 import { routeHref } from '../ui';
+import { reviewSection } from '../review';
 import { decisionTable, flattenTables } from '../dmn';
 import type { CompilationProblem, DecisionTable, PolicyVersionView } from '../types';
 import { badge, facts, h, instant, link, mount, problemBox, section, table, type Child } from '../ui';
@@ -37,7 +38,7 @@ function detailText(detail: string | null): Child {
   }
 }
 
-export async function render(root: HTMLElement, params: string[]): Promise<void> {
+export async function render(root: HTMLElement, params: string[], flash?: HTMLElement): Promise<void> {
   const [id, version] = params;
   const v = await get<PolicyVersionView>(`/policies/${seg(id)}/versions/${seg(version)}`);
   let tableSection: HTMLElement;
@@ -121,6 +122,7 @@ export async function render(root: HTMLElement, params: string[]): Promise<void>
     root,
     h('p', { class: 'crumbs' }, link('Policies', 'policies'), ' / ', v.policy),
     h('h1', null, `${v.policy} version ${v.version} `, badge(v.state)),
+    flash,
     facts([
       ['State now', badge(v.state)],
       ['Review state', v.reviewState],
@@ -132,6 +134,7 @@ export async function render(root: HTMLElement, params: string[]): Promise<void>
       ['Bundle hash (SHA-256)', h('code', { class: 'hash-full' }, v.bundleHash)],
     ]),
     compare,
+    reviewSection(v, (message) => void render(root, params, message).catch((err) => mount(root, problemBox(err)))),
     section(
       'Files',
       files.length ? h('ul', { class: 'files' }, files.map((f) => h('li', null, h('code', null, f)))) : h('p', { class: 'muted' }, 'No files listed.'),
