@@ -7,6 +7,7 @@ import * as signInPage from './pages/sign-in';
 import * as policiesPage from './pages/policies';
 import * as versionPage from './pages/version';
 import * as diffPage from './pages/diff';
+import * as auditPage from './pages/audit';
 import * as decisionsPage from './pages/decisions';
 import * as decisionPage from './pages/decision';
 import * as comingPage from './pages/coming';
@@ -29,12 +30,13 @@ const routes: Route[] = [
   { pattern: ['decisions'], render: decisionsPage.render, nav: 'decisions' },
   { pattern: ['decisions', ':id'], render: decisionPage.render, nav: 'decisions' },
   { pattern: ['what-if'], render: comingPage.render('What-if'), nav: 'what-if' },
-  { pattern: ['audit'], render: comingPage.render('Audit'), nav: 'audit' },
+  { pattern: ['audit'], render: auditPage.render, nav: 'audit' },
 ];
 
 const navigation: { key: string; label: string; href: string }[] = [
   { key: 'policies', label: 'Policies', href: '#/policies' },
   { key: 'decisions', label: 'Decisions', href: '#/decisions' },
+  { key: 'audit', label: 'Audit', href: '#/audit' },
 ];
 
 function match(segments: string[]): { route: Route; params: string[] } | null {
