@@ -8,9 +8,9 @@ import * as policiesPage from './pages/policies';
 import * as versionPage from './pages/version';
 import * as diffPage from './pages/diff';
 import * as auditPage from './pages/audit';
+import * as whatIfPage from './pages/what-if';
 import * as decisionsPage from './pages/decisions';
 import * as decisionPage from './pages/decision';
-import * as comingPage from './pages/coming';
 
 type Render = (root: HTMLElement, params: string[]) => Promise<void>;
 
@@ -29,13 +29,14 @@ const routes: Route[] = [
   { pattern: ['diff', ':id', ':from', ':to'], render: diffPage.render, nav: 'policies' },
   { pattern: ['decisions'], render: decisionsPage.render, nav: 'decisions' },
   { pattern: ['decisions', ':id'], render: decisionPage.render, nav: 'decisions' },
-  { pattern: ['what-if'], render: comingPage.render('What-if'), nav: 'what-if' },
+  { pattern: ['what-if'], render: whatIfPage.render, nav: 'what-if' },
   { pattern: ['audit'], render: auditPage.render, nav: 'audit' },
 ];
 
 const navigation: { key: string; label: string; href: string }[] = [
   { key: 'policies', label: 'Policies', href: '#/policies' },
   { key: 'decisions', label: 'Decisions', href: '#/decisions' },
+  { key: 'what-if', label: 'What-if', href: '#/what-if' },
   { key: 'audit', label: 'Audit', href: '#/audit' },
 ];
 
