@@ -99,7 +99,8 @@ function activeActions(list: PolicyList, done: (message: HTMLElement) => void): 
   );
   return h(
     'div',
-    null,
+    { class: 'actions' },
+    h('h3', null, list.active.shadow ? 'Roll back or stop the shadow' : 'Roll back'),
     h('div', { class: 'filters' }, h('div', { class: 'field' }, h('label', { for: 'active-reason' }, 'Reason'), reason), rollback, shadowOff),
     status,
   );
@@ -200,11 +201,11 @@ export async function render(root: HTMLElement, params: string[], flash?: HTMLEl
       ]),
       activeActions(list, again),
     ),
-    hasRole('author') ? section('Upload a version', uploadForm(policyIds, again)) : null,
     section(
       'Versions',
       h('div', { class: 'toolbar' }, h('label', { for: 'state-filter' }, 'State '), stateFilter, ' ', count),
       holder,
     ),
+    hasRole('author') ? section('Upload a version', uploadForm(policyIds, again)) : null,
   );
 }
