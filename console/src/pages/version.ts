@@ -6,7 +6,7 @@ import { routeHref } from '../ui';
 import { reviewSection } from '../review';
 import { decisionTable, flattenTables } from '../dmn';
 import type { CompilationProblem, DecisionTable, PolicyVersionView } from '../types';
-import { badge, facts, h, instant, link, mount, problemBox, section, table, type Child } from '../ui';
+import { badge, facts, h, instant, link, mount, problemBox, section, shortHash, table, type Child } from '../ui';
 
 async function tables(id: string, version: string): Promise<DecisionTable[] | null> {
   // GET .../tables (the version's decision tables through the engine's dmn.DecisionTables).
@@ -93,7 +93,19 @@ export async function render(root: HTMLElement, params: string[], flash?: HTMLEl
   );
 
   const files = v.files ?? [];
-  const others = (await get<PolicyVersionView[]>(`/policies/${seg(id)}/versions`))
+  const all = (await get<PolicyVersionView[]>(`/policies/${seg(id)}/versions`)).sort((a, b) =>
+    b.version.localeCompare(a.version, 'en', { numeric: true }),
+  );
+  const versionsTable = table(
+    ['Version', 'State', 'Author', 'Uploaded', 'Reviewer', 'Bundle hash'],
+    all.map((x) => ({
+      cells: [x.version === v.version ? h('strong', null, x.version) : link(x.version, 'policies', x.policy, x.version), badge(x.state), x.author ?? '', instant(x.uploadedAt), x.reviewedBy ?? '', shortHash(x.bundleHash)],
+      className: x.version === v.version ? 'current' : undefined,
+      attrs: { 'data-state': x.state, 'aria-current': x.version === v.version ? 'true' : null },
+    })),
+    { 'data-test': 'versions', caption: `Versions of ${v.policy}` },
+  );
+  const others = all
     .map((x) => x.version)
     .filter((x) => x !== v.version)
     .sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
@@ -147,5 +159,6 @@ export async function render(root: HTMLElement, params: string[], flash?: HTMLEl
     tableSection,
     reportSection,
     timeline,
+    section('All versions of this policy', versionsTable),
   );
 }
