@@ -45,7 +45,11 @@ public class OpenApiFilter implements OASFilter {
 
   static final List<Class<?>> RESOURCES =
       List.of(
-          DecisionResource.class, PolicyResource.class, AuditResource.class, WhatIfResource.class);
+          DecisionResource.class,
+          PolicyResource.class,
+          AuditResource.class,
+          WhatIfResource.class,
+          MeResource.class);
 
   /** Error answers every operation may give, beyond those it documents itself. */
   private static final Map<String, String> ERRORS =
@@ -71,7 +75,11 @@ public class OpenApiFilter implements OASFilter {
           continue;
         }
         Path sub = method.getAnnotation(Path.class);
-        PathItem item = api.getPaths().getPathItem(sub == null ? base : base + "/" + sub.value());
+        // A template's regular expression ({path: .+}) is not part of the document's path.
+        String path =
+            (sub == null ? base : base + "/" + sub.value())
+                .replaceAll("\\{(\\w+)\\s*:[^}]*}", "{$1}");
+        PathItem item = api.getPaths().getPathItem(path);
         Operation operation =
             item == null ? null : item.getOperations().get(PathItem.HttpMethod.valueOf(http));
         if (operation != null) {
