@@ -75,11 +75,16 @@ public class OpenApiFilter implements OASFilter {
           continue;
         }
         Path sub = method.getAnnotation(Path.class);
-        // A template's regular expression ({path: .+}) is not part of the document's path.
-        String path =
-            (sub == null ? base : base + "/" + sub.value())
-                .replaceAll("\\{(\\w+)\\s*:[^}]*}", "{$1}");
+        String path = sub == null ? base : base + "/" + sub.value();
         PathItem item = api.getPaths().getPathItem(path);
+        // Payara keeps a template's regular expression ({path: .+}); OpenAPI names only {path}.
+        String template = path.replaceAll("\\{(\\w+)\\s*:[^}]*}", "{$1}");
+        if (item == null) {
+          item = api.getPaths().getPathItem(template);
+        } else if (!template.equals(path)) {
+          api.getPaths().removePathItem(path);
+          api.getPaths().addPathItem(template, item);
+        }
         Operation operation =
             item == null ? null : item.getOperations().get(PathItem.HttpMethod.valueOf(http));
         if (operation != null) {
