@@ -180,7 +180,9 @@ final class ExceptionMappers {
           ProblemResponses.of(r.getStatusInfo(), "http-" + r.getStatus(), e.getMessage());
       if (r.getStatus() == 401
           && BasicAuthentication.challenges(
-              headers == null ? null : headers.getHeaderString(RoleCheck.CONSOLE_HEADER))) {
+              headers == null
+                  ? null
+                  : headers.getHeaderString(BasicAuthentication.REQUESTED_WITH))) {
         return Response.fromResponse(problem)
             .header(HttpHeaders.WWW_AUTHENTICATE, BasicAuthentication.CHALLENGE)
             .build();

@@ -31,8 +31,6 @@ public class RoleCheck implements ContainerRequestFilter {
    */
   public static final String ANY_AUTHENTICATED_USER = "**";
 
-  static final String CONSOLE_HEADER = "X-Requested-With";
-
   @Context ResourceInfo resource;
 
   @Override
@@ -52,7 +50,8 @@ public class RoleCheck implements ContainerRequestFilter {
               "unauthenticated",
               "this endpoint needs HTTP Basic credentials of a configured user");
       request.abortWith(
-          BasicAuthentication.challenges(request.getHeaderString(CONSOLE_HEADER))
+          BasicAuthentication.challenges(
+                  request.getHeaderString(BasicAuthentication.REQUESTED_WITH))
               ? Response.fromResponse(r)
                   .header(HttpHeaders.WWW_AUTHENTICATE, BasicAuthentication.CHALLENGE)
                   .build()

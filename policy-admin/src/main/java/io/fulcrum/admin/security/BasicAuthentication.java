@@ -44,6 +44,9 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
    */
   public static final String CONSOLE_CLIENT = "fulcrum-console";
 
+  /** The request header that names the console as the client. */
+  public static final String REQUESTED_WITH = "X-Requested-With";
+
   /**
    * Whether a 401 answer to a request with this {@code X-Requested-With} header (null when absent)
    * carries the {@link #CHALLENGE}: always, except for the console ({@link #CONSOLE_CLIENT}).
@@ -137,7 +140,7 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
 
   private static AuthenticationStatus refuse(
       HttpServletRequest request, HttpServletResponse response) {
-    boolean challenge = challenges(request.getHeader("X-Requested-With"));
+    boolean challenge = challenges(request.getHeader(REQUESTED_WITH));
     return problem(
         response,
         HttpServletResponse.SC_UNAUTHORIZED,
