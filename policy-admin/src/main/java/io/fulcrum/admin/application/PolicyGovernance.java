@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The policy lifecycle: upload and validate, review with four eyes, activate at an effective time,
@@ -331,5 +332,24 @@ public class PolicyGovernance {
     PolicyVersion b = get(policyId, to);
     return PolicyDiff.between(
         a.ref(), store.files(a.bundleHash()), b.ref(), store.files(b.bundleHash()));
+  }
+
+  /** The DMN decision tables of a stored version, read from its bundle files. */
+  public PolicyTables tables(String policyId, String version) {
+    PolicyVersion v = get(policyId, version);
+    return PolicyTables.of(policyId, version, v.bundleHash(), store.files(v.bundleHash()));
+  }
+
+  /**
+   * One file of a stored version's bundle, or empty when the bundle has no file at {@code path}.
+   */
+  public Optional<byte[]> file(String policyId, String version, String path) {
+    PolicyVersion v = get(policyId, version);
+    return Optional.ofNullable(store.files(v.bundleHash()).get(path));
+  }
+
+  /** Audited lifecycle events across policies, newest first (only those the chain covers). */
+  public Page<PolicyEvent> events(EventQuery query, int page, int size) {
+    return query.page(store.events(null, null), page, size);
   }
 }

@@ -126,6 +126,14 @@ public class DecisionResource {
   }
 
   @GET
+  @Path("{id}/request")
+  @RolesAllowed({Roles.AUDITOR, Roles.DECIDER})
+  @Operation(summary = "The request a stored decision evaluated, as stored")
+  public StoredRequest request(@PathParam("id") String id) {
+    return StoredRequest.of(decisions.get(id));
+  }
+
+  @GET
   @Path("{id}/explanation")
   @Produces(MediaType.TEXT_PLAIN)
   @RolesAllowed({Roles.AUDITOR, Roles.DECIDER})

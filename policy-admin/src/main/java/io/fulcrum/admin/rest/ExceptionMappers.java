@@ -4,6 +4,7 @@ import io.fulcrum.admin.application.DecisionNotFound;
 import io.fulcrum.admin.application.ErrorIds;
 import io.fulcrum.admin.application.IdempotencyConflict;
 import io.fulcrum.admin.application.InvalidParameter;
+import io.fulcrum.admin.security.BasicAuthentication;
 import io.fulcrum.engine.domain.InvalidRequest;
 import io.fulcrum.engine.policy.PolicyCompilationFailed;
 import io.fulcrum.engine.policy.PolicyNotFound;
@@ -12,6 +13,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -159,6 +161,9 @@ final class ExceptionMappers {
 
   @Provider
   public static class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Context HttpHeaders headers;
+
     @Override
     public Response toResponse(WebApplicationException e) {
       Response r = e.getResponse();
@@ -173,11 +178,13 @@ final class ExceptionMappers {
       }
       Response problem =
           ProblemResponses.of(r.getStatusInfo(), "http-" + r.getStatus(), e.getMessage());
-      if (r.getStatus() == 401) {
+      if (r.getStatus() == 401
+          && BasicAuthentication.challenges(
+              headers == null
+                  ? null
+                  : headers.getHeaderString(BasicAuthentication.REQUESTED_WITH))) {
         return Response.fromResponse(problem)
-            .header(
-                HttpHeaders.WWW_AUTHENTICATE,
-                io.fulcrum.admin.security.BasicAuthentication.CHALLENGE)
+            .header(HttpHeaders.WWW_AUTHENTICATE, BasicAuthentication.CHALLENGE)
             .build();
       }
       return problem;

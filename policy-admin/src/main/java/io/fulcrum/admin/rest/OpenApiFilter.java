@@ -45,7 +45,11 @@ public class OpenApiFilter implements OASFilter {
 
   static final List<Class<?>> RESOURCES =
       List.of(
-          DecisionResource.class, PolicyResource.class, AuditResource.class, WhatIfResource.class);
+          DecisionResource.class,
+          PolicyResource.class,
+          AuditResource.class,
+          WhatIfResource.class,
+          MeResource.class);
 
   /** Error answers every operation may give, beyond those it documents itself. */
   private static final Map<String, String> ERRORS =
@@ -71,7 +75,16 @@ public class OpenApiFilter implements OASFilter {
           continue;
         }
         Path sub = method.getAnnotation(Path.class);
-        PathItem item = api.getPaths().getPathItem(sub == null ? base : base + "/" + sub.value());
+        String path = sub == null ? base : base + "/" + sub.value();
+        PathItem item = api.getPaths().getPathItem(path);
+        // Payara keeps a template's regular expression ({path: .+}); OpenAPI names only {path}.
+        String template = path.replaceAll("\\{(\\w+)\\s*:[^}]*}", "{$1}");
+        if (item == null) {
+          item = api.getPaths().getPathItem(template);
+        } else if (!template.equals(path)) {
+          api.getPaths().removePathItem(path);
+          api.getPaths().addPathItem(template, item);
+        }
         Operation operation =
             item == null ? null : item.getOperations().get(PathItem.HttpMethod.valueOf(http));
         if (operation != null) {

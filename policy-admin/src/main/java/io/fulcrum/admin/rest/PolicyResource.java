@@ -1,11 +1,13 @@
 package io.fulcrum.admin.rest;
 
 import io.fulcrum.admin.application.BundleArchive;
+import io.fulcrum.admin.application.EventQuery;
 import io.fulcrum.admin.application.PolicyDiff;
 import io.fulcrum.admin.application.PolicyEngine;
 import io.fulcrum.admin.application.PolicyEvent;
 import io.fulcrum.admin.application.PolicyGovernance;
 import io.fulcrum.admin.application.PolicyStore;
+import io.fulcrum.admin.application.PolicyTables;
 import io.fulcrum.admin.application.PolicyVersion;
 import io.fulcrum.admin.application.ServiceClock;
 import io.fulcrum.admin.application.ValidationReport;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -33,6 +36,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -116,6 +120,51 @@ public class PolicyResource {
             governance.report(id, version),
             store.events(id, version),
             List.copyOf(store.files(v.bundleHash()).keySet()));
+  }
+
+  @GET
+  @Path("events")
+  @RolesAllowed({Roles.AUDITOR, Roles.AUTHOR, Roles.APPROVER, Roles.DECIDER})
+  @Operation(
+      summary =
+          "Audited lifecycle events across policies, newest first"
+              + " (?policy=id&action=UPLOAD|VALIDATE|APPROVE|...&page=&size=)")
+  public PolicyEventPage events(
+      @QueryParam("policy") String policy,
+      @QueryParam("action") String action,
+      @QueryParam("page") @DefaultValue("0") @Schema(minimum = "0") int page,
+      @QueryParam("size") @DefaultValue("50") @Schema(minimum = "1", maximum = "200") int size) {
+    Bodies.paging(page, size);
+    var p = governance.events(EventQuery.of(policy, action), page, size);
+    return new PolicyEventPage(p.items(), p.page(), p.size(), p.total());
+  }
+
+  @GET
+  @Path("{id}/{version}/tables")
+  @RolesAllowed({Roles.AUDITOR, Roles.AUTHOR, Roles.APPROVER, Roles.DECIDER})
+  @Operation(
+      summary =
+          "The version's DMN decision tables: per table its file, decision, hit policy, columns"
+              + " and rows numbered from 1 as explanations number them")
+  public PolicyTables tables(@PathParam("id") String id, @PathParam("version") String version) {
+    return governance.tables(id, version);
+  }
+
+  @GET
+  @Path("{id}/versions/{version}/files/{path: .+}")
+  @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
+  @RolesAllowed({Roles.AUDITOR, Roles.AUTHOR, Roles.APPROVER, Roles.DECIDER})
+  @Operation(summary = "One file of the version's bundle as text (UTF-8), by its bundle path")
+  public String file(
+      @PathParam("id") String id,
+      @PathParam("version") String version,
+      @PathParam("path") String path) {
+    byte[] content =
+        governance
+            .file(id, version, path)
+            .orElseThrow(
+                () -> new NotFoundException(id + "@" + version + " has no file '" + path + "'"));
+    return new String(content, StandardCharsets.UTF_8);
   }
 
   @GET

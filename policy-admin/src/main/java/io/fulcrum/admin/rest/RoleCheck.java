@@ -1,5 +1,6 @@
 package io.fulcrum.admin.rest;
 
+import io.fulcrum.admin.security.BasicAuthentication;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,12 +17,19 @@ import java.util.Arrays;
 
 /**
  * Enforces {@code @RolesAllowed} on resource methods before they run: no (valid) credentials give
- * 401 with a Basic challenge, a user without any of the roles 403. Methods with neither annotation
- * are refused: access must be declared.
+ * 401 with a Basic challenge (none for the web console: {@link BasicAuthentication#challenges}), a
+ * user without any of the roles 403; {@value #ANY_AUTHENTICATED_USER} lets any authenticated user
+ * in. Methods with neither annotation are refused: access must be declared.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
 public class RoleCheck implements ContainerRequestFilter {
+
+  /**
+   * In {@code @RolesAllowed}: any authenticated user, whatever roles they hold (the Servlet
+   * specification's {@code **} role name).
+   */
+  public static final String ANY_AUTHENTICATED_USER = "**";
 
   @Context ResourceInfo resource;
 
@@ -42,11 +50,15 @@ public class RoleCheck implements ContainerRequestFilter {
               "unauthenticated",
               "this endpoint needs HTTP Basic credentials of a configured user");
       request.abortWith(
-          Response.fromResponse(r)
-              .header(
-                  HttpHeaders.WWW_AUTHENTICATE,
-                  io.fulcrum.admin.security.BasicAuthentication.CHALLENGE)
-              .build());
+          BasicAuthentication.challenges(
+                  request.getHeaderString(BasicAuthentication.REQUESTED_WITH))
+              ? Response.fromResponse(r)
+                  .header(HttpHeaders.WWW_AUTHENTICATE, BasicAuthentication.CHALLENGE)
+                  .build()
+              : r);
+      return;
+    }
+    if (allowed != null && Arrays.asList(allowed.value()).contains(ANY_AUTHENTICATED_USER)) {
       return;
     }
     if (allowed == null

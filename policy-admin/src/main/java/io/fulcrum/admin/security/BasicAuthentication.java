@@ -37,6 +37,24 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
 
   public static final String CHALLENGE = "Basic realm=\"fulcrum\"";
 
+  /**
+   * The {@code X-Requested-With} value the web console sends with every API call: its 401 answers
+   * carry no {@code WWW-Authenticate} challenge, so the browser shows the console's own sign-in
+   * form rather than its built-in credentials dialog.
+   */
+  public static final String CONSOLE_CLIENT = "fulcrum-console";
+
+  /** The request header that names the console as the client. */
+  public static final String REQUESTED_WITH = "X-Requested-With";
+
+  /**
+   * Whether a 401 answer to a request with this {@code X-Requested-With} header (null when absent)
+   * carries the {@link #CHALLENGE}: always, except for the console ({@link #CONSOLE_CLIENT}).
+   */
+  public static boolean challenges(String requestedWith) {
+    return !CONSOLE_CLIENT.equalsIgnoreCase(requestedWith == null ? "" : requestedWith.strip());
+  }
+
   @Inject IdentityStoreHandler identityStores;
 
   @Inject
@@ -78,7 +96,7 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
     }
     String[] credentials = decode(header.substring(6).trim());
     if (credentials == null) {
-      return refuse(response);
+      return refuse(request, response);
     }
     String user = credentials[0];
     String address = String.valueOf(request.getRemoteAddr());
@@ -93,7 +111,7 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
       return context.notifyContainerAboutLogin(result);
     }
     limiter.failed(user, address);
-    return refuse(response);
+    return refuse(request, response);
   }
 
   private static String[] decode(String encoded) {
@@ -120,14 +138,16 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
         Long.toString(seconds));
   }
 
-  private static AuthenticationStatus refuse(HttpServletResponse response) {
+  private static AuthenticationStatus refuse(
+      HttpServletRequest request, HttpServletResponse response) {
+    boolean challenge = challenges(request.getHeader(REQUESTED_WITH));
     return problem(
         response,
         HttpServletResponse.SC_UNAUTHORIZED,
         "Unauthorized",
         "unauthenticated",
         "unknown user or wrong password",
-        "WWW-Authenticate",
+        challenge ? "WWW-Authenticate" : null,
         CHALLENGE);
   }
 
@@ -141,7 +161,9 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
       String headerValue) {
     try {
       response.setStatus(status);
-      response.setHeader(header, headerValue);
+      if (header != null) {
+        response.setHeader(header, headerValue);
+      }
       response.setContentType("application/problem+json");
       response
           .getOutputStream()

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,10 +65,21 @@ abstract class DecisionServiceContract {
   static WebArchive builtWar() {
     ServerLog.prepare();
     File war = new File(System.getProperty("fulcrum.war", "target/fulcrum-policy-admin.war"));
-    return ShrinkWrap.createFromZipFile(WebArchive.class, war)
-        .addClass(TamperResource.class)
-        .addClasses(FailureResource.class, FailingServlet.class, AuthProbeResource.class)
-        .addClass(JvmSettingsResource.class);
+    WebArchive archive =
+        ShrinkWrap.createFromZipFile(WebArchive.class, war)
+            .addClass(TamperResource.class)
+            .addClasses(FailureResource.class, FailingServlet.class, AuthProbeResource.class)
+            .addClass(JvmSettingsResource.class);
+    boolean consoleJar =
+        archive.getContent().keySet().stream()
+            .anyMatch(p -> p.get().startsWith("/WEB-INF/lib/fulcrum-console"));
+    if (!consoleJar) {
+      // Until the WAR carries the console module's jar, a test-only page stands in for it.
+      archive.addAsWebResource(
+          new StringAsset("<!doctype html><title>Fulcrum console</title><h1>Fulcrum console</h1>"),
+          "console/index.html");
+    }
+    return archive;
   }
 
   @BeforeEach
@@ -247,6 +260,94 @@ abstract class DecisionServiceContract {
     assertThat(r.header("Content-Type")).as(r.body()).startsWith("application/problem+json");
     assertThat(r.json().get("type").asText()).endsWith("audit-chain-integrity");
     assertThat(r.json().get("detail").asText()).contains(subject);
+  }
+
+  private static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+  private static void assertConsoleHeaders(Reply r) {
+    assertThat(r.header("Content-Security-Policy")).as(r.raw().uri().toString()).isEqualTo(CSP);
+    assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(r.header("Referrer-Policy")).isEqualTo("no-referrer");
+  }
+
+  @Test
+  void console_isServedWithoutCredentials_withTheContentSecurityPolicy() {
+    Reply index = client.get("console/index.html", null);
+    assertThat(index.status()).as(index.body()).isEqualTo(200);
+    assertThat(index.header("Content-Type")).startsWith("text/html");
+    assertThat(index.body()).contains("<title>");
+    assertConsoleHeaders(index);
+
+    Reply slash = client.get("console/", null);
+    assertThat(slash.status()).isEqualTo(200);
+    assertThat(slash.body()).isEqualTo(index.body());
+    assertConsoleHeaders(slash);
+
+    // The container redirects a directory it knows of itself (301), ConsoleHeaders otherwise (302).
+    Reply bare = client.get("console", null);
+    assertThat(bare.status()).isBetween(301, 302);
+    assertThat(bare.header("Location")).endsWith("/console/");
+    Reply followed = client.get(URI.create(bare.header("Location")).getPath().substring(1), null);
+    assertThat(followed.body()).isEqualTo(index.body());
+
+    Reply missing = client.get("console/no-such-file.js", null);
+    assertThat(missing.status()).isEqualTo(404);
+    assertConsoleHeaders(missing);
+    // the API's answers are not the console's: no CSP there
+    assertThat(client.get("api/v1/me", AUDITOR).header("Content-Security-Policy")).isNull();
+  }
+
+  @Test
+  void me_namesTheUserAndTheirRoles_forAnyAuthenticatedUser() {
+    Reply auditor = client.get("api/v1/me", AUDITOR);
+    assertThat(auditor.status()).as(auditor.body()).isEqualTo(200);
+    assertThat(auditor.json().get("user").asText()).isEqualTo("auditor");
+    assertThat(auditor.json().get("roles").toString()).isEqualTo("[\"auditor\"]");
+    Reply lead = client.get("api/v1/me", LEAD);
+    assertThat(lead.json().get("user").asText()).isEqualTo("lead");
+    assertThat(lead.json().get("roles").toString()).isEqualTo("[\"approver\",\"author\"]");
+    Reply none = client.get("api/v1/me", null);
+    assertThat(none.status()).isEqualTo(401);
+    assertThat(none.header("WWW-Authenticate")).startsWith("Basic");
+  }
+
+  @Test
+  void storedRequest_isTheRequestAsEvaluated_forWhatIfFromADecision() throws IOException {
+    String account = newAccount();
+    Reply decided = client.post("api/v1/decisions", DECIDER, request(account));
+    assertThat(decided.status()).as(decided.body()).isEqualTo(201);
+    String id = decided.json().get("id").asText();
+    Reply stored = client.get("api/v1/decisions/" + id + "/request", AUDITOR);
+    assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+    assertThat(stored.json().get("decisionId").asText()).isEqualTo(id);
+    // stored as the engine reads it: the canonical JSON of the parsed request
+    JsonNode sent = Json.mapper().readTree(Json.canonical(RequestReader.read(request(account))));
+    assertThat(stored.json().get("request")).isEqualTo(sent);
+    assertThat(stored.json().at("/request/account/id").asText()).isEqualTo(account);
+    assertThat(client.get("api/v1/decisions/" + id + "/request", "author:author-demo").status())
+        .isEqualTo(403);
+    assertThat(client.get("api/v1/decisions/no-such-id/request", AUDITOR).status()).isEqualTo(404);
+  }
+
+  @Test
+  void theConsolesRequests_get401WithoutAChallenge_othersKeepIt() {
+    String console = "fulcrum-console";
+    Reply none = client.getWithHeader("api/v1/me", null, "X-Requested-With", console);
+    assertThat(none.status()).isEqualTo(401);
+    assertThat(none.header("WWW-Authenticate")).isNull();
+    assertThat(none.header("Content-Type")).startsWith("application/problem+json");
+    Reply wrong = client.getWithHeader("api/v1/me", "auditor:wrong", "X-Requested-With", console);
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(wrong.header("WWW-Authenticate")).isNull();
+    assertThat(wrong.json().get("type").asText()).endsWith("/unauthenticated");
+    Reply wrongElsewhere =
+        client.getWithHeader("api/v1/me", "auditor:wrong", "X-Requested-With", "XMLHttpRequest");
+    assertThat(wrongElsewhere.status()).isEqualTo(401);
+    assertThat(wrongElsewhere.header("WWW-Authenticate")).isEqualTo("Basic realm=\"fulcrum\"");
+    Reply signedIn = client.getWithHeader("api/v1/me", AUDITOR, "X-Requested-With", console);
+    assertThat(signedIn.status()).isEqualTo(200);
   }
 
   @Test
@@ -587,6 +688,10 @@ abstract class DecisionServiceContract {
             "WhatIfResult",
             "BatchRequest",
             "ChainReport",
+            "CurrentUser",
+            "PolicyTables",
+            "PolicyEventPage",
+            "StoredRequest",
             "Problem");
     List<String> checked = new ArrayList<>();
     doc.get("paths")
@@ -650,7 +755,15 @@ abstract class DecisionServiceContract {
                         checked.add(where);
                       });
             });
-    assertThat(checked).contains("POST /api/v1/decisions", "GET /api/v1/audit/verify");
+    assertThat(checked)
+        .contains(
+            "POST /api/v1/decisions",
+            "GET /api/v1/audit/verify",
+            "GET /api/v1/me",
+            "GET /api/v1/decisions/{id}/request",
+            "GET /api/v1/policies/events",
+            "GET /api/v1/policies/{id}/{version}/tables",
+            "GET /api/v1/policies/{id}/versions/{version}/files/{path}");
     assertThat(checked).hasSizeGreaterThanOrEqualTo(20);
     assertThat(
             doc.at(

@@ -206,6 +206,115 @@ abstract class PolicyGovernanceContract {
         .isEqualTo("100014425");
   }
 
+  /** The cell of a /tables row under the column named {@code column}. */
+  private static String cell(JsonNode table, int row, String column) {
+    JsonNode columns = table.get("columns");
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).get("name").asText().equals(column)) {
+        JsonNode r = table.get("rows").get(row - 1);
+        assertThat(r.get("number").asInt()).isEqualTo(row);
+        return r.get("cells").get(i).asText();
+      }
+    }
+    throw new AssertionError("no column " + column + " in " + columns);
+  }
+
+  @Test
+  void tables_ofTieredPerps_areTheDmnRowsAsAuthored_numberedFromOne() {
+    Reply v2 = client.get("api/v1/policies/tiered-perps/2/tables", DECIDER);
+    assertThat(v2.status()).as(v2.body()).isEqualTo(200);
+    assertThat(v2.json().get("unreadable").size()).isZero();
+    assertThat(v2.json().get("tables").size()).isEqualTo(1);
+    JsonNode table = v2.json().get("tables").get(0);
+    assertThat(table.get("file").asText()).isEqualTo("brackets.dmn");
+    assertThat(table.get("decision").asText()).isEqualTo("Maintenance bracket");
+    assertThat(table.get("hitPolicy").asText()).isEqualTo("UNIQUE");
+    List<String> columns = new ArrayList<>();
+    table
+        .get("columns")
+        .forEach(c -> columns.add(c.get("kind").asText() + " " + c.get("name").asText()));
+    assertThat(columns)
+        .containsExactly(
+            "INPUT symbol",
+            "INPUT notional (USDT)",
+            "OUTPUT bracket",
+            "OUTPUT maintenanceMarginRate",
+            "OUTPUT maintenanceAmount",
+            "OUTPUT maxLeverage",
+            "OUTPUT notionalFloor",
+            "OUTPUT notionalCap",
+            "ANNOTATION note");
+    assertThat(table.at("/columns/1/type").asText()).isEqualTo("number");
+    assertThat(table.get("rows").size()).isEqualTo(10);
+    // rules/tiered-perps/2/brackets.dmn, rule bracket_3 and bracket_10
+    assertThat(cell(table, 3, "notional (USDT)")).isEqualTo("[250000..1000000)");
+    assertThat(cell(table, 3, "maintenanceMarginRate")).isEqualTo("0.0125");
+    assertThat(cell(table, 3, "maintenanceAmount")).isEqualTo("1925");
+    assertThat(cell(table, 3, "note")).startsWith("v2: rate raised from 1.0% to 1.25%");
+    assertThat(cell(table, 10, "maintenanceAmount")).isEqualTo("100014425");
+    assertThat(cell(table, 1, "maxLeverage")).isEqualTo("125");
+    // rules/tiered-perps/1/brackets.dmn: the values before the change
+    JsonNode v1 = client.get("api/v1/policies/tiered-perps/1/tables", AUDITOR).json();
+    assertThat(cell(v1.get("tables").get(0), 3, "maintenanceMarginRate")).isEqualTo("0.01");
+    assertThat(cell(v1.get("tables").get(0), 10, "maintenanceAmount")).isEqualTo("100016300");
+
+    Reply missing = client.get("api/v1/policies/tiered-perps/99/tables", AUDITOR);
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(client.get("api/v1/policies/tiered-perps/2/tables", null).status()).isEqualTo(401);
+  }
+
+  @Test
+  void files_areServedAsStoredText_andAMissingOneIsNamed() throws IOException {
+    Path shipped = PolicyLibrary.shipped().root().resolve("tiered-perps").resolve("1");
+    Reply manifest =
+        client.get("api/v1/policies/tiered-perps/versions/1/files/manifest.yaml", AUTHOR);
+    assertThat(manifest.status()).as(manifest.body()).isEqualTo(200);
+    assertThat(manifest.header("Content-Type")).startsWith("text/plain");
+    assertThat(manifest.body())
+        .isEqualTo(Files.readString(shipped.resolve("manifest.yaml"), StandardCharsets.UTF_8));
+    Reply drl = client.get("api/v1/policies/tiered-perps/versions/1/files/margin.drl", AUDITOR);
+    assertThat(drl.body())
+        .isEqualTo(Files.readString(shipped.resolve("margin.drl"), StandardCharsets.UTF_8));
+    Reply missing =
+        client.get("api/v1/policies/tiered-perps/versions/1/files/nope/other.drl", AUDITOR);
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.json().get("detail").asText()).contains("nope/other.drl");
+  }
+
+  @Test
+  void events_acrossPolicies_areNewestFirst_filteredAndPaged() {
+    Reply imports =
+        client.get("api/v1/policies/events?policy=tiered-perps&action=IMPORT&size=200", AUDITOR);
+    assertThat(imports.status()).as(imports.body()).isEqualTo(200);
+    JsonNode items = imports.json().get("items");
+    assertThat(imports.json().get("total").asLong()).isEqualTo(items.size());
+    List<String> versions = new ArrayList<>();
+    long previous = Long.MAX_VALUE;
+    for (JsonNode e : items) {
+      assertThat(e.get("action").asText()).isEqualTo("IMPORT");
+      assertThat(e.get("policyId").asText()).isEqualTo("tiered-perps");
+      assertThat(e.get("sequence").asLong()).isLessThan(previous);
+      previous = e.get("sequence").asLong();
+      versions.add(e.get("version").asText());
+    }
+    assertThat(versions).contains("1", "2", "3");
+
+    Reply all = client.get("api/v1/policies/events?size=2", APPROVER);
+    assertThat(all.json().get("items").size()).isEqualTo(2);
+    assertThat(all.json().get("total").asLong()).isGreaterThanOrEqualTo(versions.size());
+    Reply second = client.get("api/v1/policies/events?size=2&page=1", APPROVER);
+    assertThat(second.json().at("/items/0/sequence").asLong())
+        .isLessThan(all.json().at("/items/1/sequence").asLong());
+
+    Reply bad = client.get("api/v1/policies/events?action=approve", AUDITOR);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("field").asText()).isEqualTo("action");
+    Reply tooBig = client.get("api/v1/policies/events?size=201", AUDITOR);
+    assertThat(tooBig.status()).isEqualTo(400);
+    assertThat(tooBig.json().get("field").asText()).isEqualTo("size");
+  }
+
   @Test
   void uploadValidation_runsScenariosAndTableAnalysis_andACalibrationDraftValidates() {
     // A draft exactly as `fulcrum calibrate` writes it (DraftPolicyWriter, from risk-based-im@2,

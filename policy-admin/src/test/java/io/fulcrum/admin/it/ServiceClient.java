@@ -52,6 +52,11 @@ final class ServiceClient {
     return send(request(path, user).header("Accept", accept).GET().build());
   }
 
+  /** A GET with one extra request header. */
+  Reply getWithHeader(String path, String user, String header, String value) {
+    return send(request(path, user).header(header, value).GET().build());
+  }
+
   Reply post(String path, String user, String json) {
     return post(path, user, json, null);
   }
