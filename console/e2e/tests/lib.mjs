@@ -41,7 +41,7 @@ export async function launchBrowser() {
 export async function newPage(browser) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(30_000);
   const problems = [];
   page.on('dialog', async (d) => {
     problems.push(`dialog ${d.type()}: ${d.message()}`);
