@@ -7,7 +7,8 @@
 #
 # Settings (environment): SCREENSHOT_DIR (default policy-admin/target/console-screenshots),
 # CHROMIUM (default /usr/bin/chromium), E2E_READY_SECONDS (default 180), E2E_TEST_SECONDS
-# (default 600: the whole test run). The service's log: policy-admin/target/console-e2e/service.log.
+# (default 600: the whole test run), E2E_JAVA_OPTS (the service's JVM options, default
+# -Xms256m -Xmx1g -Xss4m). The service's log: policy-admin/target/console-e2e/service.log.
 set -euo pipefail
 E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$E2E_DIR/../.." && pwd)"
@@ -68,6 +69,7 @@ echo "run-e2e: starting the service on $BASE_URL (log: $OUT/service.log)" >&2
 env -u FULCRUM_DB_URL -u FULCRUM_DB_USER -u FULCRUM_DB_PASSWORD -u FULCRUM_USERS_FILE -u FULCRUM_MODE \
   -u FULCRUM_POLICY_ACTIVE -u FULCRUM_DB_DATASOURCE_CLASS \
   FULCRUM_DATA="$DATA" FULCRUM_PORT="$PORT" FULCRUM_BIND=127.0.0.1 \
+  FULCRUM_SERVICE_JAVA_OPTS="${E2E_JAVA_OPTS:--Xms256m -Xmx1g -Xss4m}" \
   "$ROOT/fulcrum-service" --in-memory >"$OUT/service.log" 2>&1 </dev/null &
 SERVICE_PID=$!
 
