@@ -6,7 +6,7 @@
 # and always stops the service it started, by its PID. Exits with the tests' status.
 #
 # Settings (environment): SCREENSHOT_DIR (default policy-admin/target/console-screenshots),
-# CHROMIUM (default /usr/bin/chromium), E2E_READY_SECONDS (default 180), E2E_TEST_SECONDS
+# CHROMIUM (default /usr/bin/chromium), E2E_READY_SECONDS (default 240), E2E_TEST_SECONDS
 # (default 600: the whole test run), E2E_JAVA_OPTS (the service's JVM options, default
 # -Xms256m -Xmx1g -Xss4m). The service's log: policy-admin/target/console-e2e/service.log.
 set -euo pipefail
@@ -16,7 +16,7 @@ TARGET="$ROOT/policy-admin/target"
 OUT="$TARGET/console-e2e"
 export SCREENSHOT_DIR="${SCREENSHOT_DIR:-$TARGET/console-screenshots}"
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
-READY_SECONDS="${E2E_READY_SECONDS:-180}"
+READY_SECONDS="${E2E_READY_SECONDS:-240}"
 TEST_SECONDS="${E2E_TEST_SECONDS:-600}"
 
 fail() { echo "run-e2e: $*" >&2; exit 1; }

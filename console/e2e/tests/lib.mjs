@@ -103,7 +103,11 @@ export async function signIn(page, { user, password }) {
   await page.locator('#user').fill(user);
   await page.locator('#password').fill(password);
   await page.locator('#sign-in').click();
-  await page.locator('#sign-in').waitFor({ state: 'detached' });
+  // Signed in when the form is gone; otherwise say what the page shows (e.g. its problem box).
+  await page.locator('#sign-in').waitFor({ state: 'detached' }).catch(async (e) => {
+    const shown = squash(await page.locator('body').innerText()).slice(0, 300);
+    throw new Error(`signing in as ${user} did not leave the sign-in form; the page shows "${shown}": ${e.message}`);
+  });
 }
 
 /** Moves the console to a hash route (e.g. `#/policies`) in the same document: the sign-in stays. */
