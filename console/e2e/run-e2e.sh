@@ -24,6 +24,8 @@ fail() { echo "run-e2e: $*" >&2; exit 1; }
 [ -x "$CHROMIUM" ] || fail "$CHROMIUM is missing: the browser tests need Chromium (apt-get install -y chromium chromium-driver; .ci/run does it)"
 command -v node >/dev/null 2>&1 || fail "node is missing: the browser tests need Node.js 20 or later and npm"
 command -v npm >/dev/null 2>&1 || fail "npm is missing: the browser tests need Node.js 20 or later and npm"
+node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' \
+  || fail "Node.js $(node --version) is too old: the browser tests (playwright-core) need Node.js 20 or later"
 [ -f "$TARGET/fulcrum-policy-admin.war" ] && [ -f "$TARGET/payara-micro.jar" ] \
   || fail "policy-admin/target has no fulcrum-policy-admin.war and payara-micro.jar: package policy-admin first"
 
