@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
-  api, apiJson, BASE_URL, consoleMissing, dmnTables, launchBrowser, newPage, REPO_ROOT, route, screenshot,
+  api, apiJson, BASE_URL, consoleMissing, dmnTables, launchBrowser, onPage, REPO_ROOT, route, screenshot,
   signIn, squash, tableRows, users,
 } from './lib.mjs';
 
@@ -38,8 +38,7 @@ describe('console', { skip: missing || false }, () => {
     const active = (await apiJson('/policies/active', { who: users.author })).active; // e.g. tiered-perps@3
     assert.match(active, new RegExp(`^${POLICY}@`), `active policy ${active}`);
     const version = active.split('@')[1];
-    const { context, page, problems } = await newPage(browser);
-    try {
+    await onPage(browser, 'console-policies', async (page, problems) => {
       await page.goto(`${BASE_URL}/console/`);
       await screenshot(page, 'console-sign-in');
       await signIn(page, users.author);
@@ -61,22 +60,21 @@ describe('console', { skip: missing || false }, () => {
       assert.equal(policyRows.filter((cells) => /\bACTIVE\b/.test(cells.join(' '))).length, 1, `one ${POLICY} version is ACTIVE`);
       await screenshot(page, 'console-policies');
       assert.deepEqual(problems, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('the version page shows the decision tables row by row, as in the DMN file', { timeout: 90_000 }, async () => {
     const version = (await apiJson('/policies/active', { who: users.author })).active.split('@')[1];
     const tables = dmnTables(POLICY, version);
     assert.ok(tables.length > 0 && tables.every((t) => t.rules.length > 0), `decision tables in rules/${POLICY}/${version}`);
-    const { context, page, problems } = await newPage(browser);
-    try {
+    await onPage(browser, 'console-version', async (page, problems) => {
       await signIn(page, users.author);
       await route(page, `#/policies/${POLICY}/${version}`);
       await page.locator('h1').filter({ hasText: POLICY }).waitFor();
       for (const t of tables) {
-        await page.getByText(t.decision).first().waitFor();
+        await page.getByText(t.decision).first().waitFor().catch((e) => {
+          throw new Error(`the version page does not show the decision table "${t.decision}" of ${t.file} (${t.rules.length} rules): ${e.message}`);
+        });
         // The rendered table: the one showing an input entry of the first rule that no other rule has.
         const marker = t.rules[0].find((e) => t.rules.slice(1).every((r) => !r.includes(e))) ?? t.rules[0][0];
         const rendered = page.locator('table').filter({ hasText: marker }).first();
@@ -91,9 +89,7 @@ describe('console', { skip: missing || false }, () => {
       }
       await screenshot(page, 'console-version');
       assert.deepEqual(problems, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('an account id with markup renders as text on the decisions page', { timeout: 120_000 }, async () => {
@@ -103,8 +99,7 @@ describe('console', { skip: missing || false }, () => {
     const stored = await res.text();
     assert.equal(res.status, 201, `POST /decisions as decider: ${stored.slice(0, 500)}`);
 
-    const { context, page, problems } = await newPage(browser);
-    try {
+    await onPage(browser, 'console-decisions', async (page, problems) => {
       await signIn(page, users.auditor);
       await route(page, '#/decisions');
       const table = page.locator('table[data-test="decisions"]');
@@ -117,8 +112,6 @@ describe('console', { skip: missing || false }, () => {
       assert.equal(await table.locator('script').count(), 0, 'no script element inside the decisions table');
       await screenshot(page, 'console-decisions');
       assert.deepEqual(problems, [], 'no dialog (alert) and no page error');
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -145,10 +145,32 @@ export function dmnTables(policy, version) {
 
 /**
  * The data rows of a rendered table (rows with at least one td; header rows of th only are left
- * out, with or without a tbody), each as its cells' texts with white space squashed.
+ * out, with or without a tbody), each as its cells' texts: a cell's text nodes joined by one space
+ * (a state badge and a marker next to it, `ACTIVE` `active now`, stay two words).
  */
 export function tableRows(table) {
   return table.locator('tr').evaluateAll((trs) => trs
     .filter((tr) => tr.querySelector(':scope > td'))
-    .map((tr) => [...tr.cells].map((c) => c.innerText.replace(/\s+/g, ' ').trim())));
+    .map((tr) => [...tr.cells].map((cell) => {
+      const parts = [];
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push(n.nodeValue);
+      return parts.map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' ');
+    })));
+}
+
+/**
+ * Runs `body(page, problems)` on a new page and closes it; when the body fails, first writes the
+ * screenshot `<name>-failed.png` of what the page showed.
+ */
+export async function onPage(browser, name, body) {
+  const { context, page, problems } = await newPage(browser);
+  try {
+    await body(page, problems);
+  } catch (e) {
+    await screenshot(page, `${name}-failed`).catch(() => {});
+    throw e;
+  } finally {
+    await context.close();
+  }
 }
