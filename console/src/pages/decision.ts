@@ -1,7 +1,7 @@
 // One stored decision: headline figures, each position's figures and liquidation price, and the
 // explanation as steps. A decision-table hit shows the table with the matched rows (class `hit`).
 
-import { get, getText, post, seg } from '../api';
+import { get, getText, hasRole, post, seg } from '../api';
 import { decisionTable, fetchTables } from '../dmn';
 import type { DecisionTable } from '../types';
 import { badge, facts, h, instant, link, mount, problemBox, section, shortHash, table, type Child } from '../ui';
@@ -289,6 +289,7 @@ export async function render(root: HTMLElement, params: string[]): Promise<void>
         h('button', { type: 'button', id: 'replay', onclick: () => void show(replay) }, 'Replay'),
         h('button', { type: 'button', id: 'text-explanation', onclick: () => void show(async () => h('pre', null, await getText(`/decisions/${seg(id)}/explanation`))) }, 'Text explanation'),
         h('button', { type: 'button', id: 'raw-json', onclick: () => void show(async () => h('pre', null, JSON.stringify(stored, null, 2))) }, 'Raw JSON'),
+        hasRole('decider') ? h('a', { id: 'what-if-from', href: `#/what-if?decision=${encodeURIComponent(id)}` }, 'What-if from this account') : null,
       ),
       output,
     ),
