@@ -128,16 +128,8 @@ function authorization(): string | undefined {
  */
 export async function signIn(user: string, password: string): Promise<SignedIn> {
   const auth = basic(user, password);
-  let me: SignedIn;
-  try {
-    const response = await call('GET', '/me', 'application/json', undefined, auth);
-    me = (await response.json()) as SignedIn;
-  } catch (e) {
-    if (!(e instanceof ApiError) || e.status !== 404) throw e;
-    // A service without GET /me: any authenticated read checks the credentials; roles unknown.
-    await call('GET', '/policies/active', 'application/json', undefined, auth);
-    me = { user, roles: [] };
-  }
+  const response = await call('GET', '/me', 'application/json', undefined, auth);
+  const me = (await response.json()) as SignedIn;
   session = { user: me.user ?? user, roles: me.roles ?? [], authorization: auth };
   notify();
   return currentUser()!;
@@ -145,6 +137,12 @@ export async function signIn(user: string, password: string): Promise<SignedIn> 
 
 export function currentUser(): SignedIn | null {
   return session ? { user: session.user, roles: [...session.roles] } : null;
+}
+
+/** Whether the signed-in user holds the role (as GET /me listed them at sign-in). */
+export function hasRole(...roles: string[]): boolean {
+  const mine = session?.roles ?? [];
+  return roles.some((r) => mine.includes(r));
 }
 
 export function signOut(): void {

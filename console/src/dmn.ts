@@ -1,74 +1,89 @@
-// A DMN decision table as an HTML table, from the API's structured rows (the engine's
-// dmn.DecisionTable): rows numbered from 1 as explanations number their table hits.
+// A DMN decision table as an HTML table, from the API's structured rows
+// (GET /policies/{id}/versions/{v}/tables, read by the engine's dmn.DecisionTables): rows numbered
+// from 1 as explanations number their table hits, columns by the names the diff uses.
 
-import type { DecisionTable } from './types';
-import { h, table, type Child, type Row } from './ui';
+import { get, seg } from './api';
+import type { DecisionTable, PolicyTables, TableColumn } from './types';
+import { h, table, type Attrs, type Child, type Row } from './ui';
 
-function inputName(c: DecisionTable['inputs'][number]): string {
-  return c.name ?? (c.label && c.label.trim() ? c.label : c.expression ?? '');
+/** The version's decision tables. */
+export function fetchTables(id: string, version: string): Promise<PolicyTables> {
+  return get<PolicyTables>(`/policies/${seg(id)}/versions/${seg(version)}/tables`);
 }
 
-function outputName(c: DecisionTable['outputs'][number]): string {
-  return c.name && c.name.trim() ? c.name : c.label ?? '';
-}
+const KIND: Record<TableColumn['kind'], string> = { INPUT: 'input', OUTPUT: 'output', ANNOTATION: 'annotation' };
 
-/** The table; the rows numbered in `hits` get class `hit`. */
-export function decisionTable(t: DecisionTable, hits: number[] = []): HTMLElement {
-  const head = (name: string, kind: string, type?: string | null, expression?: string | null): Child =>
-    h(
-      'span',
-      { class: `col-${kind}` },
-      h('span', { class: 'col-kind' }, kind),
-      ' ',
-      name,
-      type ? h('span', { class: 'muted' }, ` : ${type}`) : null,
-      expression && expression !== name ? h('div', { class: 'muted' }, h('code', null, expression)) : null,
-    );
-  const headers: Child[] = [
-    '#',
-    ...t.inputs.map((c) => head(inputName(c), 'input', c.type, c.expression)),
-    ...t.outputs.map((c) => head(outputName(c), 'output', c.type)),
-    ...t.annotations.map((a) => head(a, 'annotation')),
-  ];
-  const rows: Row[] = t.rows.map((r) => ({
-    cells: [
-      String(r.number),
-      ...r.inputEntries.map((e) => h('code', null, e)),
-      ...r.outputEntries.map((e) => h('code', null, e)),
-      ...r.annotations,
-    ],
-    className: hits.includes(r.number) ? 'hit' : undefined,
-    attrs: { 'data-row': r.number },
-  }));
-  const caption = [
-    t.decision,
-    `hit policy ${t.hitPolicy}${t.aggregation ? ' ' + t.aggregation : ''}`,
-    t.file ? `in ${t.file}` : '',
-  ]
-    .filter(Boolean)
-    .join(' · ');
+export function columnHead(c: TableColumn): Child {
+  const kind = KIND[c.kind];
   return h(
-    'div',
-    { class: 'table-wrap dmn' },
-    table(headers, rows, { class: 'decision-table', 'data-test': 'decision-table', 'data-decision': t.decision, caption }),
+    'span',
+    { class: `col-${kind}` },
+    h('span', { class: 'col-kind' }, kind),
+    ' ',
+    c.name,
+    c.type ? h('span', { class: 'muted' }, ` : ${c.type}`) : null,
+    c.expression && c.expression !== c.name ? h('div', { class: 'muted' }, h('code', null, c.expression)) : null,
   );
 }
 
-/** The API's answer as a flat list of tables, whether it lists tables or files with their tables. */
-export function flattenTables(body: unknown): DecisionTable[] {
-  const out: DecisionTable[] = [];
-  const visit = (x: unknown, file?: string) => {
-    if (Array.isArray(x)) {
-      x.forEach((y) => visit(y, file));
-    } else if (x && typeof x === 'object') {
-      const o = x as Record<string, unknown>;
-      if (Array.isArray(o.rows) && Array.isArray(o.inputs)) {
-        out.push({ ...(o as unknown as DecisionTable), file: (o.file as string | undefined) ?? file });
-      } else if (Array.isArray(o.tables)) {
-        visit(o.tables, (o.file as string | undefined) ?? file);
-      }
-    }
-  };
-  visit(body);
-  return out;
+export function cellContent(c: TableColumn, text: string): Child {
+  return c.kind === 'ANNOTATION' ? text : h('code', null, text);
+}
+
+export function tableCaption(t: DecisionTable): string {
+  return [t.decision, `hit policy ${t.hitPolicy}${t.aggregation ? ' ' + t.aggregation : ''}`, t.file ? `in ${t.file}` : '']
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/**
+ * The table; the rows numbered in `hits` get class `hit`. `rowAttrs` adds attributes and classes
+ * per row (the diff marks rows and cells with it).
+ */
+export function decisionTable(
+  t: DecisionTable,
+  hits: number[] = [],
+  options: { cell?: (row: number, column: number) => Attrs | undefined; row?: (row: number) => Attrs | undefined; attrs?: Attrs } = {},
+): HTMLElement {
+  const rows: Row[] = t.rows.map((r) => {
+    const { class: extraClass, ...extra } = options.row?.(r.number) ?? {};
+    const cls = [hits.includes(r.number) ? 'hit' : '', extraClass ? String(extraClass) : ''].filter(Boolean).join(' ');
+    return {
+      cells: [String(r.number), ...t.columns.map((c, i) => cellContent(c, r.cells[i] ?? ''))],
+      className: cls || undefined,
+      attrs: { ...extra, 'data-row': r.number },
+    };
+  });
+  const element = table(['#', ...t.columns.map(columnHead)], rows, {
+    class: 'decision-table',
+    'data-test': 'decision-table',
+    'data-decision': t.decision,
+    caption: tableCaption(t),
+    ...options.attrs,
+  });
+  if (options.cell) {
+    // Cell attributes (class `changed`, a title) on the rendered cells: column i is td i + 1.
+    element.querySelectorAll<HTMLTableRowElement>('tbody tr').forEach((tr, r) => {
+      const number = t.rows[r].number;
+      t.columns.forEach((_, i) => {
+        const attrs = options.cell!(number, i);
+        const td = tr.cells[i + 1];
+        if (!attrs || !td) return;
+        for (const [k, v] of Object.entries(attrs)) {
+          if (v === null || v === undefined || v === false || typeof v === 'function') continue;
+          if (k === 'class') td.classList.add(...String(v).split(' ').filter(Boolean));
+          else td.setAttribute(k, v === true ? '' : String(v));
+        }
+      });
+    });
+  }
+  return h('div', { class: 'table-wrap dmn' }, element);
+}
+
+/** The tables section body: every table, and the files that could not be read. */
+export function allTables(body: PolicyTables): Child[] {
+  return [
+    body.tables.length ? body.tables.map((t) => decisionTable(t)) : h('p', { class: 'muted' }, 'This version has no DMN decision table.'),
+    body.unreadable.map((u) => h('p', { class: 'problem' }, h('code', null, u.file), ': ', u.problem)),
+  ];
 }

@@ -1,7 +1,7 @@
 // Hash router, top navigation and the sign-in guard of the compliance console.
 
 import './console.css';
-import { currentUser, onSessionChange, signOut } from './api';
+import { currentUser, hasRole, onSessionChange, signOut } from './api';
 import { currentLocation, h, mount, problemBox } from './ui';
 import * as signInPage from './pages/sign-in';
 import * as policiesPage from './pages/policies';
@@ -33,10 +33,12 @@ const routes: Route[] = [
   { pattern: ['audit'], render: auditPage.render, nav: 'audit' },
 ];
 
-const navigation: { key: string; label: string; href: string }[] = [
+// Pages in the navigation for the roles whose calls they make (GET /me at sign-in); the routes stay
+// reachable by address, and the service refuses what the role may not do.
+const navigation: { key: string; label: string; href: string; roles?: string[] }[] = [
   { key: 'policies', label: 'Policies', href: '#/policies' },
-  { key: 'decisions', label: 'Decisions', href: '#/decisions' },
-  { key: 'what-if', label: 'What-if', href: '#/what-if' },
+  { key: 'decisions', label: 'Decisions', href: '#/decisions', roles: ['auditor'] },
+  { key: 'what-if', label: 'What-if', href: '#/what-if', roles: ['decider'] },
   { key: 'audit', label: 'Audit', href: '#/audit' },
 ];
 
@@ -67,7 +69,7 @@ function renderHeader(activeNav: string | undefined): void {
           h(
             'ul',
             null,
-            navigation.map((item) =>
+            navigation.filter((item) => !item.roles || hasRole(...item.roles)).map((item) =>
               h('li', null, h('a', { href: item.href, 'aria-current': item.key === activeNav ? 'page' : null }, item.label)),
             ),
           ),

@@ -2,7 +2,7 @@
 // instant, attach as shadow candidate. The service decides (roles, four eyes, states); the page
 // shows its refusal as it is, and after each action the audit event the action produced.
 
-import { currentUser, get, post, put, seg } from './api';
+import { currentUser, hasRole, get, post, put, seg } from './api';
 import type { PolicyEvent, PolicyVersionView } from './types';
 import { badge, facts, h, instant, mount, problemBox, type Child } from './ui';
 
@@ -32,11 +32,6 @@ export function utcInstant(value: string): string {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? v + ':00Z' : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(v) ? v + 'Z' : v;
 }
 
-function hasRole(role: string): boolean {
-  const roles = currentUser()?.roles ?? [];
-  // Roles unknown (a service without GET /me): show the action and let the service decide.
-  return roles.length === 0 || roles.includes(role);
-}
 
 /**
  * The review section. `done(message)` re-renders the page and shows the message on top.
@@ -86,11 +81,23 @@ export function reviewSection(v: PolicyVersionView, done: (message: HTMLElement)
         ? h(
             'p',
             { class: 'four-eyes', 'data-test': 'four-eyes' },
-            `Four eyes: you (${me}) uploaded this version, so another approver must review it. The service refuses your approval.`,
+            `Four eyes: you (${me}) authored this version; another approver must review it. The service refuses an approval or rejection by its author.`,
           )
         : null,
       h('div', { class: 'field' }, h('label', { for: 'review-comment' }, 'Comment (required)'), comment),
       h('div', { class: 'toolbar' }, approve, reject),
+    );
+  }
+
+  if (v.state === 'VALIDATED' && !hasRole('approver')) {
+    parts.push(
+      h(
+        'p',
+        { class: 'muted', 'data-test': 'review-role' },
+        me && v.author === me
+          ? `You (${me}) authored this version; an approver other than you must review it.`
+          : 'Approving or rejecting a version needs the approver role.',
+      ),
     );
   }
 

@@ -62,25 +62,46 @@ export interface PolicyList {
   versions: PolicyVersionView[];
 }
 
-/** The engine's dmn.DecisionTable. */
+/** GET /policies/{id}/versions/{v}/tables (admin application.PolicyTables, read by the engine's dmn.DecisionTables). */
+export interface TableColumn {
+  kind: 'INPUT' | 'OUTPUT' | 'ANNOTATION';
+  name: string;
+  expression: string | null;
+  type: string | null;
+}
+
+export interface TableRow {
+  /** 1-based, as explanations' table hits and the diff number rows. */
+  number: number;
+  id: string | null;
+  description: string | null;
+  /** One per column, in the columns' order. */
+  cells: string[];
+}
+
 export interface DecisionTable {
-  file?: string;
+  file: string;
   decision: string;
-  id?: string;
-  outputLabel?: string | null;
   hitPolicy: string;
-  aggregation?: string | null;
-  inputs: { label?: string | null; expression?: string | null; type?: string | null; name?: string }[];
-  outputs: { name?: string | null; label?: string | null; type?: string | null }[];
-  annotations: string[];
-  rows: {
-    number: number;
-    id?: string | null;
-    inputEntries: string[];
-    outputEntries: string[];
-    annotations: string[];
-    description?: string | null;
-  }[];
+  aggregation: string | null;
+  outputLabel: string | null;
+  columns: TableColumn[];
+  rows: TableRow[];
+}
+
+export interface PolicyTables {
+  policy: string;
+  version: string;
+  bundleHash: string;
+  tables: DecisionTable[];
+  unreadable: { file: string; problem: string }[];
+}
+
+export interface PolicyEventPage {
+  items: PolicyEvent[];
+  page: number;
+  size: number;
+  total: number;
 }
 
 export interface PolicyStamp {

@@ -1,8 +1,8 @@
 // One stored decision: headline figures, each position's figures and liquidation price, and the
 // explanation as steps. A decision-table hit shows the table with the matched rows (class `hit`).
 
-import { ApiError, get, getText, post, seg } from '../api';
-import { decisionTable, flattenTables } from '../dmn';
+import { get, getText, hasRole, post, seg } from '../api';
+import { decisionTable, fetchTables } from '../dmn';
 import type { DecisionTable } from '../types';
 import { badge, facts, h, instant, link, mount, problemBox, section, shortHash, table, type Child } from '../ui';
 
@@ -74,25 +74,16 @@ function keyValues(map: unknown, caption?: string): Child {
   );
 }
 
-/** The version's tables (null when the service does not serve them), fetched once per page. */
-function tableSource(id: string, version: string): () => Promise<DecisionTable[] | null> {
-  let cached: Promise<DecisionTable[] | null> | null = null;
+/** The version's tables, fetched once per page. */
+function tableSource(id: string, version: string): () => Promise<DecisionTable[]> {
+  let cached: Promise<DecisionTable[]> | null = null;
   return () => {
-    cached ??= (async () => {
-      for (const path of [`/policies/${seg(id)}/versions/${seg(version)}/tables`, `/policies/${seg(id)}/${seg(version)}/tables`]) {
-        try {
-          return flattenTables(await get<unknown>(path));
-        } catch (err) {
-          if (!(err instanceof ApiError && (err.status === 404 || err.status === 405))) throw err;
-        }
-      }
-      return null;
-    })();
+    cached ??= fetchTables(id, version).then((body) => body.tables);
     return cached;
   };
 }
 
-function tableStep(step: Step, tables: () => Promise<DecisionTable[] | null>): HTMLElement {
+function tableStep(step: Step, tables: () => Promise<DecisionTable[]>): HTMLElement {
   const matched = (step.matchedRows as number[] | undefined) ?? [];
   const selected = (step.selectedRows as number[] | undefined) ?? [];
   const rows = (step.rows as TableRow[] | undefined) ?? [];
@@ -111,11 +102,12 @@ function tableStep(step: Step, tables: () => Promise<DecisionTable[] | null>): H
   tables()
     .then((all) => {
       const name = String(step.table);
-      const t = all?.find((x) => x.decision === name || x.outputLabel === name || x.id === name);
+      const t = all.find((x) => x.decision === name || x.outputLabel === name);
       if (t) mount(holder, decisionTable(t, matched));
     })
-    .catch(() => {
-      // Keep the selected rows: the step itself is complete.
+    .catch((err) => {
+      // Keep the selected rows (the step itself is complete) and say why the table is missing.
+      holder.appendChild(problemBox(err));
     });
   return h(
     'div',
@@ -132,7 +124,7 @@ function tableStep(step: Step, tables: () => Promise<DecisionTable[] | null>): H
   );
 }
 
-function stepBody(step: Step, tables: () => Promise<DecisionTable[] | null>): Child {
+function stepBody(step: Step, tables: () => Promise<DecisionTable[]>): Child {
   switch (step.kind) {
     case 'DMN_TABLE':
       return tableStep(step, tables);
@@ -297,6 +289,7 @@ export async function render(root: HTMLElement, params: string[]): Promise<void>
         h('button', { type: 'button', id: 'replay', onclick: () => void show(replay) }, 'Replay'),
         h('button', { type: 'button', id: 'text-explanation', onclick: () => void show(async () => h('pre', null, await getText(`/decisions/${seg(id)}/explanation`))) }, 'Text explanation'),
         h('button', { type: 'button', id: 'raw-json', onclick: () => void show(async () => h('pre', null, JSON.stringify(stored, null, 2))) }, 'Raw JSON'),
+        hasRole('decider') ? h('a', { id: 'what-if-from', href: `#/what-if?decision=${encodeURIComponent(id)}` }, 'What-if from this account') : null,
       ),
       output,
     ),

@@ -1,7 +1,7 @@
 // Every policy version with its lifecycle state, who wrote and reviewed it, its bundle hash and
 // dates; the version active now, scheduled activations and the shadow candidate. Filter by state.
 
-import { currentUser, del, get, post, seg, upload } from '../api';
+import { hasRole, del, get, post, seg, upload } from '../api';
 import { eventBox } from '../review';
 import { POLICY_STATES, type PolicyEvent, type PolicyList, type PolicyVersionView } from '../types';
 import { badge, currentLocation, facts, h, instant, link, mount, problemBox, section, shortHash, table, type Child } from '../ui';
@@ -24,10 +24,6 @@ function compareVersions(a: PolicyVersionView, b: PolicyVersionView): number {
   return b.version.localeCompare(a.version, 'en', { numeric: true });
 }
 
-function hasRole(role: string): boolean {
-  const roles = currentUser()?.roles ?? [];
-  return roles.length === 0 || roles.includes(role);
-}
 
 /** Upload a bundle zip as a new version (author): VALIDATED, or DRAFT with its problems. */
 function uploadForm(policies: string[], done: (message: HTMLElement) => void): HTMLElement {

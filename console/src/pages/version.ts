@@ -1,23 +1,27 @@
-// One policy version: its facts, files, DMN decision tables, validation report (each problem at
-// file:line) and lifecycle timeline.
+// One policy version: its facts, manifest parameters, files (numbered, DRL highlighted), DMN
+// decision tables, validation report (each problem linked to its file:line) and lifecycle timeline.
 
-import { ApiError, get, seg } from '../api';
+import { get, getText, seg } from '../api';
 import { routeHref } from '../ui';
 import { reviewSection } from '../review';
-import { decisionTable, flattenTables } from '../dmn';
-import type { CompilationProblem, DecisionTable, PolicyVersionView } from '../types';
+import { allTables, fetchTables } from '../dmn';
+import { codeView, lineId, manifestParameters } from '../code';
+import type { CompilationProblem, PolicyVersionView } from '../types';
 import { badge, facts, h, instant, link, mount, problemBox, section, shortHash, table, type Child } from '../ui';
 
-async function tables(id: string, version: string): Promise<DecisionTable[] | null> {
-  // GET .../tables (the version's decision tables through the engine's dmn.DecisionTables).
-  for (const path of [`/policies/${seg(id)}/versions/${seg(version)}/tables`, `/policies/${seg(id)}/${seg(version)}/tables`]) {
-    try {
-      return flattenTables(await get<unknown>(path));
-    } catch (err) {
-      if (!(err instanceof ApiError && (err.status === 404 || err.status === 405))) throw err;
-    }
-  }
-  return null;
+/** Files shown open: the manifest and rule files; decision tables are rendered as tables. */
+function shownOpen(file: string): boolean {
+  return file === 'manifest.yaml' || /\.drl$/i.test(file);
+}
+
+/** Opens the file's listing and moves focus to the line. */
+function goToLine(file: string, line: number): void {
+  const row = document.getElementById(lineId(file, Math.max(line, 1)));
+  if (!row) return;
+  const details = row.closest('details');
+  if (details) details.open = true;
+  row.scrollIntoView({ block: 'center' });
+  row.focus();
 }
 
 function where(p: CompilationProblem): string {
@@ -25,8 +29,49 @@ function where(p: CompilationProblem): string {
   return p.line > 0 ? `${p.file}:${p.line}` : p.file;
 }
 
-function problems(list: CompilationProblem[], kind: string): (Child[] | { cells: Child[]; className: string })[] {
-  return list.map((p) => ({ cells: [badge(kind, kind === 'error' ? 'rejected' : 'warning'), h('code', null, where(p)), p.message], className: kind }));
+function problems(list: CompilationProblem[], kind: string, files: string[]): (Child[] | { cells: Child[]; className: string })[] {
+  return list.map((p) => {
+    const file = p.file;
+    const place: Child =
+      file && files.includes(file)
+        ? h('button', { type: 'button', class: 'linkish', 'data-test': 'problem-link', onclick: () => goToLine(file, p.line) }, h('code', null, where(p)))
+        : h('code', null, where(p));
+    return { cells: [badge(kind, kind === 'error' ? 'rejected' : 'warning'), place, p.message], className: kind };
+  });
+}
+
+/** Each file: the manifest and DRL as numbered listings (problem lines marked), others on demand. */
+async function filesSection(id: string, version: string, files: string[], report: PolicyVersionView['report']): Promise<Child[]> {
+  const marks = new Map<string, Set<number>>();
+  for (const p of [...(report?.problems ?? []), ...(report?.warnings ?? [])]) {
+    if (p.file && p.line > 0) (marks.get(p.file) ?? marks.set(p.file, new Set()).get(p.file)!).add(p.line);
+  }
+  const path = (f: string) => `/policies/${seg(id)}/versions/${seg(version)}/files/${f.split('/').map(seg).join('/')}`;
+  let parameters: Child = h('p', { class: 'muted' }, 'No manifest.yaml in this bundle.');
+  const items = await Promise.all(
+    files.map(async (f) => {
+      const body = h('div', null);
+      const details = h('details', { class: 'file', 'data-file': f }, h('summary', null, h('code', null, f), marks.has(f) ? [' ', badge(`${marks.get(f)!.size} problem line(s)`, 'rejected')] : null), body);
+      const load = async () => {
+        if (body.childElementCount) return;
+        try {
+          const text = await getText(path(f));
+          mount(body, codeView(f, text, marks.get(f)));
+          if (f === 'manifest.yaml') parameters = manifestParameters(text);
+        } catch (err) {
+          mount(body, problemBox(err));
+        }
+      };
+      if (shownOpen(f) || marks.has(f)) {
+        details.open = true;
+        await load();
+      } else {
+        details.addEventListener('toggle', () => void (details.open && load()));
+      }
+      return details;
+    }),
+  );
+  return [section('Manifest parameters', parameters), section('Files', items.length ? items : h('p', { class: 'muted' }, 'No files listed.'))];
 }
 
 function detailText(detail: string | null): Child {
@@ -43,20 +88,11 @@ export async function render(root: HTMLElement, params: string[], flash?: HTMLEl
   const v = await get<PolicyVersionView>(`/policies/${seg(id)}/versions/${seg(version)}`);
   let tableSection: HTMLElement;
   try {
-    const found = await tables(id, version);
-    tableSection =
-      found === null
-        ? section(
-            'Decision tables',
-            h('p', { class: 'muted' }, 'This service does not serve decision tables yet (GET /api/v1/policies/{id}/versions/{version}/tables).'),
-          )
-        : section(
-            'Decision tables',
-            found.length ? found.map((t) => decisionTable(t)) : h('p', { class: 'muted' }, 'This version has no DMN decision table.'),
-          );
+    tableSection = section('Decision tables', allTables(await fetchTables(id, version)));
   } catch (err) {
     tableSection = section('Decision tables', problemBox(err));
   }
+  const [parametersSection, fileList] = await filesSection(id, version, v.files ?? [], v.report);
 
   const report = v.report;
   const reportSection = section(
@@ -71,7 +107,7 @@ export async function render(root: HTMLElement, params: string[], flash?: HTMLEl
             ['Warnings', String(report.warnings.length)],
           ]),
           report.problems.length + report.warnings.length
-            ? table(['Severity', 'Where', 'Message'], [...problems(report.problems, 'error'), ...problems(report.warnings, 'warning')], {
+            ? table(['Severity', 'Where', 'Message'], [...problems(report.problems, 'error', v.files ?? []), ...problems(report.warnings, 'warning', v.files ?? [])], {
                 'data-test': 'validation',
                 caption: 'Problems and warnings',
               })
@@ -92,7 +128,6 @@ export async function render(root: HTMLElement, params: string[], flash?: HTMLEl
       : h('p', { class: 'muted' }, 'No lifecycle events.'),
   );
 
-  const files = v.files ?? [];
   const all = (await get<PolicyVersionView[]>(`/policies/${seg(id)}/versions`)).sort((a, b) =>
     b.version.localeCompare(a.version, 'en', { numeric: true }),
   );
@@ -147,17 +182,10 @@ export async function render(root: HTMLElement, params: string[], flash?: HTMLEl
     ]),
     compare,
     reviewSection(v, (message) => void render(root, params, message).catch((err) => mount(root, problemBox(err)))),
-    section(
-      'Files',
-      files.length ? h('ul', { class: 'files' }, files.map((f) => h('li', null, h('code', null, f)))) : h('p', { class: 'muted' }, 'No files listed.'),
-      h(
-        'p',
-        { class: 'muted' },
-        'File contents (the manifest with its parameters and citations, DRL with line numbers) are not served by the API yet.',
-      ),
-    ),
+    parametersSection,
     tableSection,
     reportSection,
+    fileList,
     timeline,
     section('All versions of this policy', versionsTable),
   );

@@ -1,9 +1,10 @@
 // What-if (POST /what-if): an account and market (the margin request JSON, pasted) plus orders as
 // if filled; the figures and liquidation prices before and after, with the stated assumptions.
-// Nothing is stored.
+// The account can be taken from a stored decision (GET /decisions/{id}/request; route
+// #/what-if?decision=<id>). Nothing is stored.
 
-import { ApiError, post } from '../api';
-import { badge, h, link, mount, problemBox, section, table, type Child } from '../ui';
+import { ApiError, get, post, seg } from '../api';
+import { badge, currentLocation, h, link, mount, problemBox, section, shortHash, table, type Child } from '../ui';
 
 interface Figures {
   status: string;
@@ -52,6 +53,34 @@ export async function render(root: HTMLElement, _params: string[]): Promise<void
   const policy = h('input', { id: 'whatif-policy', name: 'policy', size: 24, placeholder: 'active version' });
   const button = h('button', { type: 'submit', id: 'whatif-run' }, 'Evaluate');
   const output = h('div', { 'aria-live': 'polite' });
+  // An account from a stored decision (GET /decisions/{id}/request): the request as stored.
+  const fromId = h('input', { id: 'whatif-decision', name: 'decision', size: 40, value: currentLocation().query.get('decision') ?? '' });
+  const fromStatus = h('span', { 'aria-live': 'polite' });
+  const load = async () => {
+    const id = fromId.value.trim();
+    if (!id) return;
+    mount(fromStatus, h('span', { class: 'muted' }, 'Loading…'));
+    try {
+      const stored = await get<{ decisionId: string; request: unknown }>(`/decisions/${seg(id)}/request`);
+      request.value = JSON.stringify(stored.request, null, 2);
+      mount(fromStatus, h('span', { 'data-test': 'whatif-loaded' }, 'Request of decision ', link(shortHash(stored.decisionId), 'decisions', stored.decisionId), ' loaded.'));
+    } catch (err) {
+      mount(fromStatus, problemBox(err));
+    }
+  };
+  const fromForm = h(
+    'form',
+    {
+      class: 'filters',
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        void load();
+      },
+    },
+    h('div', { class: 'field' }, h('label', { for: 'whatif-decision' }, 'Take the account from a stored decision (decision id)'), fromId),
+    h('button', { type: 'submit', id: 'whatif-load', class: 'secondary' }, 'Load its request'),
+    fromStatus,
+  );
   const form = h(
     'form',
     { class: 'whatif' },
@@ -117,10 +146,12 @@ export async function render(root: HTMLElement, _params: string[]): Promise<void
       button.disabled = false;
     }
   });
+  if (fromId.value) void load();
   mount(
     root,
     h('h1', null, 'What-if'),
-    h('p', null, 'Paste an account and market (for instance one of the repository\'s ', h('code', null, 'examples/*.json'), ') and the orders to try.'),
+    h('p', null, 'Paste an account and market (for instance one of the repository\'s ', h('code', null, 'examples/*.json'), '), or take them from a stored decision, and the orders to try.'),
+    fromForm,
     form,
     output,
   );

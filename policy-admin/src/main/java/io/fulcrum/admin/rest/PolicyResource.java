@@ -140,7 +140,7 @@ public class PolicyResource {
   }
 
   @GET
-  @Path("{id}/{version}/tables")
+  @Path("{id}/versions/{version}/tables")
   @RolesAllowed({Roles.AUDITOR, Roles.AUTHOR, Roles.APPROVER, Roles.DECIDER})
   @Operation(
       summary =

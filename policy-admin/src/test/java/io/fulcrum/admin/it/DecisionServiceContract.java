@@ -762,7 +762,7 @@ abstract class DecisionServiceContract {
             "GET /api/v1/me",
             "GET /api/v1/decisions/{id}/request",
             "GET /api/v1/policies/events",
-            "GET /api/v1/policies/{id}/{version}/tables",
+            "GET /api/v1/policies/{id}/versions/{version}/tables",
             "GET /api/v1/policies/{id}/versions/{version}/files/{path}");
     assertThat(checked).hasSizeGreaterThanOrEqualTo(20);
     assertThat(

@@ -221,7 +221,7 @@ abstract class PolicyGovernanceContract {
 
   @Test
   void tables_ofTieredPerps_areTheDmnRowsAsAuthored_numberedFromOne() {
-    Reply v2 = client.get("api/v1/policies/tiered-perps/2/tables", DECIDER);
+    Reply v2 = client.get("api/v1/policies/tiered-perps/versions/2/tables", DECIDER);
     assertThat(v2.status()).as(v2.body()).isEqualTo(200);
     assertThat(v2.json().get("unreadable").size()).isZero();
     assertThat(v2.json().get("tables").size()).isEqualTo(1);
@@ -254,14 +254,18 @@ abstract class PolicyGovernanceContract {
     assertThat(cell(table, 10, "maintenanceAmount")).isEqualTo("100014425");
     assertThat(cell(table, 1, "maxLeverage")).isEqualTo("125");
     // rules/tiered-perps/1/brackets.dmn: the values before the change
-    JsonNode v1 = client.get("api/v1/policies/tiered-perps/1/tables", AUDITOR).json();
+    JsonNode v1 = client.get("api/v1/policies/tiered-perps/versions/1/tables", AUDITOR).json();
     assertThat(cell(v1.get("tables").get(0), 3, "maintenanceMarginRate")).isEqualTo("0.01");
     assertThat(cell(v1.get("tables").get(0), 10, "maintenanceAmount")).isEqualTo("100016300");
 
-    Reply missing = client.get("api/v1/policies/tiered-perps/99/tables", AUDITOR);
+    Reply missing = client.get("api/v1/policies/tiered-perps/versions/99/tables", AUDITOR);
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
-    assertThat(client.get("api/v1/policies/tiered-perps/2/tables", null).status()).isEqualTo(401);
+    assertThat(client.get("api/v1/policies/tiered-perps/versions/2/tables", null).status())
+        .isEqualTo(401);
+    // the path of the first slice, outside the /versions/{version}/... family, is gone
+    assertThat(client.get("api/v1/policies/tiered-perps/2/tables", AUDITOR).status())
+        .isEqualTo(404);
   }
 
   @Test
