@@ -6,11 +6,11 @@
 // identical replay; the audit page shows the chain intact. Expected values are read from the DMN
 // file under rules/, never from the service.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { strToU8, zipSync } from 'fflate';
 import {
   api, apiJson, BASE_URL, consoleMissing, launchBrowser, onPage, REPO_ROOT, route, screenshot, signIn, squash,
   tableRows, users,
@@ -91,21 +91,21 @@ describe('review flow: upload, diff, four eyes, approve, activate, decide, repla
     newVersion = String(Math.max(...list.versions.filter((v) => v.policy === POLICY).map((v) => Number(v.version))) + 1);
     activeBefore = (await apiJson('/policies/active', { who: users.author })).active.split('@')[1];
 
-    // The bundle: the shipped version's files, the manifest's version raised, one DMN cell changed.
-    const dir = join(work, 'bundle');
-    cpSync(join(REPO_ROOT, 'rules', POLICY, shipped), dir, { recursive: true });
-    const manifest = readFileSync(join(dir, 'manifest.yaml'), 'utf8');
+    // The bundle: the shipped version's files at the zip's root, the manifest's version raised and
+    // one DMN cell changed.
+    const shippedDir = join(REPO_ROOT, 'rules', POLICY, shipped);
+    const files = Object.fromEntries(readdirSync(shippedDir).map((f) => [f, new Uint8Array(readFileSync(join(shippedDir, f)))]));
+    const manifest = readFileSync(join(shippedDir, 'manifest.yaml'), 'utf8');
     const versionLine = /^version: "?\d+"?$/m;
     assert.match(manifest, versionLine, 'the manifest has a version line');
-    writeFileSync(join(dir, 'manifest.yaml'), manifest.replace(versionLine, `version: "${newVersion}"`));
+    files['manifest.yaml'] = strToU8(manifest.replace(versionLine, `version: "${newVersion}"`));
     const rule = table.rules[rowNumber - 1].xml;
     const entries = [...rule.matchAll(/<outputEntry\b[^>]*>\s*<text>[\s\S]*?<\/text>/g)].map((m) => m[0]);
     const changedRule = rule.replace(entries[col], entries[col].replace(`<text>${oldValue}</text>`, `<text>${newValue}</text>`));
     assert.notEqual(changedRule, rule, 'the cell was changed');
-    writeFileSync(join(dir, DMN), original.replace(rule, changedRule));
+    files[DMN] = strToU8(original.replace(rule, changedRule));
     const zipPath = join(work, `${POLICY}-${newVersion}.zip`);
-    if (!existsSync('/usr/bin/zip')) throw new Error('the zip command is missing (apt-get install -y zip)');
-    execFileSync('/usr/bin/zip', ['-q', '-r', '-X', zipPath, '.'], { cwd: dir });
+    writeFileSync(zipPath, zipSync(files));
 
     await onPage(browser, 'flow-upload', async (page, problems) => {
       await signIn(page, users.lead);
@@ -154,7 +154,10 @@ describe('review flow: upload, diff, four eyes, approve, activate, decide, repla
       await page.locator('#approve').click();
       const refused = page.locator('section[data-ref] .problem[role="alert"]');
       await refused.waitFor();
-      assert.match(squash(await refused.locator('strong').innerText()), /\(403\)$/, 'the service\'s 403 is shown');
+      assert.equal(squash(await refused.locator('strong').innerText()), 'Forbidden (403)', 'the service\'s 403 is shown');
+      const detail = squash(await refused.locator('p').first().innerText());
+      assert.match(detail, new RegExp(`^user lead uploaded ${POLICY}\\S*${newVersion} and may not review it: another approver must \\(four eyes\\)$`),
+        `the service's reason: "${detail}"`);
       await screenshot(page, 'flow-four-eyes');
       assert.deepEqual(problems, []);
     });
