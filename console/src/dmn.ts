@@ -27,7 +27,7 @@ export function columnHead(c: TableColumn): Child {
 }
 
 export function cellContent(c: TableColumn, text: string): Child {
-  return c.kind === 'ANNOTATION' ? text : h('code', null, text);
+  return c.kind === 'ANNOTATION' ? h('span', { class: 'annotation' }, text) : h('code', null, text);
 }
 
 export function tableCaption(t: DecisionTable): string {

@@ -47,11 +47,23 @@ function cellList(cells: CellChange[]): Child {
 
 type TableChange = PolicyDiff['tables'][number];
 
-/** Both versions of one changed table, side by side: removed rows and changed cells on the left, added rows and changed cells on the right. */
+/** The table with only the columns whose index passes `keep` (row numbers unchanged). */
+function onlyColumns(t: DecisionTable, keep: (name: string, kind: string) => boolean): DecisionTable {
+  const idx = t.columns.map((c, i) => (keep(c.name, c.kind) ? i : -1)).filter((i) => i >= 0);
+  return { ...t, columns: idx.map((i) => t.columns[i]), rows: t.rows.map((r) => ({ ...r, cells: idx.map((i) => r.cells[i]) })) };
+}
+
+/**
+ * Both versions of one changed table, side by side: removed rows and changed cells on the left,
+ * added rows and changed cells on the right. At first only the input columns and the columns with
+ * a changed cell show (two whole tables do not fit side by side at 1280 px); a checkbox shows all.
+ */
 function sideBySide(change: TableChange, from: string, to: string, before: DecisionTable | undefined, after: DecisionTable | undefined): HTMLElement {
   const byRow = new Map(change.rows.map((r) => [r.row, r]));
-  const side = (t: DecisionTable | undefined, version: string, left: boolean): Child => {
-    if (!t) return h('p', { class: 'muted' }, `No table ${change.table} in version ${version}.`);
+  const changedColumns = new Set(change.rows.flatMap((r) => (r.change === 'CHANGED' ? r.cells.map((c) => c.column) : [])));
+  const side = (whole: DecisionTable | undefined, version: string, left: boolean, all: boolean): Child => {
+    if (!whole) return h('p', { class: 'muted' }, `No table ${change.table} in version ${version}.`);
+    const t = all || changedColumns.size === 0 ? whole : onlyColumns(whole, (name, kind) => kind === 'INPUT' || changedColumns.has(name));
     return decisionTable(t, [], {
       attrs: { 'data-test': 'diff-table', 'data-side': left ? 'from' : 'to', caption: `version ${version}: ${change.table}` },
       row: (n) => {
@@ -69,11 +81,16 @@ function sideBySide(change: TableChange, from: string, to: string, before: Decis
       },
     });
   };
+  const holder = h('div', { class: 'side-by-side', 'data-table': change.table });
+  const draw = (all: boolean) => mount(holder, h('div', null, side(before, from, true, all)), h('div', null, side(after, to, false, all)));
+  const id = `all-columns-${encodeURIComponent(change.file + '-' + change.table).replace(/%/g, '_')}`;
+  const toggle = h('input', { type: 'checkbox', id, onchange: (e: Event) => draw((e.target as HTMLInputElement).checked) });
+  draw(false);
   return h(
     'div',
-    { class: 'side-by-side', 'data-table': change.table },
-    h('div', null, side(before, from, true)),
-    h('div', null, side(after, to, false)),
+    null,
+    changedColumns.size ? h('p', { class: 'toolbar' }, toggle, h('label', { for: id }, ` All columns (now: inputs and the changed ${[...changedColumns].join(', ')})`)) : null,
+    holder,
   );
 }
 
