@@ -4,7 +4,9 @@
 // author) is refused the approval; `approver` approves and activates it; a decision posted through
 // the API as `decider` is found by account, shows its figures, the matched bracket row and an
 // identical replay; the audit page shows the chain intact. Expected values are read from the DMN
-// file under rules/, never from the service.
+// file under rules/, never from the service. The flow activates a version that rules/ lacks, so
+// it runs after console.test.mjs (node --test runs the files one at a time, in name order), whose
+// version-page test reads the active version's tables from rules/.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
