@@ -1,6 +1,14 @@
 // The API's JSON bodies the pages read (admin/rest records, as the service's /openapi describes
 // them). Instants are ISO-8601 strings, decimals strings.
 
+import type { components } from './api-types';
+
+type Schemas = components['schemas'];
+
+/** The lifecycle actions and decision statuses as the OpenAPI document enumerates them. */
+export type PolicyAction = NonNullable<Schemas['PolicyEvent']['action']>;
+export type DecisionStatus = NonNullable<Schemas['DecisionSummary']['status']>;
+
 export type PolicyState = 'DRAFT' | 'VALIDATED' | 'APPROVED' | 'ACTIVE' | 'RETIRED' | 'REJECTED';
 export const POLICY_STATES: PolicyState[] = ['DRAFT', 'VALIDATED', 'APPROVED', 'ACTIVE', 'RETIRED', 'REJECTED'];
 
@@ -23,7 +31,7 @@ export interface ValidationReport {
 export interface PolicyEvent {
   id: string;
   sequence: number;
-  action: string;
+  action: PolicyAction;
   policyId: string;
   version: string;
   bundleHash: string | null;
@@ -117,7 +125,7 @@ export interface DecisionSummary {
   createdBy: string;
   accountId: string;
   policy: PolicyStamp;
-  status: string;
+  status: DecisionStatus;
   asOf: string | null;
   decisionHash: string;
 }
@@ -128,3 +136,34 @@ export interface DecisionPage {
   size: number;
   total: number;
 }
+
+// ---- Checked against the OpenAPI document ------------------------------------------------------
+// api-types.ts is generated from the service's /openapi by openapi-typescript (`npm run api-types`,
+// committed). Its schemas mark no field required or nullable, while the service writes every field
+// (null where absent), so the pages keep the precise types above; the type check below (run by
+// `npm run build`) fails when one of them names a field the document lacks or gives a field a type
+// the document does not allow (nulls aside).
+type DeepNonNull<T> = T extends (infer U)[] ? DeepNonNull<U>[] : T extends object ? { [K in keyof T]: DeepNonNull<NonNullable<T[K]>> } : NonNullable<T>;
+type Conforms<Hand, Doc> = [Exclude<keyof Hand, keyof Doc>] extends [never]
+  ? DeepNonNull<Hand> extends DeepNonNull<Doc>
+    ? true
+    : false
+  : false;
+type Assert<T extends true> = T;
+
+export type OpenApiConformance = [
+  Assert<Conforms<CompilationProblem, Schemas['CompilationProblem']>>,
+  Assert<Conforms<ValidationReport, Schemas['ValidationReport']>>,
+  Assert<Conforms<PolicyEvent, Schemas['PolicyEvent']>>,
+  Assert<Conforms<PolicyEventPage, Schemas['PolicyEventPage']>>,
+  Assert<Conforms<PolicyVersionView, Schemas['PolicyVersionView']>>,
+  Assert<Conforms<PolicyList, Schemas['PolicyList']>>,
+  Assert<Conforms<ActivePolicy, Schemas['ActivePolicy']>>,
+  Assert<Conforms<TableColumn, Schemas['Column']>>,
+  Assert<Conforms<TableRow, Schemas['Row']>>,
+  Assert<Conforms<DecisionTable, Schemas['Table']>>,
+  Assert<Conforms<PolicyTables, Schemas['PolicyTables']>>,
+  Assert<Conforms<PolicyStamp, Schemas['PolicyStamp']>>,
+  Assert<Conforms<DecisionSummary, Schemas['DecisionSummary']>>,
+  Assert<Conforms<DecisionPage, Schemas['DecisionPage']>>,
+];
