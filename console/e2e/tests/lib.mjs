@@ -24,6 +24,7 @@ export const users = {
   auditor: { user: 'auditor', password: 'auditor-demo' },
   author: { user: 'author', password: 'author-demo' },
   approver: { user: 'approver', password: 'approver-demo' },
+  lead: { user: 'lead', password: 'lead-demo' }, // author and approver: shows four eyes
 };
 
 /** Headless Chromium from the machine (never a downloaded browser). */
