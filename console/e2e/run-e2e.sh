@@ -65,12 +65,25 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 mkdir -p "$OUT" "$SCREENSHOT_DIR"
+# The service under test is a copy of the built WAR with one test-support endpoint added,
+# TamperResource (edits the database behind the service's back, as someone with database access
+# would), so a test can break the audit chain and see the audit page name the broken link. The
+# copy lives in this run's temporary data directory; the built WAR itself is never changed.
+TAMPER=io/fulcrum/admin/it/TamperResource.class
+[ -f "$TARGET/test-classes/$TAMPER" ] \
+  || fail "policy-admin/target/test-classes has no $TAMPER: compile policy-admin's tests first"
+TEST_WAR="$DATA/fulcrum-policy-admin-e2e.war"
+STAGE="$DATA/war-stage"
+mkdir -p "$STAGE/WEB-INF/classes/$(dirname "$TAMPER")"
+cp "$TARGET/fulcrum-policy-admin.war" "$TEST_WAR"
+cp "$TARGET/test-classes/$TAMPER" "$STAGE/WEB-INF/classes/$TAMPER"
+(cd "$STAGE" && jar uf "$TEST_WAR" "WEB-INF/classes/$TAMPER") || fail "could not add $TAMPER to the test WAR"
 echo "run-e2e: starting the service on $BASE_URL (log: $OUT/service.log)" >&2
 # fulcrum-service execs java: $! is the service's own PID. Its database and user settings are
 # cleared so that it is the in-memory H2 database with the demo users whatever the caller set.
 env -u FULCRUM_DB_URL -u FULCRUM_DB_USER -u FULCRUM_DB_PASSWORD -u FULCRUM_USERS_FILE -u FULCRUM_MODE \
   -u FULCRUM_POLICY_ACTIVE -u FULCRUM_DB_DATASOURCE_CLASS \
-  FULCRUM_DATA="$DATA" FULCRUM_PORT="$PORT" FULCRUM_BIND=127.0.0.1 \
+  FULCRUM_DATA="$DATA" FULCRUM_PORT="$PORT" FULCRUM_BIND=127.0.0.1 FULCRUM_WAR="$TEST_WAR" \
   FULCRUM_SERVICE_JAVA_OPTS="${E2E_JAVA_OPTS:--Xms256m -Xmx1g -Xss4m}" \
   "$ROOT/fulcrum-service" --in-memory >"$OUT/service.log" 2>&1 </dev/null &
 SERVICE_PID=$!

@@ -3,7 +3,8 @@
 // decision-table cell changed), sees it VALIDATED and the changed cell in the diff; `lead` (its
 // author) is refused the approval; `approver` approves and activates it; a decision posted through
 // the API as `decider` is found by account, shows its figures, the matched bracket row and an
-// identical replay; the audit page shows the chain intact. Expected values are read from the DMN
+// identical replay; the audit page shows the chain intact, then names the broken link after a
+// decision is edited in the database (the test WAR's TamperResource), and the edit is undone. Expected values are read from the DMN
 // file under rules/, never from the service. The flow activates a version that rules/ lacks, so
 // it runs after console.test.mjs (node --test runs the files one at a time, in name order), whose
 // version-page test reads the active version's tables from rules/.
@@ -294,5 +295,46 @@ describe('review flow: upload, diff, four eyes, approve, activate, decide, repla
       await screenshot(page, 'flow-audit');
       assert.deepEqual(problems, []);
     });
+  });
+  test('a decision edited in the database behind the service breaks the chain: the audit page names that link', { timeout: 90_000 }, async () => {
+    assert.ok(decisionId && decisionSequence > 0, 'the decision test ran');
+    const stored = await apiJson(`/decisions/${encodeURIComponent(decisionId)}`, { who: users.auditor });
+    const status = stored.status ?? stored.decision?.status;
+    const forged = status === 'OK' ? 'LIQUIDATE' : 'OK';
+    // The test WAR's TamperResource (run-e2e.sh adds it to a copy of the WAR) sets the stored
+    // status directly in the database and answers the one it replaced.
+    const tamper = (to) => api(`/test-support/tamper/${encodeURIComponent(decisionId)}?status=${to}`,
+      { method: 'POST', headers: { Accept: '*/*' } });
+    const edited = await tamper(forged);
+    const replaced = (await edited.text()).trim();
+    assert.equal(edited.status, 200, `tamper: ${replaced}`);
+    assert.equal(replaced, status, 'the tamper endpoint replaced the stored status');
+    try {
+      const verify = await apiJson('/audit/verify', { who: users.auditor });
+      assert.equal(verify.intact, false, `the service's own check: ${JSON.stringify(verify)}`);
+      assert.equal(verify.firstBroken.sequence, decisionSequence, 'the broken link is the edited decision');
+      await onPage(browser, 'flow-audit-broken', async (page, problems) => {
+        await signIn(page, users.auditor);
+        await route(page, '#/audit');
+        const chain = page.locator('[data-test="chain"]');
+        await chain.waitFor();
+        const broken = chain.locator('[data-test="first-broken"]');
+        await broken.waitFor();
+        const text = squash(await broken.innerText());
+        assert.ok(text.startsWith(`sequence ${decisionSequence}, ${verify.firstBroken.kind}`), `first broken link: "${text}"`);
+        if (verify.firstBroken.subjectId) {
+          assert.ok(text.includes(verify.firstBroken.subjectId), `names ${verify.firstBroken.subjectId}: "${text}"`);
+        }
+        assert.ok(text.endsWith(`: ${squash(verify.firstBroken.problem)}`), `the problem as the API states it: "${text}"`);
+        assert.notEqual(squash(await chain.locator('strong').first().innerText()), 'The audit chain is intact.');
+        await screenshot(page, 'flow-audit-broken');
+        assert.deepEqual(problems, []);
+      });
+    } finally {
+      // Undo, so later tests see an intact chain again.
+      const undone = await tamper(status);
+      assert.equal(undone.status, 200, `undo: ${await undone.text()}`);
+    }
+    assert.equal((await apiJson('/audit/verify', { who: users.auditor })).intact, true, 'intact again after the undo');
   });
 });
