@@ -45,6 +45,13 @@ public final class Html {
   }
 
   /** A money figure with thousands separators, two decimals, independent of the default locale. */
+  /**
+   * A table cell for a figure: right-aligned ({@code td.n} in report.css); {@code html} as given.
+   */
+  public static String numberCell(String html) {
+    return "<td class=\"n\">" + html + "</td>";
+  }
+
   public static String money(BigDecimal value) {
     return value == null ? "—" : String.format(Locale.ROOT, "%,.2f", value);
   }

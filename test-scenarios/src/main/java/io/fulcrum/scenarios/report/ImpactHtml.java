@@ -75,14 +75,14 @@ public final class ImpactHtml {
       b.append("<tr><td>")
           .append(Html.escape(t.state()))
           .append("</td>")
-          .append(num(Html.money(t.baselineInitial())))
-          .append(num(Html.money(t.candidateInitial())))
-          .append(num(ImpactReports.signed(t.initialChange())))
-          .append(num(Html.money(t.baselineMaintenance())))
-          .append(num(Html.money(t.candidateMaintenance())))
-          .append(num(ImpactReports.signed(t.maintenanceChange())))
-          .append(num(String.format(Locale.ROOT, "%,d", t.changedAccounts())))
-          .append(num(String.format(Locale.ROOT, "%,d", t.failedCells())))
+          .append(Html.numberCell(Html.money(t.baselineInitial())))
+          .append(Html.numberCell(Html.money(t.candidateInitial())))
+          .append(Html.numberCell(ImpactReports.signed(t.initialChange())))
+          .append(Html.numberCell(Html.money(t.baselineMaintenance())))
+          .append(Html.numberCell(Html.money(t.candidateMaintenance())))
+          .append(Html.numberCell(ImpactReports.signed(t.maintenanceChange())))
+          .append(Html.numberCell(String.format(Locale.ROOT, "%,d", t.changedAccounts())))
+          .append(Html.numberCell(String.format(Locale.ROOT, "%,d", t.failedCells())))
           .append("</tr>\n");
     }
     b.append("</table>\n<h2>Distribution of maintenance margin changes (changed cells)</h2>\n")
@@ -140,9 +140,10 @@ public final class ImpactHtml {
         .append(c.statusChanged() ? " &rarr; " + c.candidateStatus() : "")
         .append("</td>")
         .append(
-            num(Html.money(c.baselineInitial()) + " &rarr; " + Html.money(c.candidateInitial())))
+            Html.numberCell(
+                Html.money(c.baselineInitial()) + " &rarr; " + Html.money(c.candidateInitial())))
         .append(
-            num(
+            Html.numberCell(
                 Html.money(c.baselineMaintenance())
                     + " &rarr; "
                     + Html.money(c.candidateMaintenance())))
@@ -183,7 +184,7 @@ public final class ImpactHtml {
         b.append(
             from != to && n > 0
                 ? "<td class=\"n fail\">" + String.format(Locale.ROOT, "%,d", n) + "</td>"
-                : num(String.format(Locale.ROOT, "%,d", n)));
+                : Html.numberCell(String.format(Locale.ROOT, "%,d", n)));
       }
       b.append("</tr>\n");
     }
@@ -194,14 +195,10 @@ public final class ImpactHtml {
                 b.append("<tr><td>")
                     .append(Html.escape(kind.label()))
                     .append("</td>")
-                    .append(num(String.format(Locale.ROOT, "%,d", n)))
+                    .append(Html.numberCell(String.format(Locale.ROOT, "%,d", n)))
                     .append("</tr>\n"));
     b.append("<tr><td>only decision-table parameters (no figure, status or flag)</td>")
-        .append(num(String.format(Locale.ROOT, "%,d", s.accountsOnlyParameters())))
+        .append(Html.numberCell(String.format(Locale.ROOT, "%,d", s.accountsOnlyParameters())))
         .append("</tr>\n</table>\n");
-  }
-
-  private static String num(String text) {
-    return "<td class=\"n\">" + text + "</td>";
   }
 }

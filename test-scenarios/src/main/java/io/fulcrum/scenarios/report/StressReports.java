@@ -186,19 +186,19 @@ public final class StressReports {
           .append("</td><td>")
           .append(o.scenario().kind())
           .append("</td>")
-          .append(cell(Html.money(o.totalPosted())))
-          .append(cell(Html.money(o.totalLoss())))
-          .append(cell(Html.money(o.totalShortfall())))
-          .append(cell(Html.money(o.totalPreExistingDeficit())))
-          .append(cell(Html.money(o.coverTwo())))
+          .append(Html.numberCell(Html.money(o.totalPosted())))
+          .append(Html.numberCell(Html.money(o.totalLoss())))
+          .append(Html.numberCell(Html.money(o.totalShortfall())))
+          .append(Html.numberCell(Html.money(o.totalPreExistingDeficit())))
+          .append(Html.numberCell(Html.money(o.coverTwo())))
           .append("<td>")
           .append(Html.escape(coverTwoNames(o)))
           .append("</td>")
           .append(
-              cell(
+              Html.numberCell(
                   String.format(Locale.ROOT, "%,d (%,d new)", o.liquidated(), o.newlyLiquidated())))
-          .append(cell(String.format(Locale.ROOT, "%,d", o.lossesAboveInitialMargin())))
-          .append(cell(String.format(Locale.ROOT, "%,d", o.failures())))
+          .append(Html.numberCell(String.format(Locale.ROOT, "%,d", o.lossesAboveInitialMargin())))
+          .append(Html.numberCell(String.format(Locale.ROOT, "%,d", o.failures())))
           .append("</tr>\n");
     }
     b.append("</table>\n");
@@ -246,16 +246,16 @@ public final class StressReports {
       b.append("<tr")
           .append(i < 2 ? " class=\"fail\"" : "")
           .append(">")
-          .append(cell(String.valueOf(i + 1)))
+          .append(Html.numberCell(String.valueOf(i + 1)))
           .append("<td>")
           .append(Html.escape(a.account()))
           .append(i < 2 ? " (cover-2)" : "")
           .append("</td>")
-          .append(cell(Html.money(a.shortfall())))
-          .append(cell(Html.money(a.loss())))
-          .append(cell(Html.money(a.postedMargin())))
-          .append(cell(Html.money(a.preExistingDeficit())))
-          .append(cell(Html.money(a.initialMargin())))
+          .append(Html.numberCell(Html.money(a.shortfall())))
+          .append(Html.numberCell(Html.money(a.loss())))
+          .append(Html.numberCell(Html.money(a.postedMargin())))
+          .append(Html.numberCell(Html.money(a.preExistingDeficit())))
+          .append(Html.numberCell(Html.money(a.initialMargin())))
           .append("<td>")
           .append(a.baseStatus())
           .append(" &rarr; ")
@@ -306,9 +306,5 @@ public final class StressReports {
     }
     var price = o.scenario().shock().assetPrices().get(asset);
     return price == null ? "" : "at " + price.toPlainString();
-  }
-
-  private static String cell(String text) {
-    return "<td class=\"n\">" + text + "</td>";
   }
 }
