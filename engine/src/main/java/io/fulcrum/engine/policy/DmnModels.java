@@ -1,5 +1,6 @@
 package io.fulcrum.engine.policy;
 
+import io.fulcrum.engine.dmn.CompiledDecisionTable;
 import io.fulcrum.engine.dmn.DecisionTables;
 import io.fulcrum.engine.explain.TableHit.TableRow;
 import java.util.ArrayList;
@@ -31,17 +32,92 @@ public final class DmnModels {
   private final Map<String, DMNModel> byFile;
   private final Map<String, io.fulcrum.engine.dmn.DecisionTable> tables;
   private final Map<String, List<TableRow>> rowsByTable;
+  private final Map<String, List<Prepared>> bySubject;
+
+  /**
+   * A manifest decision binding prepared at compile time, so an evaluation does no look-up: the
+   * model, the binding's DMN inputs in name order with the subject properties they read, and the
+   * decision's table compiled to Java when {@link CompiledDecisionTable} can evaluate it (else
+   * null: the KIE DMN runtime evaluates it), with the positions in {@code inputs} of the values its
+   * columns read and what an explanation quotes of it.
+   */
+  public record Prepared(
+      PolicyManifest.DecisionBinding binding,
+      DMNModel model,
+      List<String> inputs,
+      List<String> properties,
+      CompiledDecisionTable table,
+      int[] columns,
+      String label,
+      String hitPolicy,
+      List<List<TableRow>> selectedRows) {}
 
   private DmnModels(
       DMNRuntime runtime,
       Map<String, DMNModel> byFile,
-      Map<String, io.fulcrum.engine.dmn.DecisionTable> tables) {
+      Map<String, io.fulcrum.engine.dmn.DecisionTable> tables,
+      List<PolicyManifest.DecisionBinding> bindings) {
     this.runtime = runtime;
     this.byFile = byFile;
     this.tables = tables;
     Map<String, List<TableRow>> rows = new HashMap<>();
     tables.forEach((name, table) -> rows.put(name, tableRows(table)));
     this.rowsByTable = Map.copyOf(rows);
+    Map<String, List<Prepared>> prepared = new HashMap<>();
+    for (PolicyManifest.DecisionBinding binding : bindings) {
+      prepared.computeIfAbsent(binding.subject(), k -> new ArrayList<>()).add(prepare(binding));
+    }
+    prepared.replaceAll((k, v) -> List.copyOf(v));
+    this.bySubject = Map.copyOf(prepared);
+  }
+
+  private Prepared prepare(PolicyManifest.DecisionBinding binding) {
+    DMNModel model = byFile.get(binding.model());
+    List<String> inputs = List.copyOf(new java.util.TreeSet<>(binding.inputs().keySet()));
+    List<String> properties = inputs.stream().map(binding.inputs()::get).toList();
+    CompiledDecisionTable table =
+        COMPILE_TABLES && model != null
+            ? CompiledDecisionTable.compile(model, binding.decision()).orElse(null)
+            : null;
+    int[] columns = null;
+    if (table != null) {
+      columns = new int[table.columnInputs().size()];
+      for (int c = 0; c < columns.length; c++) {
+        columns[c] = inputs.indexOf(table.columnInputs().get(c));
+        if (columns[c] < 0) {
+          table = null; // a column reads an input the binding does not give: the runtime says so
+          columns = null;
+          break;
+        }
+      }
+    }
+    List<List<TableRow>> selected = new ArrayList<>();
+    for (TableRow row : rows(binding.decision())) {
+      selected.add(List.of(row));
+    }
+    return new Prepared(
+        binding,
+        model,
+        inputs,
+        properties,
+        table,
+        columns,
+        label(binding.decision()),
+        hitPolicy(binding.decision()),
+        List.copyOf(selected));
+  }
+
+  /**
+   * Whether decision tables that allow it are evaluated by {@link CompiledDecisionTable} (default)
+   * rather than the KIE DMN runtime; {@code -Dfulcrum.dmn.compiledTables=false} turns it off (to
+   * compare both in a benchmark).
+   */
+  static final boolean COMPILE_TABLES =
+      !"false".equals(System.getProperty("fulcrum.dmn.compiledTables"));
+
+  /** The prepared bindings of subject kind {@code subject}, in manifest order. */
+  public List<Prepared> decisions(String subject) {
+    return bySubject.getOrDefault(subject, List.of());
   }
 
   static DmnModels compile(PolicyBundle bundle, List<CompilationProblem> problems) {
@@ -51,13 +127,13 @@ public final class DmnModels {
             .distinct()
             .toList();
     if (files.isEmpty()) {
-      return new DmnModels(null, Map.of(), Map.of());
+      return new DmnModels(null, Map.of(), Map.of(), List.of());
     }
     for (String file : files) {
       checkWellFormed(file, bundle.files().get(file), problems);
     }
     if (!problems.isEmpty()) {
-      return new DmnModels(null, Map.of(), Map.of());
+      return new DmnModels(null, Map.of(), Map.of(), List.of());
     }
     List<Resource> resources = new ArrayList<>();
     for (String file : files) {
@@ -69,7 +145,15 @@ public final class DmnModels {
         DMNRuntimeBuilder.fromDefaults()
             .setRootClassLoader(new PolicyClassLoader(DmnModels.class.getClassLoader()))
             .setOption(new RuntimeTypeCheckOption(true))
-            .buildConfiguration()
+            .buildConfigurationUsingCustomCompiler(
+                cfg -> {
+                  if (Boolean.getBoolean("fulcrum.dmn.alphanetwork")) {
+                    ((org.kie.dmn.core.compiler.DMNCompilerConfigurationImpl) cfg)
+                        .setProperty(
+                            org.kie.dmn.core.compiler.AlphaNetworkOption.PROPERTY_NAME, "true");
+                  }
+                  return new org.kie.dmn.core.compiler.DMNCompilerImpl(cfg);
+                })
             .fromResources(resources);
     DMNRuntime runtime =
         built.cata(
@@ -81,7 +165,7 @@ public final class DmnModels {
             },
             r -> r);
     if (runtime == null) {
-      return new DmnModels(null, Map.of(), Map.of());
+      return new DmnModels(null, Map.of(), Map.of(), List.of());
     }
     runtime.addListener(DmnCapture.LISTENER);
     Map<String, DMNModel> byFile = new HashMap<>();
@@ -117,7 +201,8 @@ public final class DmnModels {
                     + "' but the model has none by that name"));
       }
     }
-    return new DmnModels(runtime, Map.copyOf(byFile), Map.copyOf(tables));
+    return new DmnModels(
+        runtime, Map.copyOf(byFile), Map.copyOf(tables), bundle.manifest().decisions());
   }
 
   /** The DMN compiler fails on malformed XML without saying where; the XML parser says where. */

@@ -1,5 +1,6 @@
 package io.fulcrum.engine.runtime;
 
+import io.fulcrum.engine.dmn.CompiledDecisionTable;
 import io.fulcrum.engine.explain.DecisionEvaluated;
 import io.fulcrum.engine.explain.ExplanationRecorder;
 import io.fulcrum.engine.explain.TableHit;
@@ -40,28 +41,87 @@ final class DmnStage {
   SortedMap<String, Object> evaluate(
       String subjectKind, String subject, Function<String, Object> properties) {
     SortedMap<String, Object> parameters = new TreeMap<>();
-    for (DecisionBinding binding : policy.manifest().decisions()) {
-      if (binding.subject().equals(subjectKind)) {
-        parameters.putAll(evaluate(binding, subject, properties));
-      }
+    for (DmnModels.Prepared decision : policy.dmn().decisions(subjectKind)) {
+      parameters.putAll(evaluate(decision, subject, properties));
     }
     return parameters;
   }
 
   private Map<String, Object> evaluate(
-      DecisionBinding binding, String subject, Function<String, Object> properties) {
-    DmnModels dmn = policy.dmn();
-    DMNModel model = dmn.model(binding.model());
-    DMNContext context = dmn.runtime().newContext();
+      DmnModels.Prepared decision, String subject, Function<String, Object> properties) {
+    List<String> names = decision.inputs();
+    List<String> propertyNames = decision.properties();
+    Object[] values = new Object[names.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = properties.apply(propertyNames.get(i));
+    }
+    CompiledDecisionTable table = decision.table();
+    if (table != null) {
+      int[] columns = decision.columns();
+      Object[] cells = new Object[columns.length];
+      for (int c = 0; c < columns.length; c++) {
+        cells[c] = values[columns[c]];
+      }
+      CompiledDecisionTable.Match match = table.evaluate(cells);
+      if (match != null) {
+        return compiled(decision, match, subject, values);
+      }
+    }
+    return runtime(decision, subject, values);
+  }
+
+  /** Records what the KIE runtime path records for the same table and result; see the tests. */
+  private Map<String, Object> compiled(
+      DmnModels.Prepared decision,
+      CompiledDecisionTable.Match match,
+      String subject,
+      Object[] values) {
+    Object output = match.output();
+    if (recorder.isEnabled()) {
+      SortedMap<String, Object> inputs = inputs(decision, values);
+      List<List<TableRow>> rows = decision.selectedRows();
+      recorder.add(
+          new TableHit(
+              subject,
+              decision.label(),
+              decision.hitPolicy(),
+              inputs,
+              match.matched(),
+              match.selected(),
+              match.row() <= rows.size() ? rows.get(match.row() - 1) : List.of(),
+              sorted(output)));
+      DecisionBinding binding = decision.binding();
+      recorder.add(
+          new DecisionEvaluated(
+              subject, binding.model(), binding.decision(), inputs, sorted(output)));
+    }
+    if (output instanceof Map<?, ?>) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> map = (Map<String, Object>) output; // sorted, unmodifiable, String keys
+      return map;
+    }
+    return Map.of(decision.binding().decision(), output);
+  }
+
+  private static SortedMap<String, Object> inputs(DmnModels.Prepared decision, Object[] values) {
     SortedMap<String, Object> inputs = new TreeMap<>();
-    binding
-        .inputs()
-        .forEach(
-            (dmnInput, property) -> {
-              Object value = properties.apply(property);
-              inputs.put(dmnInput, value);
-              context.set(dmnInput, value);
-            });
+    List<String> names = decision.inputs();
+    for (int i = 0; i < values.length; i++) {
+      inputs.put(names.get(i), values[i]);
+    }
+    return inputs;
+  }
+
+  private Map<String, Object> runtime(DmnModels.Prepared prepared, String subject, Object[] given) {
+    DecisionBinding binding = prepared.binding();
+    DmnModels dmn = policy.dmn();
+    DMNModel model = prepared.model();
+    DMNContext context = dmn.runtime().newContext();
+    SortedMap<String, Object> inputs = inputs(prepared, given);
+    List<String> names = prepared.inputs();
+    for (int i = 0; i < given.length; i++) {
+      context.set(names.get(i), given[i]);
+    }
     if (recorder.isEnabled()) {
       DmnCapture.begin();
     }
