@@ -37,9 +37,10 @@ public final class DmnModels {
   /**
    * A manifest decision binding prepared at compile time, so an evaluation does no look-up: the
    * model, the binding's DMN inputs in name order with the subject properties they read, and the
-   * decision's table compiled to Java when {@link CompiledDecisionTable} can evaluate it (else
-   * null: the KIE DMN runtime evaluates it), with the positions in {@code inputs} of the values its
-   * columns read and what an explanation quotes of it.
+   * decision compiled to Java when {@link CompiledDecisionTable} can evaluate it (else null: the
+   * KIE DMN runtime evaluates it), with, for each of the compiled decision's inputs, its position
+   * in {@code inputs}, and for each of its tables (in {@link CompiledDecisionTable#tables()} order)
+   * what an explanation quotes: label, hit policy and each row as a one-row list.
    */
   public record Prepared(
       PolicyManifest.DecisionBinding binding,
@@ -47,10 +48,10 @@ public final class DmnModels {
       List<String> inputs,
       List<String> properties,
       CompiledDecisionTable table,
-      int[] columns,
-      String label,
-      String hitPolicy,
-      List<List<TableRow>> selectedRows) {}
+      int[] tableInputs,
+      List<String> labels,
+      List<String> hitPolicies,
+      List<List<List<TableRow>>> selectedRows) {}
 
   private DmnModels(
       DMNRuntime runtime,
@@ -79,21 +80,30 @@ public final class DmnModels {
         COMPILE_TABLES && model != null
             ? CompiledDecisionTable.compile(model, binding.decision()).orElse(null)
             : null;
-    int[] columns = null;
+    int[] tableInputs = null;
     if (table != null) {
-      columns = new int[table.columnInputs().size()];
-      for (int c = 0; c < columns.length; c++) {
-        columns[c] = inputs.indexOf(table.columnInputs().get(c));
-        if (columns[c] < 0) {
-          table = null; // a column reads an input the binding does not give: the runtime says so
-          columns = null;
+      tableInputs = new int[table.inputs().size()];
+      for (int i = 0; i < tableInputs.length; i++) {
+        tableInputs[i] = inputs.indexOf(table.inputs().get(i));
+        if (tableInputs[i] < 0) {
+          // the decision reads an input the binding does not give: the runtime says so
+          table = null;
+          tableInputs = null;
           break;
         }
       }
     }
-    List<List<TableRow>> selected = new ArrayList<>();
-    for (TableRow row : rows(binding.decision())) {
-      selected.add(List.of(row));
+    List<String> labels = new ArrayList<>();
+    List<String> hitPolicies = new ArrayList<>();
+    List<List<List<TableRow>>> selected = new ArrayList<>();
+    for (String name : table == null ? List.<String>of() : table.tables()) {
+      labels.add(label(name));
+      hitPolicies.add(hitPolicy(name));
+      List<List<TableRow>> rows = new ArrayList<>();
+      for (TableRow row : rows(name)) {
+        rows.add(List.of(row));
+      }
+      selected.add(List.copyOf(rows));
     }
     return new Prepared(
         binding,
@@ -101,9 +111,9 @@ public final class DmnModels {
         inputs,
         properties,
         table,
-        columns,
-        label(binding.decision()),
-        hitPolicy(binding.decision()),
+        tableInputs,
+        List.copyOf(labels),
+        List.copyOf(hitPolicies),
         List.copyOf(selected));
   }
 

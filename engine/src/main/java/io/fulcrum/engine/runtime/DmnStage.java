@@ -57,12 +57,12 @@ final class DmnStage {
     }
     CompiledDecisionTable table = decision.table();
     if (table != null) {
-      int[] columns = decision.columns();
-      Object[] cells = new Object[columns.length];
-      for (int c = 0; c < columns.length; c++) {
-        cells[c] = values[columns[c]];
+      int[] at = decision.tableInputs();
+      Object[] read = new Object[at.length];
+      for (int i = 0; i < at.length; i++) {
+        read[i] = values[at[i]];
       }
-      CompiledDecisionTable.Match match = table.evaluate(cells);
+      CompiledDecisionTable.Match match = table.evaluate(read);
       if (match != null) {
         return compiled(decision, match, subject, values);
       }
@@ -70,7 +70,11 @@ final class DmnStage {
     return runtime(decision, subject, values);
   }
 
-  /** Records what the KIE runtime path records for the same table and result; see the tests. */
+  /**
+   * Records what the KIE runtime path records for the same tables and result (a hit per table in
+   * evaluation order, each with the decision's output, then the decision); see the equivalence
+   * test.
+   */
   private Map<String, Object> compiled(
       DmnModels.Prepared decision,
       CompiledDecisionTable.Match match,
@@ -79,17 +83,19 @@ final class DmnStage {
     Object output = match.output();
     if (recorder.isEnabled()) {
       SortedMap<String, Object> inputs = inputs(decision, values);
-      List<List<TableRow>> rows = decision.selectedRows();
-      recorder.add(
-          new TableHit(
-              subject,
-              decision.label(),
-              decision.hitPolicy(),
-              inputs,
-              match.matched(),
-              match.selected(),
-              match.row() <= rows.size() ? rows.get(match.row() - 1) : List.of(),
-              sorted(output)));
+      for (CompiledDecisionTable.TableEvaluation t : match.tables()) {
+        List<List<TableRow>> rows = decision.selectedRows().get(t.index());
+        recorder.add(
+            new TableHit(
+                subject,
+                decision.labels().get(t.index()),
+                decision.hitPolicies().get(t.index()),
+                inputs,
+                t.matched(),
+                t.selected(),
+                t.row() <= rows.size() ? rows.get(t.row() - 1) : List.of(),
+                sorted(output)));
+      }
       DecisionBinding binding = decision.binding();
       recorder.add(
           new DecisionEvaluated(
@@ -97,7 +103,7 @@ final class DmnStage {
     }
     if (output instanceof Map<?, ?>) {
       @SuppressWarnings("unchecked")
-      Map<String, Object> map = (Map<String, Object>) output; // sorted, unmodifiable, String keys
+      Map<String, Object> map = (Map<String, Object>) output; // sorted by name, String keys
       return map;
     }
     return Map.of(decision.binding().decision(), output);
