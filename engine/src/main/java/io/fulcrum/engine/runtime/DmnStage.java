@@ -83,6 +83,8 @@ final class DmnStage {
     Object output = match.output();
     if (recorder.isEnabled()) {
       SortedMap<String, Object> inputs = inputs(decision, values);
+      // a compiled output map is already sorted by name and never changed afterwards: shared
+      Object shown = output instanceof SortedMap<?, ?> ? output : sorted(output);
       for (CompiledDecisionTable.TableEvaluation t : match.tables()) {
         List<List<TableRow>> rows = decision.selectedRows().get(t.index());
         recorder.add(
@@ -94,12 +96,11 @@ final class DmnStage {
                 t.matched(),
                 t.selected(),
                 t.row() <= rows.size() ? rows.get(t.row() - 1) : List.of(),
-                sorted(output)));
+                shown));
       }
       DecisionBinding binding = decision.binding();
       recorder.add(
-          new DecisionEvaluated(
-              subject, binding.model(), binding.decision(), inputs, sorted(output)));
+          new DecisionEvaluated(subject, binding.model(), binding.decision(), inputs, shown));
     }
     if (output instanceof Map<?, ?>) {
       @SuppressWarnings("unchecked")
