@@ -5,6 +5,7 @@ import io.fulcrum.engine.market.MarketDataSets;
 import io.fulcrum.engine.policy.CompiledPolicy;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -97,7 +98,7 @@ public final class DecisionBatch implements AutoCloseable {
     }
     work.run();
     awaitAll(running);
-    return Arrays.asList(out);
+    return Collections.unmodifiableList(Arrays.asList(out));
   }
 
   private static DecisionOutcome decideOne(
