@@ -39,6 +39,7 @@ public final class AccountFact {
 
   private Totals totals;
   private DecisionStatus status;
+  private String description;
 
   AccountFact(
       String accountId,
@@ -65,6 +66,7 @@ public final class AccountFact {
 
   void setTotals(Totals totals) {
     this.totals = totals;
+    this.description = null;
   }
 
   public String getAccountId() {
@@ -210,7 +212,22 @@ public final class AccountFact {
     }
   }
 
+  /**
+   * What the explanation shows for the account. Built once the totals are known (they do not change
+   * afterwards; only the status phase sees the account).
+   */
   public String describe() {
+    String d = description;
+    if (d == null) {
+      d = buildDescription();
+      if (totals != null) {
+        description = d;
+      }
+    }
+    return d;
+  }
+
+  private String buildDescription() {
     String base =
         "account " + accountId + " (wallet " + Rounding.money(walletBalance).toPlainString();
     if (totals == null) {

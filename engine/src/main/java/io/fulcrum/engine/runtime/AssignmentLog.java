@@ -16,16 +16,24 @@ public class AssignmentLog {
         void record(String target, String field, Object value) {}
       };
 
-  private List<Assignment> pending = new ArrayList<>();
+  private final List<Assignment> pending = new ArrayList<>();
 
   void record(String target, String field, Object value) {
     pending.add(new Assignment(target, field, value));
   }
 
-  /** The assignments since the last call, in order. */
+  /** Forgets the assignments since the last call. */
+  void clear() {
+    pending.clear();
+  }
+
+  /** The assignments since the last call, in order (an immutable copy). */
   List<Assignment> drain() {
-    List<Assignment> out = pending;
-    pending = new ArrayList<>();
+    if (pending.isEmpty()) {
+      return List.of();
+    }
+    List<Assignment> out = List.copyOf(pending);
+    pending.clear();
     return out;
   }
 }

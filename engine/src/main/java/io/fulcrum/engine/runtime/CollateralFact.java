@@ -17,6 +17,7 @@ public final class CollateralFact extends TableParameters {
   private final AssignmentLog log;
   private BigDecimal initialHaircut;
   private BigDecimal maintenanceHaircut;
+  private String description;
 
   CollateralFact(String asset, BigDecimal amount, BigDecimal price, AssignmentLog log) {
     this.asset = asset;
@@ -74,8 +75,18 @@ public final class CollateralFact extends TableParameters {
     return "collateral " + asset;
   }
 
+  /** What the explanation shows for this balance; made of inputs only, so built once. */
   @Override
   public String describe() {
+    String d = description;
+    if (d == null) {
+      d = buildDescription();
+      description = d;
+    }
+    return d;
+  }
+
+  private String buildDescription() {
     return label()
         + " "
         + amount.toPlainString()

@@ -1,7 +1,6 @@
 package io.fulcrum.engine.runtime;
 
 import io.fulcrum.engine.policy.PolicyManifest.Limits;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +21,8 @@ import org.kie.api.runtime.KieSession;
  * end and then fails as over budget.
  *
  * <p>Why not a separate thread per decision: it would add a thread hand-off to every decision
- * (batches, backtests) for the rare one that needs stopping; the watchdog costs one scheduled task.
+ * (batches, backtests) for the rare one that needs stopping; the watchdog ({@link Deadlines}) costs
+ * two set operations per decision.
  */
 final class DecisionGuard {
 
@@ -36,10 +36,14 @@ final class DecisionGuard {
 
   private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
 
+  /** The decisions running now, each until it ends; {@link Deadlines} checks them. */
+  private static final Deadlines DEADLINES = new Deadlines();
+
   private final Thread thread = Thread.currentThread();
   private final AtomicInteger state = new AtomicInteger(RUNNING);
   private final Limits limits;
   private final String policy;
+  private final long deadline;
   private volatile KieSession session;
   private volatile boolean expired;
   private int firings;
@@ -47,6 +51,7 @@ final class DecisionGuard {
   private DecisionGuard(Limits limits, String policy) {
     this.limits = limits;
     this.policy = policy;
+    this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limits.timeBudgetMillis());
   }
 
   private static ScheduledThreadPoolExecutor watchdog() {
@@ -65,8 +70,7 @@ final class DecisionGuard {
   /** Runs {@code decision} under {@code limits}; over budget it fails as a policy error. */
   static <T> T run(Limits limits, String policy, Function<DecisionGuard, T> decision) {
     DecisionGuard guard = new DecisionGuard(limits, policy);
-    ScheduledFuture<?> alarm =
-        WATCHDOG.schedule(guard::expire, limits.timeBudgetMillis(), TimeUnit.MILLISECONDS);
+    DEADLINES.add(guard);
     try {
       T result;
       try {
@@ -103,7 +107,7 @@ final class DecisionGuard {
       Thread.interrupted();
       throw guard.overBudget();
     } finally {
-      alarm.cancel(false);
+      DEADLINES.remove(guard);
     }
   }
 
@@ -230,6 +234,61 @@ final class DecisionGuard {
         Thread.onSpinWait();
       }
       Thread.interrupted(); // see run(): the stop came with an interrupt
+    }
+  }
+
+  /**
+   * Expires the running decisions whose budget is gone. One daemon thread looks at them every
+   * {@link #TICK_MILLIS} while any is running and sleeps otherwise, so a decision costs two set
+   * operations instead of scheduling and cancelling a timer task (which woke the timer thread on
+   * every decision). A budget therefore ends up to {@link #TICK_MILLIS} late.
+   */
+  static final class Deadlines {
+    static final long TICK_MILLIS = 5;
+
+    private final java.util.Set<DecisionGuard> running =
+        java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Thread thread;
+    private volatile boolean idle;
+
+    Deadlines() {
+      thread = new Thread(this::watch, "fulcrum-decision-deadlines");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    void add(DecisionGuard guard) {
+      running.add(guard);
+      if (idle) {
+        idle = false;
+        java.util.concurrent.locks.LockSupport.unpark(thread);
+      }
+    }
+
+    void remove(DecisionGuard guard) {
+      running.remove(guard);
+    }
+
+    private void watch() {
+      long tick = TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
+      while (true) {
+        if (running.isEmpty()) {
+          idle = true;
+          if (running
+              .isEmpty()) { // re-checked: an add() after the first look sees idle and unparks
+            java.util.concurrent.locks.LockSupport.park(this);
+          }
+          idle = false;
+          continue;
+        }
+        long now = System.nanoTime();
+        for (DecisionGuard g : running) {
+          if (now - g.deadline >= 0 && !g.expired) {
+            g.expire();
+          }
+        }
+        java.util.concurrent.locks.LockSupport.parkNanos(this, tick);
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.fulcrum.engine.runtime;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.fulcrum.engine.decision.MarginDecision;
 import io.fulcrum.engine.domain.MarginRequest;
 import io.fulcrum.engine.json.Json;
@@ -11,17 +12,23 @@ import io.fulcrum.engine.policy.PolicyCompiler;
 import io.fulcrum.engine.policy.PolicyRef;
 import io.fulcrum.engine.policy.PolicySource;
 import io.fulcrum.engine.support.Sha256;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The engine's entry point: takes margin decisions for requests against policy versions.
  * Compilation happens once per bundle hash (see {@link PolicyCompiler}); evaluations share the
- * compiled policy and each opens its own rule session. Thread-safe.
+ * compiled policy; each thread reuses its rule sessions, reset between decisions to the state of a
+ * new session (see {@link RuleSessions}). Thread-safe.
  *
  * <p>Determinism: the same request and bundle give the same decision, explanation and hash, byte
  * for byte: facts are inserted in request order, rules fire in a fixed order, all maps are sorted,
  * no clock or random source is read.
  */
 public final class MarginEngine {
+
+  /** The canonical mapper's writer, resolved once for the decision type (same bytes). */
+  private static final ObjectWriter DECISION_WRITER = Json.mapper().writerFor(MarginDecision.class);
 
   private final PolicySource library;
   private final PolicyCompiler compiler;
@@ -78,6 +85,45 @@ public final class MarginEngine {
   }
 
   /**
+   * Decides every request against the referenced policy version, on every core, reusing rule
+   * sessions per thread (see {@link DecisionBatch}); the decisions come back in request order and
+   * are byte-identical to deciding each request alone with {@link #decide(PolicyRef, MarginRequest,
+   * boolean)}.
+   *
+   * @throws RuntimeException the failure of the first request, in request order, that has no
+   *     decision (what {@code decide} would throw for it); use {@link #decideEach} to keep
+   *     per-request failures
+   */
+  public List<MarginDecision> decideAll(
+      PolicyRef ref, List<MarginRequest> requests, boolean explain) {
+    List<DecisionOutcome> outcomes = decideEach(policy(ref), requests, marketData, explain);
+    List<MarginDecision> decisions = new ArrayList<>(outcomes.size());
+    for (DecisionOutcome o : outcomes) {
+      decisions.add(o.decisionOrThrow());
+    }
+    return decisions;
+  }
+
+  /**
+   * Decides every request against {@code policy} on every core (a shared {@link DecisionBatch});
+   * one outcome per request, in request order; a request without a decision fails only its own
+   * outcome.
+   */
+  public static List<DecisionOutcome> decideEach(
+      CompiledPolicy policy,
+      List<MarginRequest> requests,
+      MarketDataSets marketData,
+      boolean explain) {
+    return SharedBatch.BATCH.decide(policy, requests, marketData, explain);
+  }
+
+  /** One batch for the process, created on first use; its workers are daemon threads. */
+  private static final class SharedBatch {
+    static final DecisionBatch BATCH =
+        DecisionBatch.onThreads(Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
    * Evaluates {@code request} against {@code policy}; stamps the decision with its hash. Named data
    * sets in the request are unknown here: use the instance method or the overload with a resolver.
    */
@@ -103,6 +149,6 @@ public final class MarginEngine {
   /** SHA-256 (hex) of the canonical JSON of the decision without its hash field. */
   public static String hash(MarginDecision decision) {
     // Streams the canonical JSON (UTF-8) straight into the digest: same bytes, no string copy.
-    return Sha256.hexOfWritten(out -> Json.mapper().writeValue(out, decision.withHash(null)));
+    return Sha256.hexOfWritten(out -> DECISION_WRITER.writeValue(out, decision.withHash(null)));
   }
 }

@@ -34,6 +34,7 @@ final class PolicyEvaluation {
   private final AssignmentLog log;
   private final MarketDataSets dataSets;
   private final DecisionGuard guard;
+  private final RuleSessionSource sessions;
 
   PolicyEvaluation(
       CompiledPolicy policy,
@@ -41,6 +42,17 @@ final class PolicyEvaluation {
       MarketDataSets dataSets,
       boolean explain,
       DecisionGuard guard) {
+    this(policy, request, dataSets, explain, guard, RuleSessions.current());
+  }
+
+  PolicyEvaluation(
+      CompiledPolicy policy,
+      MarginRequest request,
+      MarketDataSets dataSets,
+      boolean explain,
+      DecisionGuard guard,
+      RuleSessionSource sessions) {
+    this.sessions = sessions;
     this.policy = policy;
     this.guard = guard;
     this.request = request;
@@ -66,7 +78,8 @@ final class PolicyEvaluation {
       c.putParameters(dmn.evaluate("collateral", c.label(), c::property));
     }
     PortfolioRequirement portfolio = new PortfolioRequirement(log);
-    KieSession session = policy.kieBase().newKieSession();
+    KieSession session = sessions.acquire(policy);
+    boolean reusable = false;
     guard.session(session);
     try {
       link.attach(session);
@@ -95,6 +108,7 @@ final class PolicyEvaluation {
       link.insert(facts.account);
       positionHandles.forEach(h -> session.update(h, session.getObject(h)));
       fire(session, link, capture, STATUS);
+      reusable = true;
     } catch (PolicyEvaluationFailed | io.fulcrum.engine.domain.InvalidRequest e) {
       throw e;
     } catch (RuntimeException e) {
@@ -113,7 +127,11 @@ final class PolicyEvaluation {
               : where + ": a condition failed with " + innermost(e).getClass().getName());
     } finally {
       guard.session(null);
-      session.dispose();
+      if (reusable && !guard.expired()) {
+        sessions.release(policy, session);
+      } else {
+        sessions.discard(session);
+      }
     }
     if (facts.account.getStatus() == null) {
       throw new PolicyEvaluationFailed(

@@ -29,6 +29,8 @@ public final class PositionFact extends TableParameters {
   private BigDecimal maintenanceMargin;
   private BigDecimal liquidationPrice;
   private BigDecimal marginBalance;
+  private String label;
+  private String description;
 
   PositionFact(PositionInputs in, AssignmentLog log) {
     this.instrument = in.instrument();
@@ -228,11 +230,28 @@ public final class PositionFact extends TableParameters {
   }
 
   String label() {
-    return "position " + instrument;
+    String l = label;
+    if (l == null) {
+      l = "position " + instrument;
+      label = l;
+    }
+    return l;
   }
 
+  /**
+   * What the explanation shows for this position; made of inputs only, so built once per decision.
+   */
   @Override
   public String describe() {
+    String d = description;
+    if (d == null) {
+      d = buildDescription();
+      description = d;
+    }
+    return d;
+  }
+
+  private String buildDescription() {
     return label()
         + " "
         + (getSide() > 0 ? "long " : "short ")

@@ -26,14 +26,15 @@ final class RuleCapture extends DefaultAgendaEventListener {
 
   @Override
   public void beforeMatchFired(BeforeMatchFiredEvent event) {
-    log.drain();
+    log.clear();
   }
 
   @Override
   public void afterMatchFired(AfterMatchFiredEvent event) {
-    List<String> matched = new ArrayList<>();
+    List<Object> objects = event.getMatch().getObjects();
+    List<String> matched = new ArrayList<>(objects.size());
     String subject = "account";
-    for (Object o : event.getMatch().getObjects()) {
+    for (Object o : objects) {
       matched.add(String.valueOf(o));
       if (o instanceof PositionFact p && subject.equals("account")) {
         subject = p.label();

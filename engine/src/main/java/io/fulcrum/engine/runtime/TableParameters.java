@@ -28,7 +28,9 @@ public abstract class TableParameters {
 
   /** The decision-table parameter {@code name} as a number; fails naming it if absent. */
   public BigDecimal number(String name) {
-    return FactValues.number(parameters.get(name), name, describe());
+    Object value = parameters.get(name);
+    // describe() only on failure: rules call this in every condition and consequence.
+    return value instanceof BigDecimal d ? d : FactValues.number(value, name, describe());
   }
 
   public abstract String describe();

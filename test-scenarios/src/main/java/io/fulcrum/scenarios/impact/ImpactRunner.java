@@ -4,11 +4,12 @@ import io.fulcrum.engine.compare.DecisionComparison;
 import io.fulcrum.engine.compare.Difference;
 import io.fulcrum.engine.decision.MarginDecision;
 import io.fulcrum.engine.domain.Account;
+import io.fulcrum.engine.domain.MarginRequest;
 import io.fulcrum.engine.domain.MarketSnapshot;
 import io.fulcrum.engine.market.MarketDataSets;
 import io.fulcrum.engine.policy.CompiledPolicy;
+import io.fulcrum.engine.runtime.DecisionBatch;
 import io.fulcrum.scenarios.run.CellResult;
-import io.fulcrum.scenarios.run.ParallelGrid;
 import io.fulcrum.scenarios.run.Progress;
 import io.fulcrum.scenarios.suite.Book;
 import io.fulcrum.scenarios.suite.Suite;
@@ -29,6 +30,9 @@ import java.util.TreeMap;
  * rows that fired differently.
  */
 public final class ImpactRunner {
+
+  /** Accounts decided per batch call (times the market states). */
+  static final int BLOCK_ACCOUNTS = 1024;
 
   private final int threads;
   private final int explainLimit;
@@ -79,16 +83,27 @@ public final class ImpactRunner {
     Book book = suite.book();
     List<MarketSnapshot> snapshots = suite.snapshots();
     int states = snapshots.size();
-    List<CellImpact> cells =
-        ParallelGrid.map(
-            book.size() * states,
-            threads,
-            cell -> {
-              int a = cell / states;
-              int s = cell % states;
-              return compare(a, s, book.account(a), baseline, candidate, snapshots.get(s));
-            },
-            progress);
+    List<CellImpact> cells = new ArrayList<>(book.size() * states);
+    try (DecisionBatch batch = DecisionBatch.onThreads(threads)) {
+      // Blocks of accounts, so that only one block's decisions are held at a time.
+      for (int from = 0; from < book.size(); from += BLOCK_ACCOUNTS) {
+        int to = Math.min(book.size(), from + BLOCK_ACCOUNTS);
+        List<MarginRequest> requests = new ArrayList<>((to - from) * states);
+        for (int a = from; a < to; a++) {
+          Account account = book.account(a);
+          for (int s = 0; s < states; s++) {
+            requests.add(new MarginRequest(account, snapshots.get(s)));
+          }
+        }
+        List<CellResult> x = CellResult.decideAll(batch, baseline, requests, marketData, false);
+        List<CellResult> y = CellResult.decideAll(batch, candidate, requests, marketData, false);
+        for (int i = 0; i < requests.size(); i++) {
+          int a = from + i / states;
+          cells.add(compare(a, i % states, book.account(a), x.get(i), y.get(i)));
+        }
+        progress.advance(requests.size());
+      }
+    }
     double decideSeconds = (System.nanoTime() - start) / 1e9;
 
     List<CellImpact> changes = new ArrayList<>();
@@ -133,15 +148,7 @@ public final class ImpactRunner {
           .thenComparingInt(CellImpact::account)
           .thenComparingInt(CellImpact::state);
 
-  private CellImpact compare(
-      int a,
-      int s,
-      Account account,
-      CompiledPolicy baseline,
-      CompiledPolicy candidate,
-      MarketSnapshot market) {
-    CellResult x = CellResult.decide(baseline, account, market, marketData, false);
-    CellResult y = CellResult.decide(candidate, account, market, marketData, false);
+  private static CellImpact compare(int a, int s, Account account, CellResult x, CellResult y) {
     if (x instanceof CellResult.Decided dx && y instanceof CellResult.Decided dy) {
       MarginDecision p = dx.decision();
       MarginDecision q = dy.decision();
@@ -187,26 +194,24 @@ public final class ImpactRunner {
       CompiledPolicy baseline,
       CompiledPolicy candidate) {
     int n = Math.min(explainLimit, changes.size());
-    List<List<Difference>> diffs =
-        ParallelGrid.map(
-            n,
-            threads,
-            i -> {
-              CellImpact c = changes.get(i);
-              Account account = book.account(c.account());
-              CellResult x =
-                  CellResult.decide(baseline, account, snapshots.get(c.state()), marketData, true);
-              CellResult y =
-                  CellResult.decide(candidate, account, snapshots.get(c.state()), marketData, true);
-              if (x instanceof CellResult.Decided dx && y instanceof CellResult.Decided dy) {
-                return DecisionComparison.explanations(dx.decision(), dy.decision());
-              }
-              return List.<Difference>of();
-            },
-            Progress.silent());
+    List<MarginRequest> requests = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      CellImpact c = changes.get(i);
+      requests.add(new MarginRequest(book.account(c.account()), snapshots.get(c.state())));
+    }
+    List<CellResult> xs;
+    List<CellResult> ys;
+    try (DecisionBatch batch = DecisionBatch.onThreads(threads)) {
+      xs = CellResult.decideAll(batch, baseline, requests, marketData, true);
+      ys = CellResult.decideAll(batch, candidate, requests, marketData, true);
+    }
     Map<Integer, List<Difference>> out = new TreeMap<>();
     for (int i = 0; i < n; i++) {
-      out.put(i, diffs.get(i));
+      out.put(
+          i,
+          xs.get(i) instanceof CellResult.Decided dx && ys.get(i) instanceof CellResult.Decided dy
+              ? DecisionComparison.explanations(dx.decision(), dy.decision())
+              : List.of());
     }
     return out;
   }

@@ -1,10 +1,11 @@
 package io.fulcrum.scenarios.regress;
 
+import io.fulcrum.engine.domain.MarginRequest;
 import io.fulcrum.engine.domain.MarketSnapshot;
 import io.fulcrum.engine.market.MarketDataSets;
 import io.fulcrum.engine.policy.CompiledPolicy;
+import io.fulcrum.engine.runtime.DecisionBatch;
 import io.fulcrum.scenarios.run.CellResult;
-import io.fulcrum.scenarios.run.ParallelGrid;
 import io.fulcrum.scenarios.run.Progress;
 import io.fulcrum.scenarios.suite.Book;
 import io.fulcrum.scenarios.suite.Expectation;
@@ -20,6 +21,9 @@ import java.util.List;
  * rules fired); generated ones without. A cell the policy cannot decide is a failure.
  */
 public final class RegressionRunner {
+
+  /** Cells decided per batch call. */
+  static final int BLOCK_CELLS = 4096;
 
   private final int threads;
   private final MarketDataSets marketData;
@@ -52,20 +56,38 @@ public final class RegressionRunner {
     List<MarketSnapshot> snapshots = suite.snapshots();
     int written = suite.accounts().size();
     String version = policy.stamp().version();
-    List<CaseResult> cases =
-        ParallelGrid.map(
-            book.size() * states.size(),
-            threads,
-            cell -> {
-              int a = cell / states.size();
-              int s = cell % states.size();
-              var account = book.account(a);
-              String market = states.get(s).name();
-              CellResult outcome =
-                  CellResult.decide(policy, account, snapshots.get(s), marketData, a < written);
-              return judge(suite, account.id(), market, version, policy.stamp().ref(), outcome);
-            },
-            progress);
+    int cells = book.size() * states.size();
+    List<CaseResult> cases = new ArrayList<>(cells);
+    try (DecisionBatch batch = DecisionBatch.onThreads(threads)) {
+      // Cells in account-major order, in blocks; a block never mixes written accounts (decided
+      // with explanation) and generated ones.
+      int explained = Math.min(written, book.size()) * states.size();
+      for (int from = 0; from < cells; ) {
+        int to = Math.min(from < explained ? explained : cells, from + BLOCK_CELLS);
+        List<MarginRequest> requests = new ArrayList<>(to - from);
+        for (int cell = from; cell < to; cell++) {
+          requests.add(
+              new MarginRequest(
+                  book.account(cell / states.size()), snapshots.get(cell % states.size())));
+        }
+        List<CellResult> outcomes =
+            CellResult.decideAll(batch, policy, requests, marketData, from < explained);
+        for (int cell = from; cell < to; cell++) {
+          var account = book.account(cell / states.size());
+          String market = states.get(cell % states.size()).name();
+          cases.add(
+              judge(
+                  suite,
+                  account.id(),
+                  market,
+                  version,
+                  policy.stamp().ref(),
+                  outcomes.get(cell - from)));
+        }
+        progress.advance(to - from);
+        from = to;
+      }
+    }
     return new RegressionResult(
         suite,
         policy.stamp().ref(),

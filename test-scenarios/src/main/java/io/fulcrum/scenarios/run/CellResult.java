@@ -6,8 +6,12 @@ import io.fulcrum.engine.domain.MarginRequest;
 import io.fulcrum.engine.domain.MarketSnapshot;
 import io.fulcrum.engine.market.MarketDataSets;
 import io.fulcrum.engine.policy.CompiledPolicy;
+import io.fulcrum.engine.runtime.DecisionBatch;
+import io.fulcrum.engine.runtime.DecisionOutcome;
 import io.fulcrum.engine.runtime.MarginEngine;
 import io.fulcrum.engine.runtime.PolicyEvaluationFailed;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The outcome of one account in one market state: a decision, or the reason there is none. One
@@ -44,8 +48,33 @@ public sealed interface CellResult {
       return new Decided(
           MarginEngine.decide(policy, new MarginRequest(account, market), marketData, explain));
     } catch (RuntimeException e) {
-      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return new Failed(message, e instanceof PolicyEvaluationFailed);
+      return failed(e);
     }
+  }
+
+  /**
+   * Decides every request against {@code policy} through {@code batch} (its threads reuse their
+   * rule sessions); one result per request, in request order, each what {@link #decide} gives.
+   */
+  static List<CellResult> decideAll(
+      DecisionBatch batch,
+      CompiledPolicy policy,
+      List<MarginRequest> requests,
+      MarketDataSets marketData,
+      boolean explain) {
+    List<DecisionOutcome> outcomes = batch.decide(policy, requests, marketData, explain);
+    List<CellResult> out = new ArrayList<>(outcomes.size());
+    for (DecisionOutcome o : outcomes) {
+      out.add(
+          o instanceof DecisionOutcome.Failed f
+              ? failed(f.error())
+              : new Decided(((DecisionOutcome.Decided) o).decision()));
+    }
+    return out;
+  }
+
+  private static Failed failed(RuntimeException e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return new Failed(message, e instanceof PolicyEvaluationFailed);
   }
 }
