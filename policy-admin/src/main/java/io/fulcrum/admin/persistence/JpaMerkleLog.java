@@ -213,8 +213,15 @@ public class JpaMerkleLog implements MerkleLog {
       return Optional.empty();
     }
     AuditRecordEntity r = em.find(AuditRecordEntity.class, d.sequence);
-    if (r == null) {
-      return Optional.empty();
+    if (r == null
+        || !(io.fulcrum.admin.application.ChainLink.DECISION.equals(r.kind)
+            && r.subjectId.equals(d.id))) {
+      throw new ChainIntegrityFault(
+          "decision "
+              + decisionId
+              + " is stored at sequence "
+              + d.sequence
+              + " but no audit record there seals it: it is not in the decision log");
     }
     Map<String, String> columns = new LinkedHashMap<>();
     List<String> values =

@@ -3,6 +3,7 @@ package io.fulcrum.admin.rest;
 import io.fulcrum.admin.application.AuditVerification;
 import io.fulcrum.admin.application.ChainReport;
 import io.fulcrum.admin.application.CheckpointSigner;
+import io.fulcrum.admin.application.CheckpointUnavailable;
 import io.fulcrum.admin.application.LogProofs;
 import io.fulcrum.admin.application.MerkleLog;
 import io.fulcrum.admin.application.SignedCheckpoint;
@@ -16,8 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Response.Status;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -61,10 +60,8 @@ public class AuditResource {
       summary =
           "The latest signed checkpoint (C2SP tlog-checkpoint as a signed note, Ed25519): origin,"
               + " tree size, base64 root hash, blank line, signature")
-  public Response checkpoint() {
-    return log.latestCheckpoint()
-        .map(c -> Response.ok(c.note(), TEXT).build())
-        .orElseGet(this::noCheckpoint);
+  public String checkpoint() {
+    return log.latestCheckpoint().map(SignedCheckpoint::note).orElseThrow(this::noCheckpoint);
   }
 
   @POST
@@ -75,13 +72,12 @@ public class AuditResource {
       summary =
           "Sign a checkpoint of the log as it is now (if it grew since the last one) and return"
               + " it, instead of waiting for the next scheduled one")
-  public Response signCheckpoint() {
+  public String signCheckpoint() {
     return signer
         .signNow()
         .or(log::latestCheckpoint)
         .map(SignedCheckpoint::note)
-        .map(n -> Response.ok(n, TEXT).build())
-        .orElseGet(this::noCheckpoint);
+        .orElseThrow(this::noCheckpoint);
   }
 
   @GET
@@ -89,11 +85,8 @@ public class AuditResource {
   @Produces(TEXT)
   @RolesAllowed({Roles.AUDITOR, Roles.DECIDER, Roles.AUTHOR, Roles.APPROVER})
   @Operation(summary = "The verifier key of the checkpoints: name+keyid+base64(0x01||Ed25519 key)")
-  public Response key() {
-    return signer
-        .verifier()
-        .map(v -> Response.ok(v.encode() + "\n", TEXT).build())
-        .orElseGet(this::noCheckpoint);
+  public String key() {
+    return signer.verifier().map(v -> v.encode() + "\n").orElseThrow(this::noCheckpoint);
   }
 
   @GET
@@ -134,11 +127,9 @@ public class AuditResource {
     return DecisionLogViews.Leaf.of(proofs.leaf(decision));
   }
 
-  private Response noCheckpoint() {
+  private CheckpointUnavailable noCheckpoint() {
     String why = signer.keyProblem();
-    return ProblemResponses.of(
-        Status.SERVICE_UNAVAILABLE,
-        "no-checkpoint",
+    return new CheckpointUnavailable(
         why != null ? "checkpoints are not signed: " + why : "no checkpoint is signed yet");
   }
 }

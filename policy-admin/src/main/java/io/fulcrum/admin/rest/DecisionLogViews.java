@@ -9,26 +9,27 @@ import java.util.List;
 import java.util.Map;
 
 /** JSON bodies of the decision log endpoints (hashes in base64, as in checkpoints). */
-final class DecisionLogViews {
+public final class DecisionLogViews {
 
   private DecisionLogViews() {}
 
   /** {@code GET /audit/proof/inclusion}: what {@code fulcrum audit verify-decision} reads. */
-  record InclusionProof(String decisionId, long leafIndex, long treeSize, List<String> hashes) {
+  public record InclusionProof(
+      String decisionId, long leafIndex, long treeSize, List<String> hashes) {
     static InclusionProof of(LogProofs.Inclusion p) {
       return new InclusionProof(p.decisionId(), p.leafIndex(), p.treeSize(), base64(p.hashes()));
     }
   }
 
   /** {@code GET /audit/proof/consistency}: what {@code fulcrum audit verify-consistency} reads. */
-  record ConsistencyProof(long from, long to, List<String> hashes) {
+  public record ConsistencyProof(long from, long to, List<String> hashes) {
     static ConsistencyProof of(LogProofs.Consistency p) {
       return new ConsistencyProof(p.from(), p.to(), base64(p.hashes()));
     }
   }
 
   /** The audit record fields a leaf is made of. */
-  record Record(
+  public record Record(
       long sequence,
       String kind,
       String subjectId,
@@ -42,7 +43,7 @@ final class DecisionLogViews {
    * {@code GET /audit/leaf}: a decision's stored row, its audit record, and the leaf bytes and leaf
    * hash they make.
    */
-  record Leaf(
+  public record Leaf(
       String format,
       String decisionId,
       long leafIndex,
