@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       BacktestCommand.class,
       CoverageTestCommand.class,
       CalibrateCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FulcrumCli {

@@ -30,9 +30,18 @@ public class AuditVerification {
 
   @Inject AuditChain chain;
 
+  @Inject MerkleLog merkle;
+
+  @Inject CheckpointSigner signer;
+
+  /**
+   * The chain as above, then the decision log's Merkle tree: every stored node, the stored right
+   * edge and every signed checkpoint against the tree the records give.
+   */
   public ChainReport verify() {
     AuditChain.Snapshot snapshot = chain.snapshot();
     AuditChain.Head head = snapshot.head();
+    TreeCheck tree = new TreeCheck(merkle, signer.verifier());
     String previous = ContentHash.GENESIS;
     long checked = 0;
     long after = 0;
@@ -57,11 +66,19 @@ public class AuditVerification {
         String problem = check(link, after + 1, previous, current);
         if (problem != null) {
           return broken(
-              checked, head, new BrokenLink(after + 1, link.kind(), link.subjectId(), problem));
+              checked,
+              head,
+              new BrokenLink(after + 1, link.kind(), link.subjectId(), problem),
+              tree);
         }
+        tree.add(link);
         previous = link.recordHash();
         after = link.sequence();
         checked++;
+      }
+      BrokenLink node = tree.compareStoredNodes();
+      if (node != null) {
+        return broken(checked, head, node, tree);
       }
     }
     if (after != head.sequence() || !previous.equals(head.hash())) {
@@ -76,16 +93,28 @@ public class AuditVerification {
                   + head.sequence()
                   + " but the chain ends at record "
                   + after
-                  + " (records deleted, or the head row edited)"));
+                  + " (records deleted, or the head row edited)"),
+          tree);
     }
     BrokenLink outside = outsideTheChain(snapshot);
     if (outside == null) {
       outside = versionProblem(snapshot);
     }
-    if (outside != null) {
-      return broken(checked, head, outside);
+    if (outside == null) {
+      outside = tree.finish(head.sequence());
     }
-    return new ChainReport(true, checked, head.sequence(), head.hash(), null);
+    if (outside != null) {
+      return broken(checked, head, outside, tree);
+    }
+    return new ChainReport(
+        true,
+        checked,
+        head.sequence(),
+        head.hash(),
+        null,
+        tree.size(),
+        tree.root(),
+        tree.latestCheckpoint());
   }
 
   /** {@code row} reported as not covered by the chain, {@code why} completing the sentence. */
@@ -176,7 +205,16 @@ public class AuditVerification {
     return null;
   }
 
-  private static ChainReport broken(long checked, AuditChain.Head head, BrokenLink link) {
-    return new ChainReport(false, checked, head.sequence(), head.hash(), link);
+  private static ChainReport broken(
+      long checked, AuditChain.Head head, BrokenLink link, TreeCheck tree) {
+    return new ChainReport(
+        false,
+        checked,
+        head.sequence(),
+        head.hash(),
+        link,
+        tree.size(),
+        tree.root(),
+        tree.latestCheckpoint());
   }
 }

@@ -7,13 +7,19 @@ package io.fulcrum.admin.application;
  * @param checkedRecords how many records were checked before the end or the first break
  * @param headSequence the head as stored (publish {@code headHash} elsewhere to anchor the chain)
  * @param firstBroken the first problem found, or null
+ * @param treeSize leaves of the Merkle tree recomputed from the records checked
+ * @param treeRoot hex root of that tree
+ * @param checkpointSize tree size of the latest signed checkpoint, or null when none is stored
  */
 public record ChainReport(
     boolean intact,
     long checkedRecords,
     long headSequence,
     String headHash,
-    BrokenLink firstBroken) {
+    BrokenLink firstBroken,
+    long treeSize,
+    String treeRoot,
+    Long checkpointSize) {
 
   /**
    * @param sequence the chain position of the problem

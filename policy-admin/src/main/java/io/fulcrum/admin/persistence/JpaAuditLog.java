@@ -7,6 +7,7 @@ import io.fulcrum.admin.application.ChainSeal;
 import io.fulcrum.admin.application.PolicyEvent;
 import io.fulcrum.admin.application.PolicyVersion;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -31,6 +32,8 @@ public class JpaAuditLog implements AuditChain {
 
   @PersistenceContext(unitName = "fulcrum")
   EntityManager em;
+
+  @Inject JpaMerkleLog merkle;
 
   /**
    * The head, locked for update until the current transaction ends. Refuses to hand it out while
@@ -117,6 +120,8 @@ public class JpaAuditLog implements AuditChain {
     r.recordedBy = actor;
     r.recordHash = r.toLink().expectedRecordHash();
     em.persist(r);
+    // The decision log's Merkle leaf of this record, in the same transaction and chain order.
+    merkle.append(r);
     head.lastSequence = r.sequence;
     head.lastHash = r.recordHash;
     return r.toLink();
@@ -128,6 +133,7 @@ public class JpaAuditLog implements AuditChain {
     if (em.find(ChainHeadEntity.class, ChainHeadEntity.ID) == null) {
       em.persist(ChainHeadEntity.genesis());
     }
+    merkle.initialise();
   }
 
   @Override

@@ -3,9 +3,16 @@ package io.fulcrum.admin.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fulcrum.admin.application.PolicyEvent.Action;
+import io.fulcrum.engine.transparency.Checkpoint;
+import io.fulcrum.engine.transparency.InMemoryNodeStore;
+import io.fulcrum.engine.transparency.NodeId;
+import io.fulcrum.engine.transparency.NoteKeys;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +30,10 @@ class AuditVerificationTest {
   private final List<PolicyEvent> events = new ArrayList<>();
   private AuditChain.Head head;
   private AuditVerification verification;
+  private final NoteKeys.Signer serviceKey =
+      NoteKeys.generate("fulcrum.test/log", new SecureRandom());
+  private final List<SignedCheckpoint> checkpoints = new ArrayList<>();
+  private final Map<NodeId, byte[]> editedNodes = new HashMap<>();
 
   @BeforeEach
   void chainOfFive() {
@@ -48,6 +59,9 @@ class AuditVerificationTest {
     head = new AuditChain.Head(5, previous);
     verification = new AuditVerification();
     verification.chain = new InMemoryChain();
+    verification.merkle = new InMemoryMerkleLog();
+    verification.signer = new CheckpointSigner();
+    verification.signer.useKey(serviceKey);
   }
 
   @Test
@@ -224,6 +238,151 @@ class AuditVerificationTest {
     assertThat(report.firstBroken().sequence()).isEqualTo(6);
     assertThat(report.firstBroken().problem())
         .contains("policy event POLICY_APPROVE p1 was altered");
+  }
+
+  @Test
+  void intactChain_reportsTheTreeRootTheRecordsGive_andTheLatestCheckpoint() {
+    byte[] root = signCheckpoint(5, serviceKey);
+    ChainReport report = verification.verify();
+    assertThat(report.intact()).as("%s", report.firstBroken()).isTrue();
+    assertThat(report.treeSize()).isEqualTo(5);
+    assertThat(report.treeRoot()).isEqualTo(HexFormat.of().formatHex(root));
+    assertThat(report.checkpointSize()).isEqualTo(5L);
+  }
+
+  @Test
+  void editedMerkleNode_isNamed() {
+    InMemoryNodeStore store = treeOf(links);
+    byte[] edited = store.nodes(List.of(new NodeId(1, 0))).get(new NodeId(1, 0)).clone();
+    edited[0] ^= 1;
+    editedNodes.put(new NodeId(1, 0), edited);
+    ChainReport report = verification.verify();
+    assertThat(report.intact()).isFalse();
+    assertThat(report.firstBroken().kind()).isEqualTo(TreeCheck.MERKLE_NODE);
+    assertThat(report.firstBroken().problem()).contains("node (level 1, index 0) was edited");
+  }
+
+  @Test
+  void truncatedLog_isCaughtByTheSignedCheckpoint() {
+    signCheckpoint(5, serviceKey);
+    links.remove(4);
+    content.remove("d5");
+    rowSequence.remove("d5");
+    head = new AuditChain.Head(4, links.get(3).recordHash());
+    ChainReport report = verification.verify();
+    assertThat(report.intact()).isFalse();
+    assertThat(report.firstBroken().kind()).isEqualTo(TreeCheck.CHECKPOINT);
+    assertThat(report.firstBroken().problem())
+        .contains("checkpoint of 5 leaves is signed but the chain has only 4 records");
+  }
+
+  @Test
+  void rewrittenLog_underAnEarlierCheckpoint_isCaught() {
+    signCheckpoint(5, serviceKey);
+    rewriteFrom(3);
+    ChainReport report = verification.verify();
+    assertThat(report.intact()).isFalse();
+    assertThat(report.firstBroken().problem())
+        .contains("checkpoint of 5 leaves signs root")
+        .contains("the log was rewritten after it was signed");
+  }
+
+  @Test
+  void rewrittenLog_withAFreshCheckpointSignedByAnotherKey_orUnsigned_isCaught() {
+    rewriteFrom(3);
+    signCheckpoint(5, NoteKeys.generate("fulcrum.test/log", new SecureRandom()));
+    ChainReport report = verification.verify();
+    assertThat(report.firstBroken().problem())
+        .contains("checkpoint of 5 leaves is not signed by the service key");
+
+    checkpoints.clear();
+    byte[] root = treeOf(links).root();
+    String unsigned = new Checkpoint("fulcrum.test/log", 5, root).body();
+    checkpoints.add(
+        new SignedCheckpoint(5, HexFormat.of().formatHex(root), unsigned, Instant.now()));
+    assertThat(verification.verify().firstBroken().problem())
+        .contains("is not signed by the service key: not a signed note");
+  }
+
+  /** An attacker with the database: edits record {@code from}'s row and re-chains the rest. */
+  private void rewriteFrom(int from) {
+    String previous = links.get(from - 2).recordHash();
+    for (int i = from - 1; i < links.size(); i++) {
+      ChainLink l = links.get(i);
+      String contentHash = l.contentHash();
+      if (i == from - 1) {
+        contentHash = ContentHash.of(l.subjectId(), "rewritten");
+        content.put(l.subjectId(), contentHash);
+      }
+      ChainLink unsealed =
+          new ChainLink(
+              l.sequence(),
+              l.kind(),
+              l.subjectId(),
+              contentHash,
+              previous,
+              null,
+              l.recordedAt(),
+              l.recordedBy());
+      links.set(i, withRecordHash(unsealed, unsealed.expectedRecordHash()));
+      previous = links.get(i).recordHash();
+    }
+    head = new AuditChain.Head(links.size(), previous);
+  }
+
+  private byte[] signCheckpoint(long size, NoteKeys.Signer key) {
+    byte[] root = treeOf(links.subList(0, (int) size)).root();
+    String note = new Checkpoint(key.name(), size, root).sign(key);
+    checkpoints.add(
+        new SignedCheckpoint(size, HexFormat.of().formatHex(root), note, Instant.now()));
+    return root;
+  }
+
+  private static InMemoryNodeStore treeOf(List<ChainLink> chain) {
+    InMemoryNodeStore store = new InMemoryNodeStore();
+    chain.forEach(l -> store.appendLeafHash(MerkleLog.leafOf(l).leafHash()));
+    return store;
+  }
+
+  /** The stored tree: what the service would have built from the records, plus edits. */
+  private final class InMemoryMerkleLog implements MerkleLog {
+    @Override
+    public Map<NodeId, byte[]> nodes(Collection<NodeId> ids) {
+      Map<NodeId, byte[]> out = new HashMap<>(treeOf(links).nodes(ids));
+      editedNodes.forEach((id, hash) -> out.computeIfPresent(id, (k, v) -> hash));
+      return out;
+    }
+
+    @Override
+    public TreeHead treeHead() {
+      InMemoryNodeStore store = treeOf(links);
+      return new TreeHead(store.size(), HexFormat.of().formatHex(store.root()));
+    }
+
+    @Override
+    public Optional<SignedCheckpoint> latestCheckpoint() {
+      return checkpoints.isEmpty()
+          ? Optional.empty()
+          : Optional.of(checkpoints.get(checkpoints.size() - 1));
+    }
+
+    @Override
+    public List<SignedCheckpoint> checkpoints() {
+      return List.copyOf(checkpoints);
+    }
+
+    @Override
+    public boolean store(SignedCheckpoint checkpoint) {
+      return checkpoints.add(checkpoint);
+    }
+
+    @Override
+    public Optional<DecisionLeaf> decisionLeaf(String decisionId) {
+      return Optional.empty();
+    }
+
+    @Override
+    public void catchUp() {}
   }
 
   private static ChainLink withRecordHash(ChainLink l, String hash) {
