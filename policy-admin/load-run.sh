@@ -81,12 +81,22 @@ HEAD0="$(head_sequence)"
 echo "load-run: $DB, port $PORT, $CONNECTIONS connections, $REQUESTS requests per closed run, open model $RATE/s x ${SECONDS_OPEN}s, $(nproc) cores"
 load warm-decisions endpoint=decisions model=closed connections="$CONNECTIONS" requests="$WARMUP" tag=warm seconds=300
 load warm-me endpoint=me model=closed connections="$CONNECTIONS" requests="$WARMUP" seconds=300
+JVM="$(pgrep -P "$SERVICE" java || true)"
+# jit: methods compiled and JIT compile time (s), cumulative, from jstat (empty without a JDK jstat)
+jit() { [ -n "$JVM" ] && jstat -compiler "$JVM" 2>/dev/null | awk 'NR == 2 { print $1, $4 }'; }
+JIT0="$(jit || true)"
 load closed-me endpoint=me model=closed connections="$CONNECTIONS" requests="$REQUESTS" seconds=300
 load closed-decisions endpoint=decisions model=closed connections="$CONNECTIONS" requests="$REQUESTS" tag=closed seconds=300
 OPEN_REQUESTS=$(awk "BEGIN { printf \"%d\", $RATE * $SECONDS_OPEN }")
 OPEN_BOUND=$((SECONDS_OPEN * 3 + 30))
 load open-me endpoint=me model=open rate="$RATE" connections="$OPEN_CONNECTIONS" requests="$OPEN_REQUESTS" seconds="$OPEN_BOUND"
 load open-decisions endpoint=decisions model=open rate="$RATE" connections="$OPEN_CONNECTIONS" requests="$OPEN_REQUESTS" tag=open seconds="$OPEN_BOUND"
+JIT1="$(jit || true)"
+JIT=unknown
+if [ -n "$JIT0" ] && [ -n "$JIT1" ]; then
+  JIT=$(echo "$JIT0 $JIT1" | awk '{ printf "%d methods in %.1f s of compile time", $3 - $1, $4 - $2 }')
+fi
+echo "JIT during the measured runs: $JIT"
 VERIFY="$(curl -s -u auditor:auditor-demo "${URL}api/v1/audit/verify")"
 echo "audit verify: $VERIFY"
 HEAD1="$(echo "$VERIFY" | sed -n 's/.*"headSequence":\([0-9]*\).*/\1/p')"
@@ -128,5 +138,5 @@ RATIO=$(awk "BEGIN { printf \"%.2f\", ($ME > 0 ? $DEC / $ME : 0) }")
 echo "load-run summary db=$DB cores=$(nproc) closed(${CONNECTIONS}c): me=${ME}/s decisions=${DEC}/s ratio=$RATIO" \
   "decisions_p50=$(field closed-decisions p50)ms decisions_p99=$(field closed-decisions p99)ms me_p99=$(field closed-me p99)ms" \
   "| open ${RATE}/s: decisions_p99=$(field open-decisions p99)ms (achieved $(field open-decisions throughput)) me_p99=$(field open-me p99)ms" \
-  "| acknowledged=$ACKED chained=$STORED audit=$AUDIT | activation: $FIRST | loadavg $(field closed-me loadavg_before) .. $(field open-decisions loadavg_after)"
+  "| acknowledged=$ACKED chained=$STORED audit=$AUDIT | activation: $FIRST | jit: $JIT | loadavg $(field closed-me loadavg_before) .. $(field open-decisions loadavg_after)"
 exit $FAILED

@@ -10,18 +10,20 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Inserts a group's new decisions with one JDBC batch on the transaction's own connection, instead
  * of through the persistence context: the rows are written once and never updated, so entity
  * management (snapshots, flush-time dirty checks, insert actions) buys nothing, and under load the
  * flush of a group was a tenth of the service's CPU. The rows are the same ones Hibernate would
- * write for {@link DecisionEntity} (column names from its mapping, quoted upper case on HSQLDB as
- * {@link HsqldbNamingStrategy} does; instants as UTC timestamps with time zone, as {@code
- * hibernate.jdbc.time_zone=UTC} binds them), and reads still go through JPA.
+ * write for {@link DecisionEntity} (column names from its mapping; instants as UTC {@code
+ * timestamp with time zone}, as {@code hibernate.jdbc.time_zone=UTC} binds them), and reads still
+ * go through JPA. H2 and PostgreSQL only ({@link #supports}): the embedded HSQLDB store, whose
+ * schema quotes names and keeps timestamps without zone, stays on {@code persist}.
  */
 final class DecisionRows {
+
+  private static final String SQL;
 
   private static final List<String> COLUMNS =
       List.of(
@@ -41,13 +43,22 @@ final class DecisionRows {
           "request_json",
           "decision_json");
 
+  static {
+    SQL =
+        "insert into margin_decision ("
+            + String.join(", ", COLUMNS)
+            + ") values ("
+            + COLUMNS.stream().map(c -> "?").collect(Collectors.joining(", "))
+            + ")";
+  }
+
   private DecisionRows() {}
 
   static void insertAll(Connection connection, List<DecisionEntity> rows) throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
-    try (PreparedStatement insert = connection.prepareStatement(sql(connection))) {
+    try (PreparedStatement insert = connection.prepareStatement(SQL)) {
       for (DecisionEntity e : rows) {
         int i = 0;
         insert.setString(++i, e.id);
@@ -80,29 +91,14 @@ final class DecisionRows {
     }
   }
 
+  /** Whether this connection's database takes the batch: H2 and PostgreSQL. */
+  static boolean supports(Connection connection) throws SQLException {
+    String product = connection.getMetaData().getDatabaseProductName().toUpperCase(Locale.ROOT);
+    return product.equals("H2") || product.equals("POSTGRESQL");
+  }
+
+  /** As {@code timestamp with time zone} columns store it. */
   private static OffsetDateTime utc(Instant at) {
     return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-  }
-
-  private static String sql(Connection connection) throws SQLException {
-    boolean hsqldb =
-        connection.getMetaData().getDatabaseProductName().toUpperCase(Locale.ROOT).contains("HSQL");
-    Stream<String> names = COLUMNS.stream();
-    String table = "margin_decision";
-    if (hsqldb) {
-      names = names.map(DecisionRows::quotedUpper);
-      table = quotedUpper(table);
-    }
-    return "insert into "
-        + table
-        + " ("
-        + names.collect(Collectors.joining(", "))
-        + ") values ("
-        + COLUMNS.stream().map(c -> "?").collect(Collectors.joining(", "))
-        + ")";
-  }
-
-  private static String quotedUpper(String name) {
-    return '"' + name.toUpperCase(Locale.ROOT) + '"';
   }
 }

@@ -39,7 +39,8 @@ public class JpaDecisionRepository implements DecisionRepository {
   /**
    * Stores the group in one transaction under the locked chain head, in order: each new decision
    * gets the next sequence and its audit record. The decisions go in as one JDBC batch ({@link
-   * DecisionRows}), the audit records through JPA (batched at the flush before commit).
+   * DecisionRows}; through JPA on HSQLDB), the audit records through JPA (batched at the flush
+   * before commit).
    */
   @Override
   @Transactional
@@ -78,7 +79,12 @@ public class JpaDecisionRepository implements DecisionRepository {
       links.add(auditLog.append(head, ChainLink.DECISION, e.id, e.contentHash(), now, actor));
       out.add(new Appended(DecisionMapping.toStored(e), true));
     }
-    em.unwrap(Session.class).doWork(connection -> DecisionRows.insertAll(connection, rows));
+    Session session = em.unwrap(Session.class);
+    if (session.doReturningWork(DecisionRows::supports)) {
+      session.doWork(connection -> DecisionRows.insertAll(connection, rows));
+    } else {
+      rows.forEach(em::persist);
+    }
     return out;
   }
 
