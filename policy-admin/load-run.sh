@@ -56,11 +56,14 @@ fi
 timeout 1800 "$ROOT/fulcrum-service" "${ARGS[@]}" > "$WORK/service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; cp "$WORK/service.log" "$ROOT/policy-admin/target/load-run-service.log" 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 300); do
-  curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
+# Ready within 20 minutes (a start takes about a minute on a quiet machine, far longer on a busy one).
+READY=false
+for _ in $(seq 1 1200); do
+  curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && { READY=true; break; }
   kill -0 $SERVICE 2>/dev/null || { cat "$WORK/service.log" >&2; exit 1; }
   sleep 1
 done
+[ "$READY" = true ] || { echo "load-run: the service was not ready within 20 minutes" >&2; exit 1; }
 URL="http://127.0.0.1:$PORT/"
 head_sequence() {
   curl -sf -u auditor:auditor-demo "${URL}api/v1/audit/verify" | sed -n 's/.*"headSequence":\([0-9]*\).*/\1/p'
