@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
  * of through the persistence context: the rows are written once and never updated, so entity
  * management (snapshots, flush-time dirty checks, insert actions) buys nothing, and under load the
  * flush of a group was a tenth of the service's CPU. The rows are the same ones Hibernate would
- * write for {@link DecisionEntity} (column names from its mapping; instants as UTC {@code
- * timestamp with time zone}, as {@code hibernate.jdbc.time_zone=UTC} binds them), and reads still
- * go through JPA. H2 and PostgreSQL only ({@link #supports}): the embedded HSQLDB store, whose
- * schema quotes names and keeps timestamps without zone, stays on {@code persist}.
+ * write for {@link DecisionEntity} (column names from its mapping; instants as UTC {@code timestamp
+ * with time zone}, as {@code hibernate.jdbc.time_zone=UTC} binds them), and reads still go through
+ * JPA. H2 and PostgreSQL only ({@link #supports}): the embedded HSQLDB store, whose schema quotes
+ * names and keeps timestamps without zone, stays on {@code persist}.
  */
 final class DecisionRows {
 
