@@ -60,6 +60,9 @@ public class DecisionService {
       }
     }
     boolean live = policyRef == null || policyRef.isBlank();
+    if (live) {
+      policies.observed(request);
+    }
     NewDecision decision =
         evaluate(request, canonicalRequest, requestHash, policyRef, idempotencyKey);
     Optional<PolicyEngine.Shadow> shadow =

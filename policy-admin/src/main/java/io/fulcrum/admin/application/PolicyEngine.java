@@ -3,6 +3,7 @@ package io.fulcrum.admin.application;
 import io.fulcrum.admin.application.ActivationTimeline.Activation;
 import io.fulcrum.admin.application.PolicyEvent.Action;
 import io.fulcrum.engine.decision.PolicyStamp;
+import io.fulcrum.engine.domain.MarginRequest;
 import io.fulcrum.engine.measure.RiskMeasures;
 import io.fulcrum.engine.policy.BundleReader;
 import io.fulcrum.engine.policy.CompiledPolicy;
@@ -11,6 +12,7 @@ import io.fulcrum.engine.policy.PolicyCompiler;
 import io.fulcrum.engine.policy.PolicyNotFound;
 import io.fulcrum.engine.policy.PolicyRef;
 import io.fulcrum.engine.policy.VersionOrder;
+import io.fulcrum.engine.runtime.MarginEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -21,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The engine over the stored policy versions: which version is active now (from the audited
@@ -31,14 +35,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * every lifecycle change: a version's state is what its sealed events make it ({@link
  * PolicyVersionSeal}), never the state column. Every resolve checks that state before the cache, so
  * only an approved version is ever served; compiling checks the stored row and recomputes the
- * content's bundle hash. Shadow candidates are compiled into a cache of their own that resolve
- * never reads, and both caches are cleared on reload.
+ * content's bundle hash (again on every reload for the versions it keeps compiled). Shadow
+ * candidates are compiled into a cache of their own that resolve never reads, cleared on reload.
  *
  * <p>Resolving costs no database access once compiled; a decision resolves its version once, at its
  * start, and finishes on it even if an activation takes effect meanwhile.
  */
 @ApplicationScoped
 public class PolicyEngine {
+
+  private static final Logger LOG = Logger.getLogger(PolicyEngine.class.getName());
+
+  /** Evaluations of a newly compiled version before it is served. */
+  static final int WARM_DECISIONS = 20;
 
   /** The shadow candidate attached to the active version {@code attachedTo}. */
   public record Shadow(String candidateRef, String attachedTo, BigDecimal tolerance) {}
@@ -50,9 +59,16 @@ public class PolicyEngine {
   /** Replaced by the container's; this one (for tests) records nothing. */
   @Inject ServiceMetrics metrics = new ServiceMetrics();
 
+  /** Null in unit tests that make the engine by hand: versions are then not warmed. */
+  @Inject MarketData marketData;
+
   private final PolicyCompiler compiler = new PolicyCompiler(RiskMeasures.load());
-  private final Map<String, CompiledPolicy> live = new ConcurrentHashMap<>();
-  private final Map<String, CompiledPolicy> candidates = new ConcurrentHashMap<>();
+  private volatile Map<String, CompiledPolicy> live = new ConcurrentHashMap<>();
+  private volatile Map<String, CompiledPolicy> candidates = new ConcurrentHashMap<>();
+
+  /** The last request a live decision evaluated: what a newly compiled version is warmed with. */
+  private volatile MarginRequest lastRequest;
+
   private volatile ActivationTimeline timeline = ActivationTimeline.of(List.of());
   private volatile Map<String, PolicyVersionSeal.Sealed> versions = Map.of();
   private volatile Map<String, String> latestDecidable = Map.of();
@@ -66,9 +82,16 @@ public class PolicyEngine {
 
   /**
    * Re-reads the sealed lifecycle events: the activation timeline, each version's state, the shadow
-   * setting; clears the compiled caches.
+   * setting. Compiled versions that are still decidable with the same bundle hash are kept; the
+   * version active now, every version scheduled to become active, and (after start-up) every
+   * version that has just become decidable (approved) are compiled and warmed here, before the new
+   * timeline is published, so that the first decision after an activation does not pay for the
+   * compilation (seconds) nor for the first, cold evaluation. A version that fails to compile here
+   * is left to fail as before, on the decision that asks for it.
    */
   public synchronized void reload() {
+    boolean firstLoad = versions.isEmpty();
+    Map<String, PolicyVersionSeal.Sealed> before = versions;
     PolicyStore.EventLog log = store.eventLog();
     List<PolicyEvent> events = log.sealed();
     timelineFault =
@@ -80,7 +103,7 @@ public class PolicyEngine {
             .map(PolicyStore.EventLog.Unsealed::problem)
             .findFirst()
             .orElse(null);
-    timeline =
+    ActivationTimeline newTimeline =
         ActivationTimeline.of(
             events.stream()
                 .filter(e -> e.action() == Action.ACTIVATE || e.action() == Action.ROLLBACK)
@@ -107,8 +130,7 @@ public class PolicyEngine {
                             (a, b) -> VersionOrder.ASCENDING.compare(a, b) >= 0 ? a : b);
                       }
                     }));
-    versions = Map.copyOf(sealed);
-    latestDecidable = Map.copyOf(latest);
+    Map<String, PolicyVersionSeal.Sealed> sealedNow = Map.copyOf(sealed);
     PolicyEvent last = null;
     for (PolicyEvent e : events) {
       if (e.action() == Action.SHADOW_ON || e.action() == Action.SHADOW_OFF) {
@@ -122,8 +144,24 @@ public class PolicyEngine {
                 last.ref(),
                 ShadowSettings.attachedTo(last.detail()),
                 ShadowSettings.tolerance(last.detail()));
-    live.clear();
-    candidates.clear();
+    ActivationTimeline next = newTimeline;
+    Map<String, CompiledPolicy> compiled = kept(sealedNow);
+    for (PolicyVersionSeal.Sealed v : sealedNow.values()) {
+      boolean becameDecidable =
+          !firstLoad
+              && v.state().decidable()
+              && (before.get(v.ref()) == null || !before.get(v.ref()).state().decidable());
+      if (!compiled.containsKey(v.ref())
+          && v.state().decidable()
+          && (becameDecidable || activeOrScheduled(next, v.ref()))) {
+        precompile(v).ifPresent(c -> compiled.put(v.ref(), c));
+      }
+    }
+    live = compiled;
+    candidates = new ConcurrentHashMap<>();
+    versions = sealedNow;
+    latestDecidable = Map.copyOf(latest);
+    timeline = newTimeline;
     Map<String, String> decidable = new HashMap<>();
     sealed.forEach(
         (ref, v) -> {
@@ -132,6 +170,74 @@ public class PolicyEngine {
           }
         });
     metrics.versions(decidable, this::activeRef);
+  }
+
+  /**
+   * The compiled versions that are still decidable with the same content, their stored row and
+   * content checked again as when compiling (reading and hashing the content costs milliseconds,
+   * compiling it seconds); one that fails the check is dropped, and its next decision fails.
+   */
+  private Map<String, CompiledPolicy> kept(Map<String, PolicyVersionSeal.Sealed> sealedNow) {
+    Map<String, CompiledPolicy> out = new ConcurrentHashMap<>();
+    live.forEach(
+        (ref, c) -> {
+          PolicyVersionSeal.Sealed v = sealedNow.get(ref);
+          if (v != null && v.state().decidable() && c.stamp().hash().equals(v.bundleHash())) {
+            try {
+              verified(v);
+              out.put(ref, c);
+            } catch (RuntimeException e) {
+              LOG.log(Level.WARNING, "policy version " + ref + " is compiled again on use", e);
+            }
+          }
+        });
+    return out;
+  }
+
+  private boolean activeOrScheduled(ActivationTimeline t, String ref) {
+    java.time.Instant now = clock.instant();
+    return t.activeAt(now).map(ref::equals).orElse(false)
+        || t.scheduledAfter(now).stream().anyMatch(a -> a.ref().equals(ref));
+  }
+
+  /** Compiles and warms a version ahead of its use; empty if it fails (its decision fails then). */
+  private Optional<CompiledPolicy> precompile(PolicyVersionSeal.Sealed v) {
+    try {
+      CompiledPolicy c = load(v);
+      warm(c);
+      return Optional.of(c);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "policy version " + v.ref() + " did not compile ahead of use", e);
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Evaluates the last live request a few times under the new version, result discarded (nothing is
+   * stored): the first real decision then finds sessions, decision tables and the JIT warm.
+   */
+  private void warm(CompiledPolicy c) {
+    MarginRequest request = lastRequest;
+    if (request == null || marketData == null) {
+      return;
+    }
+    for (int i = 0; i < WARM_DECISIONS; i++) {
+      try {
+        MarginEngine.decide(c, request, marketData.sets(), true);
+      } catch (RuntimeException e) {
+        return; // a request this version refuses warms nothing more
+      }
+    }
+  }
+
+  /** The version as compiled now, without compiling it (tests: what reload compiled ahead). */
+  Optional<CompiledPolicy> compiledNow(String ref) {
+    return Optional.ofNullable(live.get(ref));
+  }
+
+  /** Remembers a request a live decision evaluated, to warm versions compiled later. */
+  public void observed(MarginRequest request) {
+    lastRequest = request;
   }
 
   public ActivationTimeline timeline() {
@@ -272,6 +378,15 @@ public class PolicyEngine {
    * events and that the content's recomputed bundle hash and manifest are the sealed ones.
    */
   private CompiledPolicy load(PolicyVersionSeal.Sealed v) {
+    PolicyBundle bundle = verified(v);
+    long start = System.nanoTime();
+    CompiledPolicy compiled = compiler.compile(bundle);
+    metrics.compiled(java.time.Duration.ofNanos(System.nanoTime() - start));
+    return compiled;
+  }
+
+  /** The version's stored content, checked against its row and its sealed events. */
+  private PolicyBundle verified(PolicyVersionSeal.Sealed v) {
     PolicyRef ref = PolicyRef.parse(v.ref());
     String version = ref.version().orElseThrow();
     PolicyVersion row =
@@ -304,9 +419,6 @@ public class PolicyEngine {
               + "@"
               + bundle.manifest().version());
     }
-    long start = System.nanoTime();
-    CompiledPolicy compiled = compiler.compile(bundle);
-    metrics.compiled(java.time.Duration.ofNanos(System.nanoTime() - start));
-    return compiled;
+    return bundle;
   }
 }

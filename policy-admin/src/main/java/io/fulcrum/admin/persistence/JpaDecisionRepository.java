@@ -21,9 +21,11 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.Session;
 
 /** Decisions in JPA; each append extends the audit chain in the same transaction. */
 @ApplicationScoped
@@ -34,6 +36,12 @@ public class JpaDecisionRepository implements DecisionRepository {
 
   @Inject JpaAuditLog auditLog;
 
+  /**
+   * Stores the group in one transaction under the locked chain head, in order: each new decision
+   * gets the next sequence and its audit record. The decisions go in as one JDBC batch ({@link
+   * DecisionRows}; through JPA on HSQLDB), the audit records through JPA (batched at the flush
+   * before commit).
+   */
   @Override
   @Transactional
   public List<Appended> appendAll(List<Authored> decisions) {
@@ -41,20 +49,41 @@ public class JpaDecisionRepository implements DecisionRepository {
     // Micros: what both H2 and PostgreSQL store, so the sealed value reads back identical.
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     List<Appended> out = new ArrayList<>(decisions.size());
+    List<DecisionEntity> rows = new ArrayList<>(decisions.size());
+    // The group's new decisions by idempotency key: a retry queued in the same group finds its
+    // first (not yet inserted) decision here.
+    Map<String, DecisionEntity> keyed = new HashMap<>();
+    // The links this group appends, in chain order with their record hashes: the one place per
+    // committed group where they are all known (for whatever else is derived from the chain).
+    List<ChainLink> links = new ArrayList<>(decisions.size());
     for (Authored authored : decisions) {
       NewDecision d = authored.decision();
       String actor = authored.actor();
-      Optional<DecisionEntity> existing =
-          d.idempotencyKey() == null ? Optional.empty() : entityByKey(d.idempotencyKey());
-      if (existing.isPresent()) {
-        out.add(new Appended(sealed(existing.get()), false));
-        continue;
+      if (d.idempotencyKey() != null) {
+        DecisionEntity queued = keyed.get(d.idempotencyKey());
+        Optional<StoredDecision> stored =
+            queued != null
+                ? Optional.of(DecisionMapping.toStored(queued))
+                : entityByKey(d.idempotencyKey()).map(this::sealed);
+        if (stored.isPresent()) {
+          out.add(new Appended(stored.get(), false));
+          continue;
+        }
       }
       // The decision's time is the service-clock instant that picked its policy version.
       DecisionEntity e = DecisionMapping.toEntity(d, head.lastSequence + 1, d.decidedAt(), actor);
-      em.persist(e);
-      auditLog.append(head, ChainLink.DECISION, e.id, e.contentHash(), now, actor);
+      rows.add(e);
+      if (d.idempotencyKey() != null) {
+        keyed.put(d.idempotencyKey(), e);
+      }
+      links.add(auditLog.append(head, ChainLink.DECISION, e.id, e.contentHash(), now, actor));
       out.add(new Appended(DecisionMapping.toStored(e), true));
+    }
+    Session session = em.unwrap(Session.class);
+    if (session.doReturningWork(DecisionRows::supports)) {
+      session.doWork(connection -> DecisionRows.insertAll(connection, rows));
+    } else {
+      rows.forEach(em::persist);
     }
     return out;
   }

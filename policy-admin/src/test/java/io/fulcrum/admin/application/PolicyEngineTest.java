@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the engine lets decide, from the sealed lifecycle events alone (no compilation: every case
- * here is refused before a version is loaded).
+ * here is refused before a version is loaded; the active version has no stored row, so compiling it
+ * ahead on reload fails quietly).
  */
 class PolicyEngineTest {
 
@@ -105,8 +106,15 @@ class PolicyEngineTest {
       throw new AssertionError("not expected");
     }
 
+    /**
+     * Nothing stored for the active version 1 (reload compiles it ahead of use and, finding no row,
+     * leaves it to fail on use); a refused version must never be read.
+     */
     @Override
     public Optional<PolicyVersion> find(String policyId, String version) {
+      if ("1".equals(version)) {
+        return Optional.empty();
+      }
       throw new AssertionError("a refused version must not be loaded");
     }
 
