@@ -53,9 +53,10 @@ public record LiquidityTier(
     }
   }
 
-  /** MMF = base IMF x maintenance fraction, exact. */
+  /** MMF = base IMF x maintenance fraction, exact (trailing zeros removed: 0.05 x 0.6 = 0.03). */
   public BigDecimal maintenanceMarginFraction() {
-    return initialMarginFraction.multiply(maintenanceFraction);
+    BigDecimal mmf = initialMarginFraction.multiply(maintenanceFraction).stripTrailingZeros();
+    return mmf.scale() < 0 ? mmf.setScale(0) : mmf;
   }
 
   /**
