@@ -64,11 +64,6 @@ public final class LiquidationPrices {
     }
   }
 
-  /** The policy's convention (from its manifest). */
-  public LiquidationConvention getConvention() {
-    return convention;
-  }
-
   /**
    * The liquidation price of {@code p}, or null if there is none; sets its bankruptcy price.
    *
