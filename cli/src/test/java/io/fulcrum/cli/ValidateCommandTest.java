@@ -65,6 +65,16 @@ class ValidateCommandTest {
         .contains("checks: location, compile, tables ", ", scenarios ");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"linear-flat/1", "oi-scaled-perps/1"})
+  void theLiquidationConventionBundles_areValid_includingTheirSmokeRequests(String bundle) {
+    assertThat(validate(Path.of("../rules", bundle))).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .startsWith("valid: " + bundle.replace('/', '@') + " sha256 ")
+        .contains("checks: location, compile, ")
+        .contains("smoke smoke-");
+  }
+
   @Test
   void aManifestVersionOtherThanItsDirectory_isRefused() {
     Path bundle = copy("tiered-perps", "2", "3");

@@ -1,5 +1,6 @@
 package io.fulcrum.engine.decision;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.SortedMap;
 
@@ -15,6 +16,11 @@ import java.util.SortedMap;
  * @param maintenanceMargin requirement below which the position is liquidated
  * @param liquidationPrice mark price at which the position is liquidated, null when the policy
  *     defines none or there is none (it would be zero or negative)
+ * @param bankruptcyPrice mark price at which the position's margin balance is zero (isolated: its
+ *     isolated margin is used up; cross: the account's margin balance is zero), solved with the
+ *     liquidation price; null when the policy solves no liquidation price or the price would be
+ *     zero or negative. Left out of the JSON when null, so decisions of policies that solve none
+ *     keep their bytes and hash
  * @param parameters the policy parameters chosen for this position (e.g. bracket, rate)
  */
 public record PositionFigures(
@@ -26,4 +32,5 @@ public record PositionFigures(
     BigDecimal initialMargin,
     BigDecimal maintenanceMargin,
     BigDecimal liquidationPrice,
+    @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal bankruptcyPrice,
     SortedMap<String, Object> parameters) {}

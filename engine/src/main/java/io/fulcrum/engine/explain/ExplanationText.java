@@ -82,6 +82,12 @@ public final class ExplanationText {
             .append(origin(steps, subject, "liquidationPrice"))
             .append('\n');
       }
+      if (p.bankruptcyPrice() != null) {
+        out.append("  Bankruptcy price ")
+            .append(plain(p.bankruptcyPrice()))
+            .append(origin(steps, subject, "bankruptcyPrice"))
+            .append('\n');
+      }
     }
     if (!d.explanation().captured()) {
       return out.append("\n(explanation capture was off for this decision)\n").toString();
@@ -123,7 +129,7 @@ public final class ExplanationText {
     }
     RuleFired rule = (RuleFired) steps.get(ruleAt);
     StringBuilder sb = new StringBuilder(": rule '").append(rule.rule()).append('\'');
-    Optional<Calculation> calculation = calculationInside(steps, ruleAt, subject);
+    Optional<Calculation> calculation = calculationInside(steps, ruleAt, subject, field);
     if (calculation.isPresent()) {
       // The rule called an engine calculation (e.g. the liquidation price solver): quote it, since
       // it may have used other table rows than the position's own.
@@ -144,15 +150,24 @@ public final class ExplanationText {
     return sb.toString();
   }
 
-  /** A calculation recorded while the rule at {@code ruleAt} fired (after the previous firing). */
+  /**
+   * A calculation recorded while the rule at {@code ruleAt} fired (after the previous firing): the
+   * one named after {@code field} ("bankruptcy price" for bankruptcyPrice) if there is one, else
+   * the last one.
+   */
   private static Optional<Calculation> calculationInside(
-      List<ExplanationStep> steps, int ruleAt, String subject) {
+      List<ExplanationStep> steps, int ruleAt, String subject, String field) {
+    String named = field.replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT);
+    Calculation last = null;
     for (int i = ruleAt - 1; i >= 0 && !(steps.get(i) instanceof RuleFired); i--) {
       if (steps.get(i) instanceof Calculation c && c.subject().equals(subject)) {
-        return Optional.of(c);
+        if (c.name().equals(named)) {
+          return Optional.of(c);
+        }
+        last = last == null ? c : last;
       }
     }
-    return Optional.empty();
+    return Optional.ofNullable(last);
   }
 
   private static String tableSummary(TableHit t) {

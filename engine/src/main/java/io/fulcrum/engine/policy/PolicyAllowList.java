@@ -4,6 +4,7 @@ import io.fulcrum.engine.decision.DecisionStatus;
 import io.fulcrum.engine.decision.Flag;
 import io.fulcrum.engine.domain.InstrumentKind;
 import io.fulcrum.engine.domain.MarginMode;
+import io.fulcrum.engine.liquidation.LiquidityTier;
 import io.fulcrum.engine.runtime.AccountFact;
 import io.fulcrum.engine.runtime.CollateralFact;
 import io.fulcrum.engine.runtime.DebtFact;
@@ -36,9 +37,9 @@ import java.util.SortedMap;
  * <ul>
  *   <li>The engine's fact API: {@link PositionFact}, {@link CollateralFact}, {@link DebtFact},
  *       {@link AccountFact}, {@link MeasureFact}, {@link Parameters}, {@link PortfolioRequirement},
- *       the {@link LiquidationPrices} global, the {@link Flag} record and the enums {@link
- *       DecisionStatus}, {@link InstrumentKind}, {@link MarginMode}: every public constructor,
- *       method and constant.
+ *       the {@link LiquidationPrices} global, the {@link LiquidityTier} record (dYdX open-interest
+ *       scaled initial margin), the {@link Flag} record and the enums {@link DecisionStatus},
+ *       {@link InstrumentKind}, {@link MarginMode}: every public constructor, method and constant.
  *   <li>Exact arithmetic: {@link BigDecimal}, {@link BigInteger}, {@link MathContext}, {@link
  *       RoundingMode}: every public constructor, method and constant.
  *   <li>Values and pure helpers of {@code java.lang}: {@code String}, {@code Integer}, {@code
@@ -130,6 +131,7 @@ public final class PolicyAllowList {
           Map.entry(Parameters.class, Access.ALL),
           Map.entry(PortfolioRequirement.class, Access.ALL),
           Map.entry(LiquidationPrices.class, Access.ALL),
+          Map.entry(LiquidityTier.class, Access.ALL),
           Map.entry(DecisionStatus.class, Access.ALL),
           Map.entry(Flag.class, Access.ALL),
           Map.entry(InstrumentKind.class, Access.ALL),

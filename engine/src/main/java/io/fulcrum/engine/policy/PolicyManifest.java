@@ -1,6 +1,7 @@
 package io.fulcrum.engine.policy;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.fulcrum.engine.liquidation.LiquidationConvention;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,9 @@ import java.util.TreeMap;
  * @param bounds allowed ranges of numeric values, keyed by the path {@code fulcrum calibrate
  *     --vary} uses: a parameter name or {@code measures.<name>.<setting>} ({@link Bound}); the
  *     manifest's own value must lie inside
+ * @param liquidation how the policy's liquidation prices are solved ({@link Liquidation}); absent:
+ *     {@link LiquidationConvention#MAINTENANCE_AT_LIQUIDATION}, what every bundle written before
+ *     the key existed does
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record PolicyManifest(
@@ -43,7 +47,8 @@ public record PolicyManifest(
     List<String> smoke,
     List<String> evidence,
     Limits limits,
-    Map<String, Bound> bounds) {
+    Map<String, Bound> bounds,
+    Liquidation liquidation) {
 
   public PolicyManifest {
     require("id", id);
@@ -69,6 +74,7 @@ public record PolicyManifest(
       throw new IllegalArgumentException("rules must list at least one DRL file or decision table");
     }
     bounds = Bound.checked(bounds, parameters, measures);
+    liquidation = liquidation == null ? Liquidation.DEFAULT : liquidation;
   }
 
   /**
@@ -160,6 +166,25 @@ public record PolicyManifest(
             "decisions[].subject must be 'position' or 'collateral' but was '" + subject + "'");
       }
       inputs = inputs == null ? Map.of() : Map.copyOf(new TreeMap<>(inputs));
+    }
+  }
+
+  /**
+   * The manifest's {@code liquidation:} key, e.g. {@code liquidation: {convention:
+   * maintenance-at-entry}}.
+   *
+   * @param convention how {@code liquidation.linear} and {@code liquidation.flat} solve a linear
+   *     position's liquidation price; absent: {@link
+   *     LiquidationConvention#MAINTENANCE_AT_LIQUIDATION}
+   */
+  @JsonIgnoreProperties(ignoreUnknown = false)
+  public record Liquidation(LiquidationConvention convention) {
+    /** No {@code liquidation:} key: the Binance convention, as before the key existed. */
+    public static final Liquidation DEFAULT = new Liquidation(null);
+
+    public Liquidation {
+      convention =
+          convention == null ? LiquidationConvention.MAINTENANCE_AT_LIQUIDATION : convention;
     }
   }
 

@@ -114,7 +114,8 @@ final class FactSet {
         p.leverage(),
         p.isolatedMargin(),
         instrument.underlying(),
-        instrument.linear() ? price.mark() : price.index());
+        instrument.linear() ? price.mark() : price.index(),
+        price.openInterest());
   }
 
   private static BigDecimal assetPrice(MarketSnapshot market, String asset, String path) {

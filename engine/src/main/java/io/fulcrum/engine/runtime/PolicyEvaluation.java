@@ -89,7 +89,10 @@ final class PolicyEvaluation {
         session.addEventListener(capture);
       }
       if (policy.declaresGlobal("liquidation")) {
-        session.setGlobal("liquidation", new LiquidationPrices(dmn, recorder, facts));
+        session.setGlobal(
+            "liquidation",
+            new LiquidationPrices(
+                dmn, recorder, facts, policy.manifest().liquidation().convention()));
       }
       session.insert(new Parameters(policy.manifest().parameters()));
       List<FactHandle> positionHandles = new ArrayList<>();
@@ -186,6 +189,7 @@ final class PolicyEvaluation {
               p.getInitialMargin(),
               p.getMaintenanceMargin(),
               p.getLiquidationPrice(),
+              p.getBankruptcyPrice(),
               new TreeMap<>(p.getParameters())));
     }
     SortedMap<String, BigDecimal> metrics = new TreeMap<>(portfolio.getComponents());

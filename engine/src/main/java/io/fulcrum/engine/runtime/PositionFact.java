@@ -23,11 +23,13 @@ public final class PositionFact extends TableParameters {
   private final BigDecimal isolatedMargin;
   private final String underlying;
   private final BigDecimal underlyingPrice;
+  private final BigDecimal openInterest;
   private final AssignmentLog log;
 
   private BigDecimal initialMargin;
   private BigDecimal maintenanceMargin;
   private BigDecimal liquidationPrice;
+  private BigDecimal bankruptcyPrice;
   private BigDecimal marginBalance;
   private String label;
   private String description;
@@ -44,13 +46,15 @@ public final class PositionFact extends TableParameters {
     this.isolatedMargin = in.isolatedMargin();
     this.underlying = in.underlying();
     this.underlyingPrice = in.underlyingPrice();
+    this.openInterest = in.openInterest();
     this.log = log;
   }
 
   /**
    * What a position fact is made of; also used to re-evaluate parameters at another price. {@code
    * underlyingPrice}: the mark for linear instruments, the index (underlying price) for options,
-   * null when an option has no index.
+   * null when an option has no index. {@code openInterest}: the market's open interest in the
+   * instrument (units of the underlying), null when the request gives none.
    */
   record PositionInputs(
       String instrument,
@@ -63,7 +67,8 @@ public final class PositionFact extends TableParameters {
       BigDecimal leverage,
       BigDecimal isolatedMargin,
       String underlying,
-      BigDecimal underlyingPrice) {
+      BigDecimal underlyingPrice,
+      BigDecimal openInterest) {
 
     PositionInputs atMark(BigDecimal mark) {
       return new PositionInputs(
@@ -77,7 +82,8 @@ public final class PositionFact extends TableParameters {
           leverage,
           isolatedMargin,
           underlying,
-          kind == InstrumentKind.OPTION ? underlyingPrice : mark);
+          kind == InstrumentKind.OPTION ? underlyingPrice : mark,
+          openInterest);
     }
   }
 
@@ -155,6 +161,32 @@ public final class PositionFact extends TableParameters {
     return underlyingPrice == null ? null : size.multiply(underlyingPrice);
   }
 
+  /**
+   * The market's open interest in this instrument (units of the underlying, {@code
+   * market.prices.<instrument>.openInterest}); null when the request gives none.
+   */
+  public BigDecimal getOpenInterest() {
+    return openInterest;
+  }
+
+  /**
+   * Open notional of the instrument's market: open interest x mark (dYdX v4: "Open Notional = Open
+   * Interest * Oracle Price"). Fails the decision naming the request field when the request gives
+   * no open interest for the instrument.
+   */
+  public BigDecimal openNotional() {
+    if (openInterest == null) {
+      throw new PolicyEvaluationFailed(
+          label()
+              + ": the policy needs the open interest of "
+              + instrument
+              + "; give market.prices."
+              + instrument
+              + ".openInterest (units of the underlying)");
+    }
+    return openInterest.multiply(markPrice);
+  }
+
   /** A named input for decision tables and the explanation; null if unknown. */
   public Object property(String name) {
     return switch (name) {
@@ -203,6 +235,20 @@ public final class PositionFact extends TableParameters {
   public void setLiquidationPrice(BigDecimal value) {
     liquidationPrice = Rounding.price(value);
     log.record(label(), "liquidationPrice", liquidationPrice);
+  }
+
+  /**
+   * Mark price at which the position's margin balance is zero, set with the liquidation price by
+   * {@link LiquidationPrices}; null until then or when there is none.
+   */
+  public BigDecimal getBankruptcyPrice() {
+    return bankruptcyPrice;
+  }
+
+  /** Rounded half-even to 8 decimals like the liquidation price; null means none. */
+  void setBankruptcyPrice(BigDecimal value) {
+    bankruptcyPrice = Rounding.price(value);
+    log.record(label(), "bankruptcyPrice", bankruptcyPrice);
   }
 
   /** Isolated positions: isolated margin + unrealised P&L, set by the engine; null for cross. */

@@ -45,6 +45,7 @@ class DecisionComparisonTest {
         d(im),
         d(mm),
         lp == null ? null : d(lp),
+        null,
         map(parameters));
   }
 

@@ -43,6 +43,7 @@ class FactApiPageTest {
           Parameters.class,
           PortfolioRequirement.class,
           LiquidationPrices.class,
+          io.fulcrum.engine.liquidation.LiquidityTier.class,
           Flag.class,
           DecisionStatus.class,
           InstrumentKind.class,

@@ -141,6 +141,7 @@ final class ExpectationChecker {
       case "initialMargin" -> p.initialMargin();
       case "maintenanceMargin" -> p.maintenanceMargin();
       case "liquidationPrice" -> p.liquidationPrice();
+      case "bankruptcyPrice" -> p.bankruptcyPrice();
       case "notional" -> p.notional();
       case "unrealisedPnl" -> p.unrealisedPnl();
       default -> throw new IllegalArgumentException("unknown position figure '" + name + "'");

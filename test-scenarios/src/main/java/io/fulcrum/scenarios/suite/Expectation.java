@@ -102,8 +102,8 @@ public record Expectation(
   /**
    * Checks on one position.
    *
-   * @param figures by field name (initialMargin, maintenanceMargin, liquidationPrice, notional,
-   *     unrealisedPnl)
+   * @param figures by field name (initialMargin, maintenanceMargin, liquidationPrice,
+   *     bankruptcyPrice, notional, unrealisedPnl)
    * @param parameters decision-table parameters chosen for the position (e.g. bracket)
    */
   public record PositionCheck(
@@ -111,7 +111,12 @@ public record Expectation(
 
     public static final Set<String> FIGURES =
         Set.of(
-            "initialMargin", "maintenanceMargin", "liquidationPrice", "notional", "unrealisedPnl");
+            "initialMargin",
+            "maintenanceMargin",
+            "liquidationPrice",
+            "bankruptcyPrice",
+            "notional",
+            "unrealisedPnl");
 
     public PositionCheck {
       figures = copy(figures);

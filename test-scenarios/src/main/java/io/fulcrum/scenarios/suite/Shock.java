@@ -93,7 +93,8 @@ public record Shock(
                   new InstrumentPrice(
                       price.mark().multiply(factor),
                       price.index() == null ? null : price.index().multiply(factor),
-                      vol));
+                      vol,
+                      price.openInterest())); // units held; the open notional moves with the mark
             });
     SortedMap<String, BigDecimal> assets = new TreeMap<>();
     base.assetPrices()
