@@ -26,6 +26,8 @@ import java.util.TreeMap;
  * @param bounds allowed ranges of numeric values, keyed by the path {@code fulcrum calibrate
  *     --vary} uses: a parameter name or {@code measures.<name>.<setting>} ({@link Bound}); the
  *     manifest's own value must lie inside
+ * @param metrics how decision figures read in the text explanation, by name ({@link
+ *     MetricDisplay}); at most one names the status thresholds, which must be numeric parameters
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record PolicyManifest(
@@ -43,7 +45,8 @@ public record PolicyManifest(
     List<String> smoke,
     List<String> evidence,
     Limits limits,
-    Map<String, Bound> bounds) {
+    Map<String, Bound> bounds,
+    Map<String, MetricDisplay> metrics) {
 
   public PolicyManifest {
     require("id", id);
@@ -69,6 +72,50 @@ public record PolicyManifest(
       throw new IllegalArgumentException("rules must list at least one DRL file or decision table");
     }
     bounds = Bound.checked(bounds, parameters, measures);
+    metrics = checkedMetrics(metrics, parameters);
+  }
+
+  /** The metric carrying the status thresholds, if one is declared. */
+  public java.util.Optional<Map.Entry<String, MetricDisplay>> decidingMetric() {
+    return metrics.entrySet().stream().filter(e -> e.getValue().decides()).findFirst();
+  }
+
+  private static Map<String, MetricDisplay> checkedMetrics(
+      Map<String, MetricDisplay> metrics, Map<String, Object> parameters) {
+    if (metrics == null) {
+      return java.util.Collections.emptySortedMap();
+    }
+    TreeMap<String, MetricDisplay> out = new TreeMap<>();
+    List<String> deciding = new java.util.ArrayList<>();
+    metrics.forEach(
+        (name, m) -> {
+          if (m == null) {
+            throw new IllegalArgumentException("metrics." + name + " is empty");
+          }
+          for (String level : new String[] {m.liquidation(), m.marginCall()}) {
+            if (level != null && !(parameters.get(level) instanceof BigDecimal)) {
+              throw new IllegalArgumentException(
+                  "metrics."
+                      + name
+                      + ": threshold parameter '"
+                      + level
+                      + "' is not a numeric parameter of this manifest");
+            }
+          }
+          if (m.decides()) {
+            deciding.add(name);
+          }
+          out.put(name, m);
+        });
+    if (deciding.size() > 1) {
+      throw new IllegalArgumentException(
+          "metrics."
+              + deciding.get(1)
+              + ": only one metric may name status thresholds, but "
+              + deciding
+              + " do");
+    }
+    return java.util.Collections.unmodifiableSortedMap(out);
   }
 
   /**
