@@ -29,7 +29,10 @@ class ExamplesGoldenTest {
     return Stream.of(
             new Example("btc-isolated-long", "tiered-perps@1"),
             new Example("btc-cross-margin-call", "tiered-perps@1"),
-            new Example("aave-eth-loan", "collateral-health@1"))
+            new Example("aave-eth-loan", "collateral-health@1"),
+            new Example("btc-isolated-long", "tiered-perps@4"),
+            new Example("btc-cross-margin-call", "tiered-perps@4"),
+            new Example("aave-eth-loan", "collateral-health@2"))
         .flatMap(
             e ->
                 Stream.of(

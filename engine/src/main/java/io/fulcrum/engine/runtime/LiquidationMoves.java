@@ -27,9 +27,10 @@ import java.util.TreeMap;
  *       when its ratio reaches the level, its balance is gone with a requirement left, or an
  *       isolated position's own ratio reaches the level (as the status rules compare them). The
  *       first breach on a 0.5% grid (down to -100%, up to +500%) is bracketed, then bisected to a
- *       width below 1e-10; the reported move is the breached end rounded away from zero to 6
- *       decimals (0.0001%). Crossings narrower than the grid step can be missed; where the
- *       tables have no row for a moved notional the search in that direction stops (no move).
+ *       width below 1e-10; the reported move is the breached end rounded away from zero to 8
+ *       decimals (0.000001%), the price at it is computed from the unrounded end. Crossings
+ *       narrower than the grid step can be missed; where the tables have no row for a moved
+ *       notional the search in that direction stops (no move).
  *   <li>{@code healthFactor} (collateral counted at its liquidation threshold / debt, breached
  *       below the level; Aave v3): per collateral asset, others and the debt fixed, the counted
  *       value moves with the price, so the price factor f solving HF = level is closed form, f =
@@ -44,18 +45,18 @@ final class LiquidationMoves {
       "marks of every position on the underlying move together by the same fraction; other"
           + " underlyings, collateral prices, wallet and entries fixed; no funding, no fees;"
           + " first breach on a 0.5% grid from -100% to +500%, bisected to 1e-10, move rounded"
-          + " away from zero to 0.0001%";
+          + " away from zero to 8 decimals";
   static final String HEALTH_FACTOR_ASSUMPTIONS =
       "this collateral price alone moves; other collateral prices and the debt fixed; no"
           + " interest accrual, no fees; closed form f = (level x debt - counted value of the"
-          + " others) / counted value of this asset; move rounded half-even to 0.0001%";
+          + " others) / counted value of this asset; move rounded half-even to 8 decimals";
 
   private static final BigDecimal STEP = new BigDecimal("0.005");
   private static final BigDecimal WIDE_STEP = new BigDecimal("0.05");
   private static final BigDecimal TOLERANCE = new BigDecimal("1e-10");
   private static final BigDecimal TWO = BigDecimal.valueOf(2);
   private static final BigDecimal SAME = new BigDecimal("1e-8");
-  private static final int MOVE_SCALE = 6;
+  private static final int MOVE_SCALE = 8;
 
   private LiquidationMoves() {}
 
@@ -167,8 +168,10 @@ final class LiquidationMoves {
     private LiquidationMove move(
         String underlying, List<PositionFact> group, BigDecimal liquidation, BigDecimal call) {
       boolean reevaluated = group.stream().allMatch(this::reevaluable);
-      BigDecimal liq = liquidation == null ? null : nearest(group, liquidation);
-      BigDecimal mc = call == null ? null : nearest(group, call);
+      BigDecimal liqExact = liquidation == null ? null : nearest(group, liquidation);
+      BigDecimal mcExact = call == null ? null : nearest(group, call);
+      BigDecimal liq = rounded(liqExact);
+      BigDecimal mc = rounded(mcExact);
       BigDecimal ref = group.get(0).getMarkPrice();
       return new LiquidationMove(
           underlying,
@@ -177,14 +180,14 @@ final class LiquidationMoves {
           ref,
           liquidation,
           liq,
-          liq == null ? null : Rounding.price(ref.multiply(BigDecimal.ONE.add(liq))),
+          liq == null ? null : Rounding.price(ref.multiply(BigDecimal.ONE.add(liqExact))),
           call,
           mc,
-          mc == null ? null : Rounding.price(ref.multiply(BigDecimal.ONE.add(mc))),
+          mc == null ? null : Rounding.price(ref.multiply(BigDecimal.ONE.add(mcExact))),
           reevaluated
-              ? "re-evaluated at the moved notional from the policy's tables: notional x"
+              ? "maintenance margin re-evaluated at the moved notional from the policy's tables: notional x"
                   + " maintenanceMarginRate - maintenanceAmount"
-              : "held at today's maintenance margin (the policy's figure is not notional x"
+              : "maintenance margin held at today's figure (the policy's figure is not notional x"
                   + " maintenanceMarginRate - maintenanceAmount of its table row)",
           MARGIN_RATIO_ASSUMPTIONS);
     }
@@ -192,7 +195,7 @@ final class LiquidationMoves {
     /** The breaching move nearest to today, either way, or null; 0 when breached today. */
     private BigDecimal nearest(List<PositionFact> group, BigDecimal level) {
       if (breached(group, BigDecimal.ZERO, level)) {
-        return BigDecimal.ZERO.setScale(MOVE_SCALE);
+        return BigDecimal.ZERO;
       }
       BigDecimal down = search(group, level, -1);
       BigDecimal up = search(group, level, 1);
@@ -231,7 +234,12 @@ final class LiquidationMoves {
           safe = mid;
         }
       }
-      return breach.setScale(MOVE_SCALE, RoundingMode.UP);
+      return breach;
+    }
+
+    /** The reported move: away from zero, so the level is reached at the reported move. */
+    private static BigDecimal rounded(BigDecimal exact) {
+      return exact == null ? null : exact.setScale(MOVE_SCALE, RoundingMode.UP);
     }
 
     /** Whether the account breaches {@code level} when the group's marks move by m. */
