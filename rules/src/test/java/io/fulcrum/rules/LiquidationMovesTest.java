@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class LiquidationMovesTest {
 
-  private static final double TOLERANCE = 2e-8; // bisection width 1e-10 plus rounding to 8 places
+  private static final double TOLERANCE = 2e-8; // bisection width 1e-12 plus rounding to 8 places
 
   @Test
   void crossLong_liquidationMove_isTheOneWayLiquidationPriceAsAMove() {

@@ -67,7 +67,7 @@ public final class ExplanationText {
               MetricDisplay m = words.display(k);
               out.append(m.display())
                   .append(' ')
-                  .append(TextNumbers.metric(v, m, d.currency()))
+                  .append(words.format(k, v, d.currency()))
                   .append(setBy(steps, "account", k).map(r -> " (rule '" + r + "')").orElse(""))
                   .append('\n');
             });

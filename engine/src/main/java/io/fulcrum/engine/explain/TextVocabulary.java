@@ -91,6 +91,15 @@ final class TextVocabulary {
     return d == null ? MetricDisplay.undeclared(name) : d;
   }
 
+  /**
+   * A figure as declared (scale and unit), or as before declarations existed: rates and ratios as
+   * percentages, other numbers with up to 8 decimals.
+   */
+  String format(String name, BigDecimal value, String currency) {
+    MetricDisplay d = declared.containsKey(name) ? declared.get(name) : CONVENTIONS.get(name);
+    return d != null ? TextNumbers.metric(value, d, currency) : ExplanationText.number(name, value);
+  }
+
   /** The declared deciding measure, else the first convention whose levels the rules matched. */
   Optional<Deciding> deciding(MarginDecision d) {
     for (var e : declared.entrySet()) {

@@ -27,7 +27,7 @@ import java.util.TreeMap;
  *       when its ratio reaches the level, its balance is gone with a requirement left, or an
  *       isolated position's own ratio reaches the level (as the status rules compare them). The
  *       first breach on a 0.5% grid (down to -100%, up to +500%) is bracketed, then bisected to a
- *       width below 1e-10; the reported move is the breached end rounded away from zero to 8
+ *       width below 1e-12; the reported move is the breached end rounded away from zero to 8
  *       decimals (0.000001%), the price at it is computed from the unrounded end. Crossings
  *       narrower than the grid step can be missed; where the tables have no row for a moved
  *       notional the search in that direction stops (no move).
@@ -44,7 +44,7 @@ final class LiquidationMoves {
   static final String MARGIN_RATIO_ASSUMPTIONS =
       "marks of every position on the underlying move together by the same fraction; other"
           + " underlyings, collateral prices, wallet and entries fixed; no funding, no fees;"
-          + " first breach on a 0.5% grid from -100% to +500%, bisected to 1e-10, move rounded"
+          + " first breach on a 0.5% grid from -100% to +500%, bisected to 1e-12, move rounded"
           + " away from zero to 8 decimals";
   static final String HEALTH_FACTOR_ASSUMPTIONS =
       "this collateral price alone moves; other collateral prices and the debt fixed; no"
@@ -53,7 +53,7 @@ final class LiquidationMoves {
 
   private static final BigDecimal STEP = new BigDecimal("0.005");
   private static final BigDecimal WIDE_STEP = new BigDecimal("0.05");
-  private static final BigDecimal TOLERANCE = new BigDecimal("1e-10");
+  private static final BigDecimal TOLERANCE = new BigDecimal("1e-12");
   private static final BigDecimal TWO = BigDecimal.valueOf(2);
   private static final BigDecimal SAME = new BigDecimal("1e-8");
   private static final int MOVE_SCALE = 8;
