@@ -26,11 +26,11 @@ import java.util.TreeMap;
  *       selects) when that formula reproduces today's figure, else held. The account is breached
  *       when its ratio reaches the level, its balance is gone with a requirement left, or an
  *       isolated position's own ratio reaches the level (as the status rules compare them). The
- *       first breach on a 0.5% grid (down to -100%, up to +500%) is bracketed, then bisected to a
- *       width below 1e-12; the reported move is the breached end rounded away from zero to 8
- *       decimals (0.000001%), the price at it is computed from the unrounded end. Crossings
- *       narrower than the grid step can be missed; where the tables have no row for a moved
- *       notional the search in that direction stops (no move).
+ *       first breach on a grid of 1% steps (10% above +100%; down to -100%, up to +500%) is
+ *       bracketed, then bisected to a width below 1e-12; the reported move is the breached end
+ *       rounded away from zero to 8 decimals (0.000001%), the price at it is computed from the
+ *       unrounded end. Crossings narrower than the grid step can be missed; where the tables have
+ *       no row for a moved notional the search in that direction stops (no move).
  *   <li>{@code healthFactor} (collateral counted at its liquidation threshold / debt, breached
  *       below the level; Aave v3): per collateral asset, others and the debt fixed, the counted
  *       value moves with the price, so the price factor f solving HF = level is closed form, f =
@@ -44,15 +44,15 @@ final class LiquidationMoves {
   static final String MARGIN_RATIO_ASSUMPTIONS =
       "marks of every position on the underlying move together by the same fraction; other"
           + " underlyings, collateral prices, wallet and entries fixed; no funding, no fees;"
-          + " first breach on a 0.5% grid from -100% to +500%, bisected to 1e-12, move rounded"
+          + " first breach on a grid of 1% steps (10% above +100%) from -100% to +500%, bisected to 1e-12, move rounded"
           + " away from zero to 8 decimals";
   static final String HEALTH_FACTOR_ASSUMPTIONS =
       "this collateral price alone moves; other collateral prices and the debt fixed; no"
           + " interest accrual, no fees; closed form f = (level x debt - counted value of the"
           + " others) / counted value of this asset; move rounded half-even to 8 decimals";
 
-  private static final BigDecimal STEP = new BigDecimal("0.005");
-  private static final BigDecimal WIDE_STEP = new BigDecimal("0.05");
+  private static final BigDecimal STEP = new BigDecimal("0.01");
+  private static final BigDecimal WIDE_STEP = new BigDecimal("0.1");
   private static final BigDecimal TOLERANCE = new BigDecimal("1e-12");
   private static final BigDecimal TWO = BigDecimal.valueOf(2);
   private static final BigDecimal SAME = new BigDecimal("1e-8");
@@ -168,8 +168,9 @@ final class LiquidationMoves {
     private LiquidationMove move(
         String underlying, List<PositionFact> group, BigDecimal liquidation, BigDecimal call) {
       boolean reevaluated = group.stream().allMatch(this::reevaluable);
-      BigDecimal liqExact = liquidation == null ? null : nearest(group, liquidation);
-      BigDecimal mcExact = call == null ? null : nearest(group, call);
+      BigDecimal[] exact = nearest(group, liquidation, call);
+      BigDecimal liqExact = exact[0];
+      BigDecimal mcExact = exact[1];
       BigDecimal liq = rounded(liqExact);
       BigDecimal mc = rounded(mcExact);
       BigDecimal ref = group.get(0).getMarkPrice();
@@ -192,43 +193,68 @@ final class LiquidationMoves {
           MARGIN_RATIO_ASSUMPTIONS);
     }
 
-    /** The breaching move nearest to today, either way, or null; 0 when breached today. */
-    private BigDecimal nearest(List<PositionFact> group, BigDecimal level) {
-      if (breached(group, BigDecimal.ZERO, level)) {
-        return BigDecimal.ZERO;
+    /**
+     * Per level (null levels stay null), the breaching move nearest to today, either way, or null;
+     * 0 when breached today. One state per grid point serves every level.
+     */
+    private BigDecimal[] nearest(List<PositionFact> group, BigDecimal... levels) {
+      BigDecimal[] out = new BigDecimal[levels.length];
+      State today = state(group, BigDecimal.ZERO);
+      boolean[] open = new boolean[levels.length];
+      for (int i = 0; i < levels.length; i++) {
+        if (levels[i] != null && today.breaches(levels[i])) {
+          out[i] = BigDecimal.ZERO;
+        }
+        open[i] = levels[i] != null && out[i] == null;
       }
-      BigDecimal down = search(group, level, -1);
-      BigDecimal up = search(group, level, 1);
-      if (down == null || (up != null && up.abs().compareTo(down.abs()) < 0)) {
-        return up;
+      BigDecimal[] down = scan(group, levels, open, -1);
+      BigDecimal[] up = scan(group, levels, open, 1);
+      for (int i = 0; i < levels.length; i++) {
+        if (open[i]) {
+          out[i] =
+              down[i] == null || (up[i] != null && up[i].abs().compareTo(down[i].abs()) < 0)
+                  ? up[i]
+                  : down[i];
+        }
       }
-      return down;
+      return out;
     }
 
-    private BigDecimal search(List<PositionFact> group, BigDecimal level, int direction) {
+    /** The first breach of each open level on the grid in {@code direction}, bisected. */
+    private BigDecimal[] scan(
+        List<PositionFact> group, BigDecimal[] levels, boolean[] open, int direction) {
+      BigDecimal[] found = new BigDecimal[levels.length];
       BigDecimal limit = direction < 0 ? BigDecimal.ONE : BigDecimal.valueOf(5);
       BigDecimal previous = BigDecimal.ZERO;
       BigDecimal size = BigDecimal.ZERO;
-      while (size.compareTo(limit) < 0) {
-        size = size.add(size.compareTo(BigDecimal.ONE) < 0 ? STEP : WIDE_STEP);
-        BigDecimal m = direction < 0 ? size.negate() : size;
-        try {
-          if (breached(group, m, level)) {
-            return bisect(group, level, previous, m);
-          }
-        } catch (PolicyEvaluationFailed beyondTables) {
-          return null; // the tables end before the level is reached: no move to report
-        }
-        previous = m;
+      int missing = 0;
+      for (boolean o : open) {
+        missing += o ? 1 : 0;
       }
-      return null;
+      try {
+        while (missing > 0 && size.compareTo(limit) < 0) {
+          size = size.add(size.compareTo(BigDecimal.ONE) < 0 ? STEP : WIDE_STEP);
+          BigDecimal m = direction < 0 ? size.negate() : size;
+          State state = state(group, m);
+          for (int i = 0; i < levels.length; i++) {
+            if (open[i] && found[i] == null && state.breaches(levels[i])) {
+              found[i] = bisect(group, levels[i], previous, m);
+              missing--;
+            }
+          }
+          previous = m;
+        }
+      } catch (PolicyEvaluationFailed beyondTables) {
+        // the tables end before the level is reached: no move to report in this direction
+      }
+      return found;
     }
 
     private BigDecimal bisect(
         List<PositionFact> group, BigDecimal level, BigDecimal safe, BigDecimal breach) {
       while (breach.subtract(safe).abs().compareTo(TOLERANCE) > 0) {
         BigDecimal mid = safe.add(breach).divide(TWO);
-        if (breached(group, mid, level)) {
+        if (state(group, mid).breaches(level)) {
           breach = mid;
         } else {
           safe = mid;
@@ -242,29 +268,41 @@ final class LiquidationMoves {
       return exact == null ? null : exact.setScale(MOVE_SCALE, RoundingMode.UP);
     }
 
-    /** Whether the account breaches {@code level} when the group's marks move by m. */
-    private boolean breached(List<PositionFact> group, BigDecimal m, BigDecimal level) {
+    /**
+     * The account's maintenance margin and margin balance, and each isolated position's, when the
+     * group's marks move by m.
+     */
+    private State state(List<PositionFact> group, BigDecimal m) {
       BigDecimal balance = facts.account.getMarginBalance();
       BigDecimal maintenance = facts.account.getMaintenanceMargin();
+      List<BigDecimal[]> isolated = new ArrayList<>();
       for (PositionFact p : group) {
         BigDecimal mm = maintenance(p, m);
         BigDecimal pnl = upnlChange(p, m);
         balance = balance.add(pnl);
         maintenance = maintenance.add(mm.subtract(today(p)));
         if (p.isIsolated() && p.getMarginBalance() != null) {
-          if (breaches(mm, p.getMarginBalance().add(pnl), level)) {
-            return true;
-          }
+          isolated.add(new BigDecimal[] {mm, p.getMarginBalance().add(pnl)});
         }
       }
       for (PositionFact p : facts.positions) {
         if (p.isIsolated() && !group.contains(p) && p.getMarginBalance() != null) {
-          if (breaches(today(p), p.getMarginBalance(), level)) {
+          isolated.add(new BigDecimal[] {today(p), p.getMarginBalance()});
+        }
+      }
+      return new State(maintenance, balance, isolated);
+    }
+
+    /** Requirements and balances at one move. */
+    private record State(BigDecimal maintenance, BigDecimal balance, List<BigDecimal[]> isolated) {
+      boolean breaches(BigDecimal level) {
+        for (BigDecimal[] position : isolated) {
+          if (MarginRatioMoves.breaches(position[0], position[1], level)) {
             return true;
           }
         }
+        return MarginRatioMoves.breaches(maintenance, balance, level);
       }
-      return breaches(maintenance, balance, level);
     }
 
     private static boolean breaches(BigDecimal maintenance, BigDecimal balance, BigDecimal level) {
