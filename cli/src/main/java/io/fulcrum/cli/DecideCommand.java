@@ -43,7 +43,10 @@ public final class DecideCommand implements Callable<Integer> {
     MarginEngine engine =
         MarginEngine.over(library.library()).withMarketData(MarketDataOption.configuredSets());
     MarginDecision decision = engine.decide(input.policy(), input.request(), !noCapture);
-    out.println(explain ? ExplanationText.render(decision) : Json.pretty(decision));
+    out.println(
+        explain
+            ? ExplanationText.render(decision, engine.policy(input.policy()).manifest())
+            : Json.pretty(decision));
     out.flush();
     return FulcrumCli.OK;
   }

@@ -29,7 +29,12 @@ class ExamplesGoldenTest {
     return Stream.of(
             new Example("btc-isolated-long", "tiered-perps@1"),
             new Example("btc-cross-margin-call", "tiered-perps@1"),
-            new Example("aave-eth-loan", "collateral-health@1"))
+            new Example("aave-eth-loan", "collateral-health@1"),
+            new Example("btc-isolated-long", "tiered-perps@4"),
+            new Example("btc-cross-margin-call", "tiered-perps@4"),
+            new Example("aave-eth-loan", "collateral-health@2"),
+            new Example("bybit-isolated-long", "linear-flat@1"),
+            new Example("dydx-cross", "oi-scaled-perps@1"))
         .flatMap(
             e ->
                 Stream.of(

@@ -66,11 +66,11 @@ class WhatIfCommandTest {
     assertThat(whatIf("tiered-perps", ORDERS, "--explain")).as(err.toString()).isZero();
     String text = out.toString();
     assertThat(text)
-        .contains("What-if under policy tiered-perps@3 (USDT)")
-        .contains("policy tiered-perps@3 (latest)")
+        .contains("What-if under policy tiered-perps@4 (USDT)")
+        .contains("policy tiered-perps@4 (latest)")
         .contains("BTCUSDT        4.4 -> 5.0; ")
         .contains("After the orders:")
-        .contains("Decision for account acc-isolated-1 under policy tiered-perps@3");
+        .contains("Decision for account acc-isolated-1 under policy tiered-perps@4");
     assertThat(text.lines().filter(l -> l.trim().startsWith("initial margin")).findFirst())
         .hasValueSatisfying(l -> assertThat(l.trim().split("\\s+")).endsWith("13200", "15000"));
   }

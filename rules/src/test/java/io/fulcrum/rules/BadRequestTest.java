@@ -92,7 +92,7 @@ class BadRequestTest {
     assertThatThrownBy(
             () -> ShippedPolicies.ENGINE.decide(PolicyRef.parse("tiered-perps@9"), request, true))
         .isInstanceOf(PolicyNotFound.class)
-        .hasMessageContaining("known: [1, 2, 3]");
+        .hasMessageContaining("known: [1, 2, 3, 4]");
   }
 
   @Test

@@ -77,8 +77,8 @@ class DeterminismTest {
 
   @Test
   void latestVersion_isTheHighest() {
-    assertThat(ShippedPolicies.ENGINE.library().latestVersion("tiered-perps")).isEqualTo("3");
+    assertThat(ShippedPolicies.ENGINE.library().latestVersion("tiered-perps")).isEqualTo("4");
     assertThat(ShippedPolicies.ENGINE.policy(PolicyRef.parse("tiered-perps")).stamp().version())
-        .isEqualTo("3");
+        .isEqualTo("4");
   }
 }

@@ -289,7 +289,13 @@ class RiskBasedImTest {
     assertThat(marketData(fhs)).containsEntry("inlineHash", h.inlineHash());
     assertThat(calls.get(1).inputs()).containsKeys("n", "priceMoveRange", "volShocks");
     assertThat(io.fulcrum.engine.explain.ExplanationText.render(d))
-        .contains("measure fhs-portfolio-es as fhsEs");
+        .contains("measure fhs-portfolio-es as fhsEs")
+        // No deciding measure: the status compares the balance with both requirements, and the
+        // decision says that no liquidation price applies (issue #15).
+        .containsPattern(
+            "Status [A-Z_]+: margin balance .* the maintenance margin .* the initial margin")
+        .contains("Liquidation price: none applies under this policy (no rule sets one)");
+    assertThat(d.liquidationMoves()).isEmpty();
   }
 
   @Test

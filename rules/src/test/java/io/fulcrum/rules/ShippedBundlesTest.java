@@ -39,7 +39,7 @@ class ShippedBundlesTest {
     assertThat(ShippedPolicies.ENGINE.library().ids())
         .contains("tiered-perps", "collateral-health");
     assertThat(ShippedPolicies.ENGINE.library().versions("tiered-perps"))
-        .containsExactly("1", "2", "3");
+        .containsExactly("1", "2", "3", "4");
   }
 
   @Test

@@ -97,8 +97,10 @@ class TieredPerpsTest {
     // The text quotes the bracket the price was solved in, not the position's own bracket 3.
     assertThat(ExplanationText.render(d))
         .contains(
-            "Liquidation price 57,274.46757598: rule 'Liquidation price (one-way mode)'; liquidation price =")
-        .contains("with MMR 0.005");
+            "Liquidation price 57,274.46757598, the mark at which margin balance equals maintenance"
+                + " margin: (balance (cross wallet, or the isolated margin) 12,600 - ")
+        .contains("x maintenance rate 0.5% - side 1 x size 4.2)")
+        .contains("then maintenance rate 0.005, maintenance amount 50 gives 57274.46757598");
   }
 
   @Test
@@ -182,8 +184,13 @@ class TieredPerpsTest {
     String text = ExplanationText.render(d);
     assertThat(text)
         .contains(
-            "Maintenance margin 1,340.00 USDT: rule 'Maintenance margin = notional x rate - maintenance amount'")
-        .contains("row 3 of table 'BTC maintenance brackets'")
+            "Maintenance margin 1,340.00 USDT = notional 264,000.00 USDT x maintenance rate 1.0% -"
+                + " maintenance amount 1,300.00 USDT; rule 'Maintenance margin = notional x rate -"
+                + " maintenance amount'")
+        .contains(
+            "Initial margin 13,200.00 USDT = notional 264,000.00 USDT / leverage 20x (as requested,"
+                + " within the bracket maximum 50x)")
+        .contains("row 3 of 'BTC maintenance brackets'")
         .contains("maintenanceMarginRate 1.0%")
         .contains("measure gross-notional as grossNotional")
         .contains("Status OK");

@@ -25,6 +25,10 @@ import java.util.SortedMap;
  *     that raised them ({@link Flag#ORDER}; equal pairs keep the order they were raised in); never
  *     null. Left out of the JSON when empty, so decisions without flags are written exactly as
  *     before flags existed (same bytes, same hash).
+ * @param liquidationMoves per underlying, the price move at which the account reaches its
+ *     liquidation and margin-call levels ({@link LiquidationMove}), for policies that declare the
+ *     measure they decide by; never null, left out of the JSON when empty (so decisions of policies
+ *     without it keep their bytes and hash)
  */
 @JsonPropertyOrder({
   "accountId",
@@ -40,6 +44,7 @@ import java.util.SortedMap;
   "unrealisedPnl",
   "metrics",
   "flags",
+  "liquidationMoves",
   "positions",
   "explanation",
   "decisionHash"
@@ -58,12 +63,14 @@ public record MarginDecision(
     BigDecimal unrealisedPnl,
     SortedMap<String, BigDecimal> metrics,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Flag> flags,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<LiquidationMove> liquidationMoves,
     List<PositionFigures> positions,
     Explanation explanation,
     String decisionHash) {
 
   public MarginDecision {
     positions = List.copyOf(positions);
+    liquidationMoves = liquidationMoves == null ? List.of() : List.copyOf(liquidationMoves);
     if (flags == null) {
       flags = List.of();
     } else {
@@ -88,8 +95,47 @@ public record MarginDecision(
         unrealisedPnl,
         metrics,
         flags,
+        liquidationMoves,
         positions,
         explanation,
         hash);
+  }
+
+  /** A decision without liquidation moves (policies that declare no deciding measure). */
+  public MarginDecision(
+      String accountId,
+      PolicyStamp policy,
+      Instant asOf,
+      String currency,
+      DecisionStatus status,
+      BigDecimal initialMargin,
+      BigDecimal maintenanceMargin,
+      BigDecimal marginBalance,
+      BigDecimal marginRatio,
+      BigDecimal walletBalance,
+      BigDecimal unrealisedPnl,
+      SortedMap<String, BigDecimal> metrics,
+      List<Flag> flags,
+      List<PositionFigures> positions,
+      Explanation explanation,
+      String decisionHash) {
+    this(
+        accountId,
+        policy,
+        asOf,
+        currency,
+        status,
+        initialMargin,
+        maintenanceMargin,
+        marginBalance,
+        marginRatio,
+        walletBalance,
+        unrealisedPnl,
+        metrics,
+        flags,
+        List.of(),
+        positions,
+        explanation,
+        decisionHash);
   }
 }

@@ -1,14 +1,18 @@
 package io.fulcrum.engine.explain;
 
+import static io.fulcrum.engine.explain.TextNumbers.money;
+import static io.fulcrum.engine.explain.TextNumbers.percent;
+import static io.fulcrum.engine.explain.TextNumbers.plain;
+
 import io.fulcrum.engine.decision.Flag;
+import io.fulcrum.engine.decision.LiquidationMove;
 import io.fulcrum.engine.decision.MarginDecision;
 import io.fulcrum.engine.decision.PositionFigures;
 import io.fulcrum.engine.explain.RuleFired.Assignment;
 import io.fulcrum.engine.explain.TableHit.TableRow;
+import io.fulcrum.engine.policy.MetricDisplay;
+import io.fulcrum.engine.policy.PolicyManifest;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,16 +21,29 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The short human-readable rendering of a decision for compliance officers: the outcome, then per
- * position where each figure came from (which table row, which rule), then every step in order.
- * Deterministic and locale-independent: money with thousands separators and 2 to 8 decimals, rates
- * and ratios (names ending in Rate or Ratio) as percentages.
+ * The human-readable rendering of a decision, written as a compliance reviewer would: the status
+ * with the measure the policy decided by, its value and the level it was compared with; every
+ * figure with its formula and the named inputs and their values; caps and choices said; the
+ * liquidation move per underlying; then every step in order. Figures read as the manifest's {@code
+ * metrics:} declare ({@link MetricDisplay}) when the manifest is given, else by the shipped
+ * conventions ({@link TextVocabulary}). Deterministic and locale-independent ({@link TextNumbers}).
  */
 public final class ExplanationText {
 
   private ExplanationText() {}
 
+  /** The text of {@code d} with the shipped conventions for figure names and levels. */
   public static String render(MarginDecision d) {
+    return render(d, null);
+  }
+
+  /**
+   * The text of {@code d}, figures named as {@code manifest} declares them (null: the shipped
+   * conventions). Pass the manifest of the policy that decided {@code d}.
+   */
+  public static String render(MarginDecision d, PolicyManifest manifest) {
+    TextVocabulary words = new TextVocabulary(d, manifest);
+    List<ExplanationStep> steps = d.explanation().steps();
     StringBuilder out = new StringBuilder();
     out.append("Decision for account ")
         .append(d.accountId())
@@ -37,24 +54,23 @@ public final class ExplanationText {
         .append("), market as of ")
         .append(d.asOf())
         .append('\n');
-    out.append("Status ")
-        .append(d.status())
-        .append(": margin ratio ")
-        .append(
-            d.marginRatio() == null ? "n/a (no positive margin balance)" : percent(d.marginRatio()))
-        .append(" = maintenance margin ")
-        .append(money(d.maintenanceMargin(), d.currency()))
-        .append(" / margin balance ")
-        .append(money(d.marginBalance(), d.currency()))
-        .append('\n');
+    StatusText.append(out, d, words);
+    out.append(balanceLine(d)).append('\n');
     out.append("Initial margin ")
         .append(money(d.initialMargin(), d.currency()))
-        .append("; wallet ")
-        .append(money(d.walletBalance(), d.currency()))
-        .append("; unrealised P&L ")
-        .append(money(d.unrealisedPnl(), d.currency()))
-        .append('\n');
-    d.metrics().forEach((k, v) -> out.append(k).append(' ').append(number(k, v)).append('\n'));
+        .append(", maintenance margin ")
+        .append(money(d.maintenanceMargin(), d.currency()))
+        .append(" (sums of the positions' and collateral's requirements)\n");
+    d.metrics()
+        .forEach(
+            (k, v) -> {
+              MetricDisplay m = words.display(k);
+              out.append(m.display())
+                  .append(' ')
+                  .append(words.format(k, v, d.currency()))
+                  .append(setBy(steps, "account", k).map(r -> " (rule '" + r + "')").orElse(""))
+                  .append('\n');
+            });
     for (Flag f : d.flags()) {
       out.append("Flag ")
           .append(f.name())
@@ -64,30 +80,28 @@ public final class ExplanationText {
           .append(f.detail().isEmpty() ? "" : ": " + f.detail())
           .append('\n');
     }
-    List<ExplanationStep> steps = d.explanation().steps();
+    boolean anyPrice =
+        d.positions().stream().anyMatch(p -> p.liquidationPrice() != null)
+            || steps.stream()
+                .anyMatch(
+                    s ->
+                        s instanceof RuleFired r
+                            && r.set().stream()
+                                .anyMatch(a -> a.field().equals("liquidationPrice")));
+    if (!anyPrice) {
+      out.append("Liquidation price: none applies under this policy (no rule sets one)")
+          .append(
+              d.liquidationMoves().isEmpty()
+                  ? ""
+                  : "; the equivalent, the price at which the account reaches its levels, follows")
+          .append('\n');
+    }
+    for (LiquidationMove m : d.liquidationMoves()) {
+      MoveText.append(out, m, words, d);
+    }
     for (PositionFigures p : d.positions()) {
-      out.append('\n').append(positionHeadline(p, d.currency())).append('\n');
-      String subject = "position " + p.instrument();
-      out.append("  Maintenance margin ")
-          .append(money(p.maintenanceMargin(), d.currency()))
-          .append(origin(steps, subject, "maintenanceMargin"))
-          .append('\n');
-      out.append("  Initial margin ")
-          .append(money(p.initialMargin(), d.currency()))
-          .append(origin(steps, subject, "initialMargin"))
-          .append('\n');
-      if (p.liquidationPrice() != null) {
-        out.append("  Liquidation price ")
-            .append(plain(p.liquidationPrice()))
-            .append(origin(steps, subject, "liquidationPrice"))
-            .append('\n');
-      }
-      if (p.bankruptcyPrice() != null) {
-        out.append("  Bankruptcy price ")
-            .append(plain(p.bankruptcyPrice()))
-            .append(origin(steps, subject, "bankruptcyPrice"))
-            .append('\n');
-      }
+      out.append('\n');
+      PositionText.append(out, p, steps, d.currency());
     }
     if (!d.explanation().captured()) {
       return out.append("\n(explanation capture was off for this decision)\n").toString();
@@ -95,97 +109,53 @@ public final class ExplanationText {
     out.append("\nSteps:\n");
     int i = 1;
     for (ExplanationStep step : steps) {
-      out.append(String.format(Locale.ROOT, "%3d. ", i++)).append(line(step)).append('\n');
+      out.append(String.format(Locale.ROOT, "%3d. ", i++)).append(line(step));
+      if (step instanceof RuleFired r && StatusText.setsStatus(r)) {
+        StatusText.comparison(d, words).ifPresent(c -> out.append(" (").append(c).append(')'));
+      }
+      out.append('\n');
     }
     return out.toString();
   }
 
-  private static String positionHeadline(PositionFigures p, String currency) {
-    return "Position "
-        + p.instrument()
-        + " "
-        + (p.quantity().signum() > 0 ? "long " : "short ")
-        + plain(p.quantity().abs())
-        + " at mark "
-        + plain(p.markPrice())
-        + ", notional "
-        + money(p.notional(), currency)
-        + ", unrealised P&L "
-        + money(p.unrealisedPnl(), currency);
-  }
-
-  /** ": rule 'R' (bracket 3 of table 'T' (...): ...)" for the step that set {@code field}. */
-  private static String origin(List<ExplanationStep> steps, String subject, String field) {
-    int ruleAt = -1;
-    for (int i = 0; i < steps.size(); i++) {
-      if (steps.get(i) instanceof RuleFired r
-          && r.set().stream()
-              .anyMatch(a -> a.target().equals(subject) && a.field().equals(field))) {
-        ruleAt = i;
-      }
-    }
-    if (ruleAt < 0) {
-      return "";
-    }
-    RuleFired rule = (RuleFired) steps.get(ruleAt);
-    StringBuilder sb = new StringBuilder(": rule '").append(rule.rule()).append('\'');
-    Optional<Calculation> calculation = calculationInside(steps, ruleAt, subject, field);
-    if (calculation.isPresent()) {
-      // The rule called an engine calculation (e.g. the liquidation price solver): quote it, since
-      // it may have used other table rows than the position's own.
-      Calculation c = calculation.get();
-      sb.append("; ")
-          .append(c.name())
-          .append(" = ")
-          .append(c.formula())
-          .append(" with ")
-          .append(inputs(c.inputs()));
-    } else {
-      steps.stream()
-          .filter(s -> s instanceof TableHit t && t.subject().equals(subject))
-          .map(TableHit.class::cast)
-          .findFirst()
-          .ifPresent(t -> sb.append("; ").append(tableSummary(t)));
-    }
-    return sb.toString();
-  }
-
   /**
-   * A calculation recorded while the rule at {@code ruleAt} fired (after the previous firing): the
-   * one named after {@code field} ("bankruptcy price" for bankruptcyPrice) if there is one, else
-   * the last one.
+   * "Margin balance B = wallet W - debts D + unrealised P&L U [+ isolated margins I]", with the
+   * debts the engine's account totals recorded (0 when not captured) and the isolated margins the
+   * remainder.
    */
-  private static Optional<Calculation> calculationInside(
-      List<ExplanationStep> steps, int ruleAt, String subject, String field) {
-    String named = field.replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT);
-    Calculation last = null;
-    for (int i = ruleAt - 1; i >= 0 && !(steps.get(i) instanceof RuleFired); i--) {
-      if (steps.get(i) instanceof Calculation c && c.subject().equals(subject)) {
-        if (c.name().equals(named)) {
-          return Optional.of(c);
-        }
-        last = last == null ? c : last;
+  private static String balanceLine(MarginDecision d) {
+    BigDecimal debts = BigDecimal.ZERO;
+    for (ExplanationStep s : d.explanation().steps()) {
+      if (s instanceof Calculation c
+          && c.name().equals("account totals")
+          && c.inputs().get("debtValue") instanceof BigDecimal b) {
+        debts = b;
       }
     }
-    return Optional.ofNullable(last);
+    BigDecimal isolated =
+        d.marginBalance().subtract(d.walletBalance()).add(debts).subtract(d.unrealisedPnl());
+    String c = d.currency();
+    return "Margin balance "
+        + money(d.marginBalance(), c)
+        + " = wallet "
+        + money(d.walletBalance(), c)
+        + " - debts "
+        + money(debts, c)
+        + " + unrealised P&L "
+        + money(d.unrealisedPnl(), c)
+        + (isolated.signum() == 0 ? "" : " + isolated margins " + money(isolated, c));
   }
 
-  private static String tableSummary(TableHit t) {
-    String rows = t.selectedRows().stream().map(String::valueOf).collect(Collectors.joining(", "));
-    String entries =
-        t.rows().stream()
-            .map(r -> String.join(", ", r.inputEntries()))
-            .collect(Collectors.joining("; "));
-    return "row "
-        + rows
-        + " of table '"
-        + t.table()
-        + "' ("
-        + inputs(t.inputs())
-        + " matched "
-        + entries
-        + "): "
-        + outputs(t.output());
+  /** The last rule that set {@code field} on {@code target}. */
+  static Optional<String> setBy(List<ExplanationStep> steps, String target, String field) {
+    String rule = null;
+    for (ExplanationStep s : steps) {
+      if (s instanceof RuleFired r
+          && r.set().stream().anyMatch(a -> a.target().equals(target) && a.field().equals(field))) {
+        rule = r.rule();
+      }
+    }
+    return Optional.ofNullable(rule);
   }
 
   static String line(ExplanationStep step) {
@@ -246,6 +216,10 @@ public final class ExplanationText {
                   .collect(Collectors.joining(", ")));
     }
     Calculation c = (Calculation) step;
+    Optional<String> named = NamedFormula.of(c);
+    if (named.isPresent()) {
+      return c.name() + " for " + c.subject() + " = " + named.get() + " = " + outputs(c.result());
+    }
     return c.name()
         + " for "
         + c.subject()
@@ -289,13 +263,13 @@ public final class ExplanationText {
   /** The field name of a flag raise in {@link RuleFired#set()}: {@code "flag <name>"}. */
   public static final String FLAG_FIELD = "flag ";
 
-  private static String inputs(Map<String, Object> values) {
+  static String inputs(Map<String, Object> values) {
     return values.entrySet().stream()
         .map(e -> e.getKey() + " " + value(e.getKey(), e.getValue()))
         .collect(Collectors.joining(", "));
   }
 
-  private static String outputs(Object output) {
+  static String outputs(Object output) {
     if (output instanceof Map<?, ?> map) {
       return map.entrySet().stream()
           .map(e -> e.getKey() + " " + value(String.valueOf(e.getKey()), e.getValue()))
@@ -308,38 +282,12 @@ public final class ExplanationText {
     return v instanceof BigDecimal b ? number(name, b) : String.valueOf(v);
   }
 
-  private static String number(String name, BigDecimal v) {
+  /** Rates and ratios (names ending in Rate or Ratio) as percentages, other numbers plain. */
+  static String number(String name, BigDecimal v) {
     String lower = name.toLowerCase(Locale.ROOT);
     if (lower.endsWith("rate") || lower.endsWith("ratio")) {
       return percent(v);
     }
     return plain(v);
-  }
-
-  // DecimalFormat is costly to build and not thread-safe: one of each per thread.
-  private static final ThreadLocal<DecimalFormat> MONEY = format("#,##0.00######");
-  private static final ThreadLocal<DecimalFormat> PLAIN = format("#,##0.########");
-  private static final ThreadLocal<DecimalFormat> PERCENT = format("#,##0.0#####");
-
-  static String money(BigDecimal v, String currency) {
-    return v == null ? "n/a" : MONEY.get().format(v) + " " + currency;
-  }
-
-  static String plain(BigDecimal v) {
-    return v == null ? "n/a" : PLAIN.get().format(v);
-  }
-
-  static String percent(BigDecimal v) {
-    return PERCENT.get().format(v.movePointRight(2)) + "%";
-  }
-
-  private static ThreadLocal<DecimalFormat> format(String pattern) {
-    return ThreadLocal.withInitial(
-        () -> {
-          DecimalFormat f =
-              new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
-          f.setRoundingMode(RoundingMode.HALF_EVEN);
-          return f;
-        });
   }
 }

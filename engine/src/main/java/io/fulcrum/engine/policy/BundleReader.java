@@ -39,7 +39,7 @@ public final class BundleReader {
    * ({@code bounds.<path>: ...}) or a top-level field ({@code manifest field 'id' ...}, {@code
    * policy version must ...}, {@code rules must ...}).
    */
-  private static final Pattern BOUND = Pattern.compile("^bounds\\.([^\\s:]+)");
+  private static final Pattern BOUND = Pattern.compile("^(bounds|metrics)\\.([^\\s:]+)");
 
   private static final Pattern FIELD =
       Pattern.compile("^manifest field '(\\w+)'|^policy (id|version) |^(\\w+) must ");
@@ -248,9 +248,9 @@ public final class BundleReader {
     if (bound.find()) {
       return document
           .root()
-          .find("bounds")
+          .find(bound.group(1))
           .filter(YamlNode::isMap)
-          .flatMap(b -> b.find(bound.group(1)))
+          .flatMap(b -> b.find(bound.group(2)))
           .map(YamlNode::line)
           .orElse(0);
     }

@@ -30,6 +30,8 @@ import java.util.TreeMap;
  * @param liquidation how the policy's liquidation prices are solved ({@link Liquidation}); absent:
  *     {@link LiquidationConvention#MAINTENANCE_AT_LIQUIDATION}, what every bundle written before
  *     the key existed does
+ * @param metrics how decision figures read in the text explanation, by name ({@link
+ *     MetricDisplay}); at most one names the status thresholds, which must be numeric parameters
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record PolicyManifest(
@@ -48,7 +50,8 @@ public record PolicyManifest(
     List<String> evidence,
     Limits limits,
     Map<String, Bound> bounds,
-    Liquidation liquidation) {
+    Liquidation liquidation,
+    Map<String, MetricDisplay> metrics) {
 
   public PolicyManifest {
     require("id", id);
@@ -75,6 +78,50 @@ public record PolicyManifest(
     }
     bounds = Bound.checked(bounds, parameters, measures);
     liquidation = liquidation == null ? Liquidation.DEFAULT : liquidation;
+    metrics = checkedMetrics(metrics, parameters);
+  }
+
+  /** The metric carrying the status thresholds, if one is declared. */
+  public java.util.Optional<Map.Entry<String, MetricDisplay>> decidingMetric() {
+    return metrics.entrySet().stream().filter(e -> e.getValue().decides()).findFirst();
+  }
+
+  private static Map<String, MetricDisplay> checkedMetrics(
+      Map<String, MetricDisplay> metrics, Map<String, Object> parameters) {
+    if (metrics == null) {
+      return java.util.Collections.emptySortedMap();
+    }
+    TreeMap<String, MetricDisplay> out = new TreeMap<>();
+    List<String> deciding = new java.util.ArrayList<>();
+    metrics.forEach(
+        (name, m) -> {
+          if (m == null) {
+            throw new IllegalArgumentException("metrics." + name + " is empty");
+          }
+          for (String level : new String[] {m.liquidation(), m.marginCall()}) {
+            if (level != null && !(parameters.get(level) instanceof BigDecimal)) {
+              throw new IllegalArgumentException(
+                  "metrics."
+                      + name
+                      + ": threshold parameter '"
+                      + level
+                      + "' is not a numeric parameter of this manifest");
+            }
+          }
+          if (m.decides()) {
+            deciding.add(name);
+          }
+          out.put(name, m);
+        });
+    if (deciding.size() > 1) {
+      throw new IllegalArgumentException(
+          "metrics."
+              + deciding.get(1)
+              + ": only one metric may name status thresholds, but "
+              + deciding
+              + " do");
+    }
+    return java.util.Collections.unmodifiableSortedMap(out);
   }
 
   /**

@@ -208,6 +208,7 @@ final class PolicyEvaluation {
         Rounding.money(a.getUnrealisedPnl()),
         metrics,
         a.getFlags(),
+        LiquidationMoves.of(policy, facts),
         figures,
         recorder.toExplanation(),
         null);

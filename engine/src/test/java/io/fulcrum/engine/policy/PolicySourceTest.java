@@ -19,9 +19,9 @@ class PolicySourceTest {
     assertThat(source).isInstanceOf(PolicyLibrary.class);
     assertThat(source.description()).isEqualTo(RULES.toString());
     assertThat(source.ids()).contains("tiered-perps", "collateral-health", "risk-based-im");
-    assertThat(source.versions("tiered-perps")).containsExactly("1", "2", "3");
-    assertThat(source.latestVersion("tiered-perps")).isEqualTo("3");
-    assertThat(source.load(PolicyRef.parse("tiered-perps")).manifest().version()).isEqualTo("3");
+    assertThat(source.versions("tiered-perps")).containsExactly("1", "2", "3", "4");
+    assertThat(source.latestVersion("tiered-perps")).isEqualTo("4");
+    assertThat(source.load(PolicyRef.parse("tiered-perps")).manifest().version()).isEqualTo("4");
     assertThat(source.load(PolicyRef.parse("tiered-perps@1")).hash())
         .isEqualTo(PolicyLibrary.at(RULES).load(PolicyRef.parse("tiered-perps@1")).hash());
   }

@@ -56,6 +56,8 @@ public class DecisionResource {
 
   @Inject DecisionService decisions;
 
+  @Inject io.fulcrum.admin.application.PolicyEngine policies;
+
   @Inject Validator validator;
 
   @Inject ReplayService replays;
@@ -139,7 +141,24 @@ public class DecisionResource {
   @RolesAllowed({Roles.AUDITOR, Roles.DECIDER})
   @Operation(summary = "A decision's explanation as text for people")
   public String explanationText(@PathParam("id") String id) {
-    return ExplanationText.render(DecisionService.decisionOf(decisions.get(id)));
+    return text(DecisionService.decisionOf(decisions.get(id)));
+  }
+
+  /**
+   * The text as the CLI renders it: figures named as the deciding version's manifest declares them;
+   * the shipped conventions if that version cannot be loaded.
+   */
+  private String text(io.fulcrum.engine.decision.MarginDecision d) {
+    io.fulcrum.engine.policy.PolicyManifest manifest = null;
+    try {
+      var policy = policies.exact(d.policy());
+      if (policy.stamp().hash().equals(d.policy().hash())) {
+        manifest = policy.manifest();
+      }
+    } catch (RuntimeException unavailable) {
+      // a retired or unreadable version: the conventions still name every figure
+    }
+    return ExplanationText.render(d, manifest);
   }
 
   @GET
@@ -151,9 +170,7 @@ public class DecisionResource {
     StoredDecision stored = decisions.get(id);
     var decision = DecisionService.decisionOf(stored);
     return new ExplanationResponse(
-        id,
-        ExplanationText.render(decision),
-        io.fulcrum.engine.json.Json.canonical(decision.explanation()));
+        id, text(decision), io.fulcrum.engine.json.Json.canonical(decision.explanation()));
   }
 
   @GET

@@ -147,14 +147,14 @@ abstract class DecisionServiceContract {
   }
 
   @Test
-  void replay_ofADecisionTakenUnderV1_givesV1sResult_whileV3IsActive() {
+  void replay_ofADecisionTakenUnderV1_givesV1sResult_whileV4IsActive() {
     String account = newAccount();
     Reply v1 = client.post("api/v1/decisions?policy=tiered-perps@1", DECIDER, request(account));
     Reply active = client.post("api/v1/decisions", DECIDER, request(account));
     assertThat(v1.status()).as(v1.body()).isEqualTo(201);
     assertThat(active.json().at("/decision/policy/version").asText())
         .as(active.body())
-        .isEqualTo("3");
+        .isEqualTo("4");
     assertThat(active.json().at("/decision/maintenanceMargin"))
         .isNotEqualTo(v1.json().at("/decision/maintenanceMargin"));
 

@@ -64,41 +64,41 @@ abstract class PolicyGovernanceContract {
 
   @Test
   void lifecycle_fourEyes_shadow_scheduledActivation_rollback() {
-    // v4: the shipped (active) v3 with bracket 3 at 1.5% instead of 1.25%.
-    byte[] v4 =
+    // v5: the shipped (active) v4 with bracket 3 at 1.5% instead of 1.25%.
+    byte[] v5 =
         zip(
             shipped(
                 "tiered-perps",
-                "3",
                 "4",
+                "5",
                 dmn -> dmn.replace("<text>0.0125</text>", "<text>0.015</text>")));
     Reply uploaded =
-        client.send("POST", "api/v1/policies/tiered-perps/versions", LEAD, "application/zip", v4);
+        client.send("POST", "api/v1/policies/tiered-perps/versions", LEAD, "application/zip", v5);
     assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
     assertThat(uploaded.json().get("state").asText()).isEqualTo("VALIDATED");
     assertThat(uploaded.json().at("/report/passed").asBoolean()).isTrue();
 
     Reply self =
         post(
-            "api/v1/policies/tiered-perps/versions/4/approve",
+            "api/v1/policies/tiered-perps/versions/5/approve",
             LEAD,
             "{\"comment\":\"looks fine\"}");
     assertThat(self.status()).as(self.body()).isEqualTo(403);
     assertThat(self.json().get("type").asText()).endsWith("four-eyes");
     assertThat(
-            post("api/v1/policies/tiered-perps/versions/4/approve", AUTHOR, "{\"comment\":\"x\"}")
+            post("api/v1/policies/tiered-perps/versions/5/approve", AUTHOR, "{\"comment\":\"x\"}")
                 .status())
         .isEqualTo(403);
     Reply approved =
         post(
-            "api/v1/policies/tiered-perps/versions/4/approve",
+            "api/v1/policies/tiered-perps/versions/5/approve",
             APPROVER,
             "{\"comment\":\"bracket 3 at 1.5% agreed with risk committee\"}");
     assertThat(approved.status()).as(approved.body()).isEqualTo(200);
     assertThat(approved.json().get("state").asText()).isEqualTo("APPROVED");
     assertThat(approved.json().get("reviewedBy").asText()).isEqualTo("approver");
 
-    // Shadow: live decisions stay on v3, differences under v4 are recorded.
+    // Shadow: live decisions stay on v4, differences under v5 are recorded.
     Reply on =
         client.send(
             "PUT",
@@ -106,14 +106,14 @@ abstract class PolicyGovernanceContract {
             APPROVER,
             "application/json",
             bytes(
-                "{\"policy\":\"tiered-perps@4\",\"tolerance\":\"0.01\",\"reason\":\"see v4 on live traffic\"}"));
+                "{\"policy\":\"tiered-perps@5\",\"tolerance\":\"0.01\",\"reason\":\"see v5 on live traffic\"}"));
     assertThat(on.status()).as(on.body()).isEqualTo(200);
     Reply shadowed = decide(null);
-    assertThat(version(shadowed)).isEqualTo("3");
+    assertThat(version(shadowed)).isEqualTo("4");
     JsonNode differences = client.get("api/v1/policies/active/shadow/differences", AUDITOR).json();
     JsonNode difference =
         find(differences.get("items"), "decisionId", shadowed.json().get("id").asText());
-    assertThat(difference.get("candidateRef").asText()).isEqualTo("tiered-perps@4");
+    assertThat(difference.get("candidateRef").asText()).isEqualTo("tiered-perps@5");
     assertThat(new java.math.BigDecimal(difference.get("activeMaintenanceMargin").asText()))
         .isLessThan(
             new java.math.BigDecimal(difference.get("candidateMaintenanceMargin").asText()));
@@ -133,7 +133,7 @@ abstract class PolicyGovernanceContract {
         Instant.parse(client.get("api/v1/policies/active", AUDITOR).json().get("now").asText());
     Reply scheduled =
         post(
-            "api/v1/policies/tiered-perps/versions/4/activate",
+            "api/v1/policies/tiered-perps/versions/5/activate",
             APPROVER,
             "{\"reason\":\"committee decision 42\",\"effectiveAt\":\""
                 + now.plusSeconds(3600)
@@ -141,31 +141,31 @@ abstract class PolicyGovernanceContract {
     assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
     assertThat(
             client.get("api/v1/policies/active", AUDITOR).json().at("/scheduled/0/policy").asText())
-        .isEqualTo("tiered-perps@4");
-    assertThat(version(decide(null))).isEqualTo("3");
+        .isEqualTo("tiered-perps@5");
+    assertThat(version(decide(null))).isEqualTo("4");
 
     client.post("api/v1/test-support/clock?by=PT2H", null, "");
     Reply afterMove = decide(null);
-    assertThat(version(afterMove)).isEqualTo("4");
-    // Stamped with the service clock that picked v4 (moved 2 h ahead), not the system clock.
+    assertThat(version(afterMove)).isEqualTo("5");
+    // Stamped with the service clock that picked v5 (moved 2 h ahead), not the system clock.
     Instant nowAfterMove =
         Instant.parse(client.get("api/v1/policies/active", AUDITOR).json().get("now").asText());
     assertThat(Instant.parse(afterMove.json().get("createdAt").asText()))
         .isAfterOrEqualTo(now.plusSeconds(7200))
         .isBeforeOrEqualTo(nowAfterMove);
-    assertThat(version(decide("tiered-perps@3"))).isEqualTo("3");
-    assertThat(state("4")).isEqualTo("ACTIVE");
-    assertThat(state("3")).isEqualTo("RETIRED");
+    assertThat(version(decide("tiered-perps@4"))).isEqualTo("4");
+    assertThat(state("5")).isEqualTo("ACTIVE");
+    assertThat(state("4")).isEqualTo("RETIRED");
 
     Reply rollback =
         post("api/v1/policies/active/rollback", APPROVER, "{\"reason\":\"complaints from desk\"}");
     assertThat(rollback.status()).as(rollback.body()).isEqualTo(200);
-    assertThat(rollback.json().get("version").asText()).isEqualTo("3");
-    assertThat(version(decide(null))).isEqualTo("3");
-    assertThat(state("4")).isEqualTo("RETIRED");
+    assertThat(rollback.json().get("version").asText()).isEqualTo("4");
+    assertThat(version(decide(null))).isEqualTo("4");
+    assertThat(state("5")).isEqualTo("RETIRED");
 
     JsonNode events =
-        client.get("api/v1/policies/tiered-perps/versions/4", AUDITOR).json().get("events");
+        client.get("api/v1/policies/tiered-perps/versions/5", AUDITOR).json().get("events");
     List<String> actions = new ArrayList<>();
     events.forEach(e -> actions.add(e.get("action").asText() + " by " + e.get("actor").asText()));
     assertThat(actions)
