@@ -27,7 +27,8 @@ final class NamedFormula {
           "MMR", new String[] {"MMR", "maintenance rate"},
           "side", new String[] {"side", "side"},
           "size", new String[] {"size", "size"},
-          "entry", new String[] {"entryPrice", "entry price"});
+          "entry", new String[] {"entryPrice", "entry price"},
+          "MM", new String[] {"MM", "maintenance margin at the entry value"});
 
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
 

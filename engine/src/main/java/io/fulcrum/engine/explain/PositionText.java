@@ -161,9 +161,7 @@ final class PositionText {
       List<ExplanationStep> steps, String subject, String name) {
     Calculation found = null;
     for (ExplanationStep s : steps) {
-      if (s instanceof Calculation c
-          && c.subject().equals(subject)
-          && c.name().equals(name)) {
+      if (s instanceof Calculation c && c.subject().equals(subject) && c.name().equals(name)) {
         found = c;
       }
     }

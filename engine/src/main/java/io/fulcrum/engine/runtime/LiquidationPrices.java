@@ -272,8 +272,8 @@ public final class LiquidationPrices {
           new Calculation(
               p.label(),
               "liquidation price",
-              "entry - side*(WB - TMM + UPNL - MM)/size, MM = size*entry*MMR - cum held at the"
-                  + " entry value",
+              "entry - side*(WB - TMM + UPNL - MM)/size, MM = size*entry*MMR - cum (fixed at"
+                  + " opening)",
               in,
               lp == null ? "none (formula gives zero or negative)" : Rounding.price(lp)));
     }
