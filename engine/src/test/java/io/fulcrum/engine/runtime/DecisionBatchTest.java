@@ -73,7 +73,8 @@ class DecisionBatchTest {
     CompiledPolicy policy =
         DecisionLimitsTest.compile("", Map.of("flat.drl", RuleSessionReuseTest.FAILING));
     List<MarginRequest> requests = requests(40);
-    List<DecisionOutcome> each = MarginEngine.decideEach(policy, requests, MarketDataSets.none(), true);
+    List<DecisionOutcome> each =
+        MarginEngine.decideEach(policy, requests, MarketDataSets.none(), true);
     for (int i = 0; i < requests.size(); i++) {
       assertThat(of(each.get(i))).isEqualTo(alone(policy, requests.get(i), true));
     }
@@ -93,8 +94,7 @@ class DecisionBatchTest {
             RuleSessionReuseTest.request("a", "100"),
             RuleSessionReuseTest.request("b", "50000"),
             RuleSessionReuseTest.request("c", "700"));
-    List<String> all =
-        engine.decideAll(ref, requests, true).stream().map(Json::canonical).toList();
+    List<String> all = engine.decideAll(ref, requests, true).stream().map(Json::canonical).toList();
     assertThat(all)
         .containsExactlyElementsOf(
             requests.stream().map(r -> Json.canonical(engine.decide(ref, r, true))).toList());
