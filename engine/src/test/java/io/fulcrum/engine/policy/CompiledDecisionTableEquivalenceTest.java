@@ -96,6 +96,9 @@ class CompiledDecisionTableEquivalenceTest {
     assertThat(problems).as(ref).isEmpty();
     int answered = 0;
     int left = 0;
+    if (dmn.runtime() == null) {
+      return new int[] {0, 0}; // a bundle without decision tables (linear-flat)
+    }
     for (DMNModel model : dmn.runtime().getModels()) {
       for (DecisionNode node : model.getDecisions()) {
         if (!(node.getDecision().getExpression() instanceof DecisionTable table)) {
