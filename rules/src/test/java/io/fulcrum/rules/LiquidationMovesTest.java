@@ -158,7 +158,7 @@ class LiquidationMovesTest {
     assertThat(text)
         .contains("Status OK: health factor 1.3333 is at or above the margin-call level 1.1")
         .contains("Liquidation price: none applies under this policy")
-        .contains("reaches the liquidation level 1 at a move of -25% (price 1,500)");
+        .contains("liquidation (health factor level 1) at a move of -25% (price 1,500)");
   }
 
   @Test

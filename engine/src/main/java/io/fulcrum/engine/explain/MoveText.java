@@ -24,8 +24,6 @@ final class MoveText {
         .append(", price ")
         .append(plain(m.referencePrice()))
         .append("): ")
-        .append(display.display())
-        .append(' ')
         .append(
             reach(
                 "liquidation",
@@ -37,7 +35,7 @@ final class MoveText {
         .append("; ")
         .append(
             reach(
-                "margin-call",
+                "margin call",
                 m.marginCallLevel(),
                 m.marginCallMove(),
                 m.priceAtMarginCall(),
@@ -61,13 +59,17 @@ final class MoveText {
     if (level == null) {
       return "no " + what + " level";
     }
-    String at = " at a move of " + TextNumbers.move(move) + " (price " + plain(price) + ")";
-    String named = "the " + what + " level " + TextNumbers.level(level, display);
-    if (move.signum() == 0) {
-      return "reaches " + named + ": already reached";
+    String head =
+        what + " (" + display.display() + " level " + TextNumbers.level(level, display) + ")";
+    if (move == null) {
+      return head + ": no move from -100% to +500% (no positive price) reaches it";
     }
+    if (move.signum() == 0) {
+      return head + ": already reached";
+    }
+    String at = " at a move of " + TextNumbers.move(move) + " (price " + plain(price) + ")";
     boolean breachedToday =
         today != null && display.breach() != null && display.breaches(today, level);
-    return breachedToday ? "is past " + named + " today; back at it" + at : "reaches " + named + at;
+    return breachedToday ? head + ": past it today; back at the level" + at : head + at;
   }
 }

@@ -43,7 +43,8 @@ final class LiquidationMoves {
 
   static final String MARGIN_RATIO_ASSUMPTIONS =
       "marks of every position on the underlying move together by the same fraction; other"
-          + " underlyings, collateral prices, wallet and entries fixed; no funding, no fees;"
+          + " underlyings, collateral prices, wallet and entries fixed; no funding, no fees; the"
+          + " account's ratio and each isolated position's own ratio are compared with the level;"
           + " first breach on a grid of 1% steps (10% above +100%) from -100% to +500%, bisected to 1e-12, move rounded"
           + " away from zero to 8 decimals";
   static final String HEALTH_FACTOR_ASSUMPTIONS =
