@@ -146,9 +146,15 @@ final class LiquidationMoves {
     private final Map<PositionFact, List<Map<String, Object>>> brackets =
         new java.util.IdentityHashMap<>();
 
+    /** Maintenance held at the entry value by the policy's convention: never re-evaluated. */
+    private final boolean heldAtEntry;
+
     MarginRatioMoves(CompiledPolicy policy, FactSet facts, MetricDisplay m) {
       this.dmn = new DmnStage(policy, ExplanationRecorder.disabled());
       this.facts = facts;
+      this.heldAtEntry =
+          policy.manifest().liquidation().convention()
+              == io.fulcrum.engine.liquidation.LiquidationConvention.MAINTENANCE_AT_ENTRY;
     }
 
     List<LiquidationMove> all(BigDecimal liquidation, BigDecimal call) {
@@ -189,8 +195,11 @@ final class LiquidationMoves {
           reevaluated
               ? "maintenance margin re-evaluated at the moved notional from the policy's tables: notional x"
                   + " maintenanceMarginRate - maintenanceAmount"
-              : "maintenance margin held at today's figure (the policy's figure is not notional x"
-                  + " maintenanceMarginRate - maintenanceAmount of its table row)",
+              : heldAtEntry
+                  ? "maintenance margin held at today's figure (the policy's liquidation convention"
+                      + " is maintenance-at-entry)"
+                  : "maintenance margin held at today's figure (the policy's figure is not notional"
+                      + " x maintenanceMarginRate - maintenanceAmount of its table row)",
           MARGIN_RATIO_ASSUMPTIONS);
     }
 
@@ -337,7 +346,8 @@ final class LiquidationMoves {
     private static final String AMOUNT = "maintenanceAmount";
 
     private boolean reevaluable(PositionFact p) {
-      if (!(p.getParameters().get(RATE) instanceof BigDecimal rate)
+      if (heldAtEntry
+          || !(p.getParameters().get(RATE) instanceof BigDecimal rate)
           || !(p.getParameters().get(AMOUNT) instanceof BigDecimal amount)
           || p.getMaintenanceMargin() == null) {
         return false;
