@@ -39,9 +39,11 @@ public class AuditVerification {
    * edge and every signed checkpoint against the tree the records give.
    */
   public ChainReport verify() {
+    // The checkpoints are read before the chain's snapshot, so none signed while this runs can
+    // name a tree larger than the snapshot's head (which would read as a truncated log).
+    TreeCheck tree = new TreeCheck(merkle, signer.verifier());
     AuditChain.Snapshot snapshot = chain.snapshot();
     AuditChain.Head head = snapshot.head();
-    TreeCheck tree = new TreeCheck(merkle, signer.verifier());
     String previous = ContentHash.GENESIS;
     long checked = 0;
     long after = 0;
@@ -101,7 +103,7 @@ public class AuditVerification {
       outside = versionProblem(snapshot);
     }
     if (outside == null) {
-      outside = tree.finish(head.sequence());
+      outside = tree.finish(head.sequence(), () -> chain.head().sequence());
     }
     if (outside != null) {
       return broken(checked, head, outside, tree);

@@ -83,15 +83,13 @@ public class PolicyEngine {
   /**
    * Re-reads the sealed lifecycle events: the activation timeline, each version's state, the shadow
    * setting. Compiled versions that are still decidable with the same bundle hash are kept; the
-   * version active now, every version scheduled to become active, and (after start-up) every
-   * version that has just become decidable (approved) are compiled and warmed here, before the new
-   * timeline is published, so that the first decision after an activation does not pay for the
-   * compilation (seconds) nor for the first, cold evaluation. A version that fails to compile here
-   * is left to fail as before, on the decision that asks for it.
+   * version active now and every version scheduled to become active are compiled and warmed here
+   * (so an activation request compiles its version before it returns), before the new timeline is
+   * published, so that the first decision after an activation does not pay for the compilation
+   * (seconds) nor for the first, cold evaluation. A version that fails to compile here is left to
+   * fail as before, on the decision that asks for it.
    */
   public synchronized void reload() {
-    boolean firstLoad = versions.isEmpty();
-    Map<String, PolicyVersionSeal.Sealed> before = versions;
     PolicyStore.EventLog log = store.eventLog();
     List<PolicyEvent> events = log.sealed();
     timelineFault =
@@ -146,14 +144,13 @@ public class PolicyEngine {
                 ShadowSettings.tolerance(last.detail()));
     ActivationTimeline next = newTimeline;
     Map<String, CompiledPolicy> compiled = kept(sealedNow);
+    // Only the version active now and those scheduled are compiled ahead: an approved version
+    // that is neither is compiled, its stored row and content checked, on the decision that names
+    // it (a row edited in the database in between is then refused, as before compile-ahead).
     for (PolicyVersionSeal.Sealed v : sealedNow.values()) {
-      boolean becameDecidable =
-          !firstLoad
-              && v.state().decidable()
-              && (before.get(v.ref()) == null || !before.get(v.ref()).state().decidable());
       if (!compiled.containsKey(v.ref())
           && v.state().decidable()
-          && (becameDecidable || activeOrScheduled(next, v.ref()))) {
+          && activeOrScheduled(next, v.ref())) {
         precompile(v).ifPresent(c -> compiled.put(v.ref(), c));
       }
     }

@@ -32,7 +32,7 @@ class PolicyEngineCompileAheadTest {
   private final PolicyEngine engine = new PolicyEngine();
 
   @Test
-  void approvedVersion_isCompiledOnReload_andTheActiveOneIsKept() {
+  void activatedVersion_isCompiledOnReload_andTheOtherOneIsKept() {
     event(Action.IMPORT, one, "system", null);
     event(Action.ACTIVATE, one, "system", null);
     event(Action.UPLOAD, two, "alice", null);
@@ -46,15 +46,21 @@ class PolicyEngineCompileAheadTest {
     CompiledPolicy active = engine.compiledNow("tiered-perps@1").orElseThrow();
     assertThat(engine.compiledNow("tiered-perps@2")).isEmpty();
 
+    // Approval alone compiles nothing: a version neither active nor scheduled is compiled (and its
+    // stored row and content checked) on the decision that names it, as before.
     event(Action.APPROVE, two, "bob", null);
     rows.put("2", PolicyState.APPROVED);
     engine.reload();
-
-    CompiledPolicy approved = engine.compiledNow("tiered-perps@2").orElseThrow();
-    assertThat(approved.stamp().hash()).isEqualTo(two.hash());
-    assertThat(engine.resolve("tiered-perps@2")).isSameAs(approved);
+    assertThat(engine.compiledNow("tiered-perps@2")).isEmpty();
     assertThat(engine.compiledNow("tiered-perps@1")).containsSame(active);
-    assertThat(engine.resolve(null)).isSameAs(active);
+
+    // Activation compiles it before the new timeline is served.
+    event(Action.ACTIVATE, two, "bob", null);
+    engine.reload();
+    CompiledPolicy activated = engine.compiledNow("tiered-perps@2").orElseThrow();
+    assertThat(activated.stamp().hash()).isEqualTo(two.hash());
+    assertThat(engine.resolve(null)).isSameAs(activated);
+    assertThat(engine.compiledNow("tiered-perps@1")).containsSame(active);
   }
 
   private void event(Action action, PolicyBundle bundle, String actor, String detail) {
