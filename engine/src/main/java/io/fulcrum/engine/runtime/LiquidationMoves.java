@@ -74,7 +74,7 @@ final class LiquidationMoves {
         m.liquidation() == null ? null : (BigDecimal) params.get(m.liquidation());
     BigDecimal call = m.marginCall() == null ? null : (BigDecimal) params.get(m.marginCall());
     return switch (measure) {
-      case "marginRatio" -> new MarginRatioMoves(policy, facts, m).all(liquidation, call);
+      case "marginRatio" -> new MarginRatioMoves(policy, facts).all(liquidation, call);
       case "healthFactor" -> healthFactor(facts, liquidation, call);
       default -> List.of();
     };
@@ -149,7 +149,7 @@ final class LiquidationMoves {
     /** Maintenance held at the entry value by the policy's convention: never re-evaluated. */
     private final boolean heldAtEntry;
 
-    MarginRatioMoves(CompiledPolicy policy, FactSet facts, MetricDisplay m) {
+    MarginRatioMoves(CompiledPolicy policy, FactSet facts) {
       this.dmn = new DmnStage(policy, ExplanationRecorder.disabled());
       this.facts = facts;
       this.heldAtEntry =
