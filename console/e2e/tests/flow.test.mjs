@@ -253,6 +253,20 @@ describe('review flow: upload, diff, four eyes, approve, activate, decide, repla
       assert.ok(m, `maintenance margin "${shown}"`);
       assert.equal(Number(m[1]), maintenance, `maintenance margin ${notional} x ${rate} - ${amount}`);
 
+      // Bankruptcy price per position and the liquidation moves, as the API answered them; the
+      // move shown as a percentage (checked here by floating point against the exact string).
+      const answered = posted.decision ?? posted;
+      const positionRows = await tableRows(page.locator('table[data-test="positions"]'));
+      assert.equal(positionRows[0][8], answered.positions[0].bankruptcyPrice ?? '—', 'bankruptcy price column');
+      const moves = answered.liquidationMoves ?? [];
+      if (moves.length > 0) {
+        const moveRows = await tableRows(page.locator('table[data-test="liquidation-moves"]'));
+        assert.equal(moveRows.length, moves.length, 'one row per underlying');
+        const shownMove = Number(moveRows[0][4].replace('%', ''));
+        assert.ok(Math.abs(shownMove - Number(moves[0].liquidationMove) * 100) < 1e-9, `move ${moveRows[0][4]} vs ${moves[0].liquidationMove}`);
+        assert.equal(moveRows[0][5], moves[0].priceAtLiquidation);
+      }
+
       // The whole decision table (it replaces the step's selected rows once loaded): one row marked.
       const full = page.locator('table[data-test="decision-table"][data-decision]');
       await full.locator('tr.hit').first().waitFor();

@@ -15,6 +15,7 @@ interface Position {
   initialMargin?: string;
   maintenanceMargin?: string;
   liquidationPrice?: string | null;
+  bankruptcyPrice?: string | null;
   parameters?: Record<string, unknown>;
   [key: string]: unknown;
 }
@@ -38,9 +39,76 @@ interface MarginDecision {
   walletBalance: string;
   unrealisedPnl: string;
   metrics?: Record<string, unknown>;
+  flags?: string[];
+  liquidationMoves?: LiquidationMove[];
   positions: Position[];
   explanation?: { captured: boolean; steps: Step[] };
   decisionHash: string;
+}
+
+/** Per underlying (or collateral asset): the relative price move that brings the account to its liquidation and margin-call levels. */
+interface LiquidationMove {
+  underlying: string;
+  instruments?: string[];
+  measure: string;
+  referencePrice: string;
+  liquidationLevel?: string | null;
+  liquidationMove?: string | null;
+  priceAtLiquidation?: string | null;
+  marginCallLevel?: string | null;
+  marginCallMove?: string | null;
+  priceAtMarginCall?: string | null;
+  maintenance?: string | null;
+  assumptions?: string | null;
+  [key: string]: unknown;
+}
+
+/**
+ * A relative move as a signed percentage, exactly (decimal string shift, no floating point):
+ * "-0.00060649" -> "-0.060649%", "0.01351351" -> "+1.351351%", "0.00000000" -> "0%".
+ */
+export function percent(move: string | null | undefined): string {
+  if (move === null || move === undefined) return '—';
+  const m = /^([-+]?)(\d+)(?:\.(\d+))?$/.exec(move);
+  if (!m) return move;
+  const [, sign, whole, frac = ''] = m;
+  const padded = frac.padEnd(2, '0');
+  const intPart = (whole + padded.slice(0, 2)).replace(/^0+(?=\d)/, '');
+  const rest = padded.slice(2).replace(/0+$/, '');
+  const body = intPart + (rest ? `.${rest}` : '');
+  const zero = !/[1-9]/.test(body);
+  return `${zero ? '' : sign === '-' ? '-' : '+'}${body}%`;
+}
+
+function liquidationMoves(moves: LiquidationMove[] | undefined): Child {
+  if (!moves || moves.length === 0) return null;
+  return h(
+    'div',
+    null,
+    h('div', { class: 'table-wrap' },
+      table(
+        ['Underlying', 'Measure', 'Reference price', 'Liquidation level', 'Move to liquidation', 'Price at liquidation', 'Margin-call level', 'Move to margin call', 'Price at margin call'],
+        moves.map((m) => [
+          [m.underlying, m.instruments && m.instruments.length ? h('div', { class: 'muted' }, m.instruments.join(', ')) : null],
+          h('code', null, m.measure),
+          m.referencePrice,
+          m.liquidationLevel ?? '—',
+          percent(m.liquidationMove),
+          m.priceAtLiquidation ?? '—',
+          m.marginCallLevel ?? '—',
+          percent(m.marginCallMove),
+          m.priceAtMarginCall ?? '—',
+        ]),
+        { 'data-test': 'liquidation-moves', caption: 'Price moves to the liquidation and margin-call levels' },
+      ),
+    ),
+    h('dl', { class: 'notes' },
+      moves.flatMap((m) => [
+        m.maintenance ? [h('dt', null, `${m.underlying}: maintenance`), h('dd', null, m.maintenance)] : [],
+        m.assumptions ? [h('dt', null, `${m.underlying}: assumptions`), h('dd', null, m.assumptions)] : [],
+      ]),
+    ),
+  );
 }
 
 interface StoredDecision {
@@ -192,7 +260,7 @@ export async function render(root: HTMLElement, params: string[]): Promise<void>
   const money = (x: string | null | undefined) => (x === null || x === undefined ? '—' : `${x} ${d.currency}`);
 
   const positions = table(
-    ['Instrument', 'Quantity', 'Mark price', 'Notional', 'Unrealised PnL', 'Initial margin', 'Maintenance margin', 'Liquidation price', 'Parameters'],
+    ['Instrument', 'Quantity', 'Mark price', 'Notional', 'Unrealised PnL', 'Initial margin', 'Maintenance margin', 'Liquidation price', 'Bankruptcy price', 'Parameters'],
     d.positions.map((p) => [
       p.instrument,
       p.quantity ?? '',
@@ -202,6 +270,7 @@ export async function render(root: HTMLElement, params: string[]): Promise<void>
       p.initialMargin ?? '',
       p.maintenanceMargin ?? '',
       p.liquidationPrice ?? '—',
+      p.bankruptcyPrice ?? '—',
       p.parameters ? Object.entries(p.parameters).map(([k, v]) => h('div', null, h('code', null, k), ' ', value(v))) : '',
     ]),
     { 'data-test': 'positions', caption: `Positions (${d.currency})` },
@@ -278,9 +347,11 @@ export async function render(root: HTMLElement, params: string[]): Promise<void>
           ['Unrealised PnL', money(d.unrealisedPnl)],
         ]),
         keyValues(d.metrics, 'Metrics'),
+        d.flags && d.flags.length ? h('p', { 'data-test': 'flags' }, 'Flags: ', d.flags.map((f) => [badge(f, 'event'), ' '])) : null,
       ),
     ),
     section('Positions', h('div', { class: 'table-wrap' }, positions)),
+    d.liquidationMoves && d.liquidationMoves.length ? section('Liquidation moves', liquidationMoves(d.liquidationMoves)) : null,
     section(
       'Tools',
       h(
