@@ -3,6 +3,7 @@ package io.fulcrum.cli;
 import io.fulcrum.engine.explain.ExplanationText;
 import io.fulcrum.engine.json.Json;
 import io.fulcrum.engine.json.RequestReader;
+import io.fulcrum.engine.policy.PolicyManifest;
 import io.fulcrum.engine.policy.PolicyRef;
 import io.fulcrum.engine.runtime.MarginEngine;
 import io.fulcrum.engine.whatif.HypotheticalOrder;
@@ -64,22 +65,27 @@ public final class WhatIfCommand implements Callable<Integer> {
     MarginEngine engine =
         MarginEngine.over(library.library()).withMarketData(MarketDataOption.configuredSets());
     PolicyRef ref = input.policy();
+    var policy = engine.policy(ref);
     WhatIfResult result =
         WhatIf.evaluate(
-            engine.policy(ref),
+            policy,
             ref.version().isPresent() ? "as asked" : "latest",
             account,
             hypothetical,
             engine.marketData(),
             explain);
     var out = spec.commandLine().getOut();
-    out.println(explain ? text(result) : Json.pretty(result));
+    out.println(explain ? text(result, policy.manifest()) : Json.pretty(result));
     out.flush();
     return FulcrumCli.OK;
   }
 
-  /** Before/after figures, per-position changes, assumptions, then the explanation after. */
-  static String text(WhatIfResult r) {
+  /**
+   * Before/after figures, per-position changes, assumptions, then the explanation after, rendered
+   * with the policy's manifest like {@code decide --explain} (the deciding measure and the levels
+   * it was compared with, named by their parameters).
+   */
+  static String text(WhatIfResult r, PolicyManifest manifest) {
     StringBuilder s = new StringBuilder();
     String currency = r.decision().currency();
     s.append("What-if under policy ")
@@ -108,7 +114,7 @@ public final class WhatIfCommand implements Callable<Integer> {
     }
     s.append("\nAssumptions:\n");
     r.assumptions().forEach(a -> s.append("  - ").append(a).append('\n'));
-    s.append("\nAfter the orders:\n").append(ExplanationText.render(r.decision()));
+    s.append("\nAfter the orders:\n").append(ExplanationText.render(r.decision(), manifest));
     return s.toString();
   }
 

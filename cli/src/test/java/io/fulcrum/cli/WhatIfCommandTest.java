@@ -70,7 +70,9 @@ class WhatIfCommandTest {
         .contains("policy tiered-perps@4 (latest)")
         .contains("BTCUSDT        4.4 -> 5.0; ")
         .contains("After the orders:")
-        .contains("Decision for account acc-isolated-1 under policy tiered-perps@4");
+        .contains("Decision for account acc-isolated-1 under policy tiered-perps@4")
+        // Rendered with the manifest, as decide --explain: the level is named by its parameter.
+        .containsPattern("Status [A-Z_]+: margin ratio [0-9.]+% .* \\(marginCallRatio\\)");
     assertThat(text.lines().filter(l -> l.trim().startsWith("initial margin")).findFirst())
         .hasValueSatisfying(l -> assertThat(l.trim().split("\\s+")).endsWith("13200", "15000"));
   }
