@@ -169,6 +169,12 @@ export async function post<T>(path: string, body?: unknown): Promise<T> {
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** POST without a body, answered as text/plain (e.g. POST /audit/checkpoint). */
+export async function postText(path: string): Promise<string> {
+  const response = await call('POST', path, 'text/plain', undefined, authorization());
+  return response.text();
+}
+
 /** PUT a JSON body. */
 export async function put<T>(path: string, body: unknown): Promise<T> {
   const response = await call('PUT', path, 'application/json', body, authorization());

@@ -310,6 +310,33 @@ describe('review flow: upload, diff, four eyes, approve, activate, decide, repla
       assert.deepEqual(problems, []);
     });
   });
+  test('the auditor checks the decision in the signed log in the browser: columns, record, leaf, proof, checkpoint signature', { timeout: 90_000 }, async () => {
+    assert.ok(decisionId, 'the decision test ran');
+    await onPage(browser, 'flow-inclusion', async (page, problems) => {
+      await signIn(page, users.auditor);
+      await route(page, `#/decisions/${encodeURIComponent(decisionId)}`);
+      await page.locator('#verify-in-log').click();
+      const verdict = page.locator('[data-test="inclusion-verdict"]');
+      await verdict.waitFor({ timeout: 30_000 });
+      const checks = await tableRows(page.locator('table[data-test="inclusion-checks"]'));
+      assert.deepEqual(checks.map((c) => [c[0], c[1]]), [
+        ['Verifier key', 'ok'], ['Checkpoint signature', 'ok'], ['Stored columns', 'ok'],
+        ['Audit record', 'ok'], ['Leaf', 'ok'], ['Inclusion proof', 'ok'],
+      ], JSON.stringify(checks));
+      assert.equal(squash(await verdict.innerText()), 'Verified in this browser: the decision is in the signed log.');
+      // The root the browser folded is the checkpoint's, which the service signed: as the API serves it.
+      const note = await (await api('/audit/checkpoint', { who: users.auditor, headers: { Accept: 'text/plain' } })).text();
+      const rootHex = Buffer.from(note.split('\n')[2], 'base64').toString('hex');
+      const treeSize = Number(note.split('\n')[1]);
+      const proofRow = checks.find((c) => c[0] === 'Inclusion proof');
+      if (Number(await page.locator('[data-test="checkpoint-size"]').innerText()) === treeSize) {
+        assert.ok(proofRow[2].endsWith(`the checkpoint's root is ${rootHex}`), proofRow[2]);
+      }
+      await screenshot(page, 'flow-inclusion');
+      assert.deepEqual(problems, []);
+    });
+  });
+
   test('a decision edited in the database behind the service breaks the chain: the audit page names that link', { timeout: 90_000 }, async () => {
     assert.ok(decisionId && decisionSequence > 0, 'the decision test ran');
     const stored = await apiJson(`/decisions/${encodeURIComponent(decisionId)}`, { who: users.auditor });
@@ -342,6 +369,18 @@ describe('review flow: upload, diff, four eyes, approve, activate, decide, repla
         assert.ok(text.endsWith(`: ${squash(verify.firstBroken.problem)}`), `the problem as the API states it: "${text}"`);
         assert.notEqual(squash(await chain.locator('strong').first().innerText()), 'The audit chain is intact.');
         await screenshot(page, 'flow-audit-broken');
+        assert.deepEqual(problems, []);
+      });
+      // The browser's own check of that decision fails at its stored columns (the forged status).
+      await onPage(browser, 'flow-inclusion-broken', async (page, problems) => {
+        await signIn(page, users.auditor);
+        await route(page, `#/audit?verify=${encodeURIComponent(decisionId)}`);
+        const verdict = page.locator('[data-test="inclusion-verdict"]');
+        await verdict.waitFor({ timeout: 30_000 });
+        assert.equal(squash(await verdict.innerText()), 'Not verified: see the failed check.');
+        const checks = await tableRows(page.locator('table[data-test="inclusion-checks"]'));
+        assert.deepEqual(checks.filter((c) => c[1] !== 'ok').map((c) => c[0]), ['Stored columns'], JSON.stringify(checks));
+        await screenshot(page, 'flow-inclusion-broken');
         assert.deepEqual(problems, []);
       });
     } finally {

@@ -2,7 +2,8 @@
 // link), lifecycle events across policies (GET /policies/events, paged and filtered) and the shadow
 // differences (GET /policies/active/shadow/differences), both results side by side.
 
-import { get, hasRole } from '../api';
+import { get, getText, hasRole, postText } from '../api';
+import { parseCheckpoint, verifyDecision, type Check, type InclusionProofView, type LeafView } from '../transparency';
 import type { PolicyEventPage } from '../types';
 import { badge, currentLocation, facts, h, instant, link, mount, problemBox, section, shortHash, table, type Child } from '../ui';
 
@@ -116,6 +117,95 @@ function pair(active: unknown, candidate: unknown): HTMLElement {
   return h('span', { class: a === c ? undefined : 'changed' }, a, ' | ', c);
 }
 
+const PINNED_KEY = 'fulcrum.audit.pinnedKey';
+
+function pinnedKey(): string {
+  try {
+    return localStorage.getItem(PINNED_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The decision log's latest signed checkpoint, and one decision checked in this browser: its
+ * stored columns, audit record, leaf, inclusion proof, the checkpoint's root and signature
+ * (transparency.ts, on Web Crypto). The verifier key is the one the auditor pinned in this browser
+ * (compared with the operator's published key), else the service's own, said so.
+ */
+async function logSection(query: URLSearchParams): Promise<Child> {
+  if (!hasRole('auditor')) return h('p', { class: 'muted' }, 'Checking the decision log needs the auditor role.');
+  let latest: Child;
+  try {
+    const c = parseCheckpoint(await getText('/audit/checkpoint'));
+    latest = facts([
+      ['Origin', h('code', null, c.origin)],
+      ['Tree size', h('span', { 'data-test': 'checkpoint-size' }, String(c.size))],
+      ['Root hash', h('code', { class: 'hash-full' }, Array.from(c.root, (b) => b.toString(16).padStart(2, '0')).join(''))],
+      ['Signed by', c.signatures.map((x) => x.name).join(', ')],
+    ]);
+  } catch (err) {
+    latest = problemBox(err);
+  }
+  const keyInput = h('textarea', { id: 'verifier-key', rows: 2, cols: 80, spellcheck: false, placeholder: 'name+keyid+base64 key (blank: the key this service serves)' });
+  keyInput.value = pinnedKey();
+  const decisionInput = h('input', { id: 'verify-decision-id', size: 40, value: query.get('verify') ?? '' });
+  const result = h('div', { 'data-test': 'inclusion', 'aria-live': 'polite' });
+  const run = async () => {
+    const id = decisionInput.value.trim();
+    if (!id) return;
+    mount(result, h('p', { class: 'muted' }, 'Checking…'));
+    try {
+      const leaf = await get<LeafView>(`/audit/leaf?decision=${encodeURIComponent(id)}`);
+      let note = await getText('/audit/checkpoint');
+      let signedNow = false;
+      if (parseCheckpoint(note).size <= leaf.leafIndex) {
+        // The latest checkpoint predates this decision (one is signed every few seconds): sign one now.
+        note = await postText('/audit/checkpoint');
+        signedNow = true;
+      }
+      const size = parseCheckpoint(note).size;
+      const proof = await get<InclusionProofView>(`/audit/proof/inclusion?decision=${encodeURIComponent(id)}&size=${size}`);
+      const pinned = keyInput.value.trim();
+      const keyText = pinned || (await getText('/audit/key'));
+      const checks: Check[] = await verifyDecision(id, leaf, proof, note, keyText);
+      const ok = checks.every((c) => c.ok);
+      mount(
+        result,
+        h('p', { class: ok ? 'done' : 'problem', role: ok ? 'status' : 'alert', 'data-test': 'inclusion-verdict' },
+          h('strong', null, ok ? 'Verified in this browser: the decision is in the signed log.' : 'Not verified: see the failed check.')),
+        signedNow ? h('p', { class: 'muted' }, `The latest checkpoint did not cover this decision yet: a checkpoint of ${size} leaves was signed now.`) : null,
+        pinned ? null : h('p', { class: 'muted' }, 'Key: the one this service serves (GET /audit/key). Compare it with the operator\'s published key and pin it.'),
+        table(
+          ['Check', 'Result', 'Detail'],
+          checks.map((c) => ({ cells: [c.name, badge(c.ok ? 'ok' : 'failed', c.ok ? 'approved' : 'rejected'), c.detail], className: c.ok ? undefined : 'changed', attrs: { 'data-check': c.name } })),
+          { 'data-test': 'inclusion-checks', caption: `Decision ${id}` },
+        ),
+      );
+    } catch (err) {
+      mount(result, problemBox(err));
+    }
+  };
+  const form = h(
+    'form',
+    { class: 'filters', onsubmit: (e: Event) => { e.preventDefault(); void run(); } },
+    h('div', { class: 'field' }, h('label', { for: 'verify-decision-id' }, 'Decision id'), decisionInput),
+    h('div', { class: 'field' }, h('label', { for: 'verifier-key' }, 'Pinned verifier key'), keyInput),
+    h('button', { type: 'submit', id: 'verify-inclusion' }, 'Verify in this browser'),
+    h('button', {
+      type: 'button',
+      id: 'pin-key',
+      onclick: async () => {
+        const text = keyInput.value.trim() || (await getText('/audit/key')).trim();
+        keyInput.value = text;
+        try { localStorage.setItem(PINNED_KEY, text); } catch { /* storage off: the field still holds it */ }
+      },
+    }, 'Pin this key'),
+  );
+  if (decisionInput.value) void run();
+  return [h('div', { 'data-test': 'checkpoint' }, latest), form, result];
+}
+
 export async function render(root: HTMLElement, _params: string[]): Promise<void> {
   const query = currentLocation().query;
   const page = Math.max(0, Number.parseInt(query.get('page') ?? '0', 10) || 0);
@@ -195,6 +285,7 @@ export async function render(root: HTMLElement, _params: string[]): Promise<void
     root,
     h('h1', null, 'Audit'),
     section('Chain verification', chain),
+    section('Decision log (Merkle tree and signed checkpoints)', await logSection(query)),
     section('Lifecycle events', await eventsSection(query)),
     section('Shadow differences', shadow),
   );

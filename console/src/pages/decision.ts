@@ -360,6 +360,7 @@ export async function render(root: HTMLElement, params: string[]): Promise<void>
         h('button', { type: 'button', id: 'replay', onclick: () => void show(replay) }, 'Replay'),
         h('button', { type: 'button', id: 'text-explanation', onclick: () => void show(async () => h('pre', null, await getText(`/decisions/${seg(id)}/explanation`))) }, 'Text explanation'),
         h('button', { type: 'button', id: 'raw-json', onclick: () => void show(async () => h('pre', null, JSON.stringify(stored, null, 2))) }, 'Raw JSON'),
+        hasRole('auditor') ? h('a', { id: 'verify-in-log', href: `#/audit?verify=${encodeURIComponent(id)}` }, 'Verify in the signed log') : null,
         hasRole('decider') ? h('a', { id: 'what-if-from', href: `#/what-if?decision=${encodeURIComponent(id)}` }, 'What-if from this account') : null,
       ),
       output,

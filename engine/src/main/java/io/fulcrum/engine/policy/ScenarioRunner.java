@@ -1,10 +1,13 @@
 package io.fulcrum.engine.policy;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.drools.scenariosimulation.api.model.ScenarioSimulationModel;
 import org.drools.scenariosimulation.api.model.ScenarioWithIndex;
 import org.drools.scenariosimulation.api.model.ScesimModelDescriptor;
@@ -41,9 +44,12 @@ final class ScenarioRunner {
 
   /**
    * Every failing scenario of {@code file}, at the line of its {@code <Scenario>} element. The
-   * whole file must finish within {@code budgetMillis} (the policy's decision time budget): it runs
-   * on a thread of its own that is stopped ({@code Thread.stop}, as the decision guard does for
-   * FEEL that never returns) when the budget is spent.
+   * whole file must finish within {@code budgetMillis} (the policy's decision time budget) of CPU
+   * time: it runs on a thread of its own that is stopped ({@code Thread.stop}, as the decision
+   * guard does for FEEL that never returns) when it has used that much CPU. CPU time, not wall
+   * clock, so that a validation verdict does not depend on how busy the machine is (on a loaded
+   * server a wall-clock budget failed bundles whose scenarios need a fraction of it). A thread that
+   * waits without using CPU is stopped after {@link #wallClockCap} instead.
    */
   static List<CompilationProblem> run(
       String file, byte[] content, DmnModels dmn, long budgetMillis) {
@@ -64,16 +70,10 @@ final class ScenarioRunner {
     worker.setDaemon(true);
     worker.start();
     try {
-      worker.join(budgetMillis);
-      if (worker.isAlive()) {
+      String overrun = awaitWithin(worker, budgetMillis);
+      if (overrun != null) {
         stop(worker);
-        return List.of(
-            new CompilationProblem(
-                file,
-                0,
-                "the scenarios did not finish within the policy's time budget ("
-                    + budgetMillis
-                    + " ms)"));
+        return List.of(new CompilationProblem(file, 0, overrun));
       }
     } catch (InterruptedException e) {
       stop(worker);
@@ -86,6 +86,47 @@ final class ScenarioRunner {
               file, 0, "the scenarios failed with " + failure.get().getClass().getName()));
     }
     return result.get();
+  }
+
+  /** How long a scenario thread may take by the wall clock: 30 budgets, at least a minute. */
+  static long wallClockCap(long budgetMillis) {
+    return Math.max(60_000L, Math.multiplyExact(budgetMillis, 30L));
+  }
+
+  /**
+   * Waits for {@code worker}; null when it finished, else why it was cut short: it used more than
+   * {@code budgetMillis} of CPU time (measured with {@link ThreadMXBean#getThreadCpuTime}; by the
+   * wall clock where the JVM does not measure thread CPU time), or it ran past the wall-clock cap.
+   */
+  private static String awaitWithin(Thread worker, long budgetMillis) throws InterruptedException {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    boolean cpu = threads.isThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
+    long budgetNanos = TimeUnit.MILLISECONDS.toNanos(budgetMillis);
+    long wallCap = cpu ? wallClockCap(budgetMillis) : budgetMillis;
+    long started = System.nanoTime();
+    while (true) {
+      long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      long left = wallCap - waited;
+      if (left <= 0) {
+        break;
+      }
+      worker.join(Math.min(left, 20));
+      if (!worker.isAlive()) {
+        return null;
+      }
+      if (cpu && threads.getThreadCpuTime(worker.getId()) > budgetNanos) {
+        return "the scenarios did not finish within the policy's time budget ("
+            + budgetMillis
+            + " ms of CPU time)";
+      }
+    }
+    return cpu
+        ? "the scenarios did not finish within "
+            + wallCap
+            + " ms by the wall clock (the policy's time budget is "
+            + budgetMillis
+            + " ms of CPU time)"
+        : "the scenarios did not finish within the policy's time budget (" + budgetMillis + " ms)";
   }
 
   @SuppressWarnings({"deprecation", "removal"})

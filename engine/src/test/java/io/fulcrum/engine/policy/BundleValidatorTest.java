@@ -129,6 +129,6 @@ class BundleValidatorTest {
     assertThat(errors(r))
         .containsExactly(
             "brackets.scesim: the scenarios did not finish within the policy's time budget (1000"
-                + " ms)");
+                + " ms of CPU time)");
   }
 }
