@@ -1,9 +1,8 @@
 package io.fulcrum.engine.runtime;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.fulcrum.engine.decision.MarginDecision;
 import io.fulcrum.engine.domain.MarginRequest;
-import io.fulcrum.engine.json.Json;
+import io.fulcrum.engine.json.DecisionJson;
 import io.fulcrum.engine.market.MarketDataSets;
 import io.fulcrum.engine.measure.RiskMeasures;
 import io.fulcrum.engine.policy.CompiledPolicy;
@@ -11,7 +10,6 @@ import io.fulcrum.engine.policy.PolicyBundle;
 import io.fulcrum.engine.policy.PolicyCompiler;
 import io.fulcrum.engine.policy.PolicyRef;
 import io.fulcrum.engine.policy.PolicySource;
-import io.fulcrum.engine.support.Sha256;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,9 +24,6 @@ import java.util.List;
  * no clock or random source is read.
  */
 public final class MarginEngine {
-
-  /** The canonical mapper's writer, resolved once for the decision type (same bytes). */
-  private static final ObjectWriter DECISION_WRITER = Json.mapper().writerFor(MarginDecision.class);
 
   private final PolicySource library;
   private final PolicyCompiler compiler;
@@ -146,9 +141,23 @@ public final class MarginEngine {
     return decision.withHash(hash(decision));
   }
 
+  /**
+   * {@code -Dfulcrum.hash.jackson=true}: hash through Jackson's databind as before issue #14's
+   * direct writer (same bytes, same hash), for a comparison in the benchmarks.
+   */
+  private static final boolean JACKSON_HASH = Boolean.getBoolean("fulcrum.hash.jackson");
+
   /** SHA-256 (hex) of the canonical JSON of the decision without its hash field. */
   public static String hash(MarginDecision decision) {
-    // Streams the canonical JSON (UTF-8) straight into the digest: same bytes, no string copy.
-    return Sha256.hexOfWritten(out -> DECISION_WRITER.writeValue(out, decision.withHash(null)));
+    if (JACKSON_HASH) {
+      // Jackson's canonical JSON streamed into the digest: the path before the direct writer.
+      return io.fulcrum.engine.support.Sha256.hexOfWritten(
+          out ->
+              io.fulcrum.engine.json.Json.mapper()
+                  .writerFor(MarginDecision.class)
+                  .writeValue(out, decision.withHash(null)));
+    }
+    // The canonical JSON (UTF-8) written directly, byte-identical to Jackson's (DecisionJsonTest).
+    return DecisionJson.hash(decision);
   }
 }
