@@ -49,7 +49,7 @@ export async function tableEditor(host: HTMLElement, policy: string, file: strin
   const element = h('div', { class: 'dmn-author' }, h('h3', null, h('code', null, file)), tabs, canvas, findingsBox);
   // The modeler measures its container: it is in the document before the XML is imported.
   host.appendChild(element);
-  const modeler = new DmnModeler({ container: canvas, common: { keyboard: { bindTo: canvas } } });
+  const modeler = new DmnModeler({ container: canvas });
   let findings: TableFinding[] = [];
   let timer: number | undefined;
   let generation = 0;
@@ -106,7 +106,8 @@ export async function tableEditor(host: HTMLElement, policy: string, file: strin
 
   const analyse = async () => {
     const mine = ++generation;
-    mount(findingsBox, h('p', { class: 'muted' }, 'Analysing the table…'));
+    // The previous findings stay shown (and marked) until the new ones come.
+    findingsBox.setAttribute('aria-busy', 'true');
     try {
       const body = await post<{ file: string; findings: TableFinding[] }>(`/authoring/policies/${seg(policy)}/tables`, { file, content: await xml() });
       if (mine !== generation) return findings;
@@ -114,6 +115,8 @@ export async function tableEditor(host: HTMLElement, policy: string, file: strin
       show();
     } catch (err) {
       if (mine === generation) mount(findingsBox, problemBox(err));
+    } finally {
+      if (mine === generation) findingsBox.setAttribute('aria-busy', 'false');
     }
     return findings;
   };

@@ -11,6 +11,7 @@ import { codeEditor, type CodeEditor } from '../editor/code-editor';
 import { parameterForm } from '../editor/parameters';
 import { tableEditor, type TableEditor } from '../editor/table-editor';
 import '../editor/editor.css';
+import { adoptInlineStyles } from '../editor/csp-styles';
 import type { CompilationProblem, PolicyVersionView } from '../types';
 import { badge, h, link, mount, problemBox, routeHref, section, type Child } from '../ui';
 
@@ -34,6 +35,7 @@ function where(p: CompilationProblem): string {
 
 export async function render(root: HTMLElement, params: string[]): Promise<void> {
   const [id, from] = params;
+  adoptInlineStyles();
   const draft = await get<Draft>(`/authoring/policies/${seg(id)}/versions/${seg(from)}/new-version`);
   const paths = Object.keys(draft.files).sort();
   const status = h('div', { id: 'author-status', 'aria-live': 'polite' });
