@@ -144,9 +144,10 @@ describe('authoring: new version from, table editor, gap on the rows, parameter 
       const manifest = page.locator('[data-test="code-editor"][data-file="manifest.yaml"] .cm-content');
       await manifest.click();
       await page.keyboard.press('ControlOrMeta+End');
-      await page.keyboard.insertText('# Desk bound: a margin call comes before liquidation (liquidationMarginRatio 1).\nbounds:\n  marginCallRatio: {min: 0.5, max: 1}\n');
+      await page.keyboard.insertText('bounds:\n  # Desk bound: a margin call comes before liquidation (liquidationMarginRatio 1).\n  marginCallRatio: {min: 0.5, max: 1}\n');
       const row = page.locator('[data-test="parameter-form"] tr[data-parameter="marginCallRatio"]');
       await page.waitForFunction(() => document.querySelector('[data-test="parameter-form"] tr[data-parameter="marginCallRatio"] [data-test="bound"]')?.textContent === 'min 0.5, max 1');
+      assert.equal(squash(await row.locator('[data-test="citation"]').innerText()), 'Desk bound: a margin call comes before liquidation (liquidationMarginRatio 1).');
       const input = row.locator('input');
       await input.fill('1.5');
       await input.press('Tab');

@@ -13,6 +13,8 @@ export interface Bound {
   max?: string;
   floor?: string;
   citation?: string;
+  /** The comment written above the bound in the manifest (why it holds, its source). */
+  note?: string;
 }
 
 export interface Parameter {
@@ -30,6 +32,11 @@ function text(node: unknown): string {
   return String(node ?? '');
 }
 
+/** A YAML comment as one line of text. */
+function commentOf(raw: string | null | undefined): string {
+  return (raw ?? '').replace(/^\s*#?\s*/gm, '').replace(/\n/g, ' ').trim();
+}
+
 /** The parameters of a manifest text; null with the reader's message when it is not YAML. */
 export function readParameters(manifest: string): { parameters: Parameter[]; error: string | null } {
   const doc = parseDocument(manifest);
@@ -40,14 +47,16 @@ export function readParameters(manifest: string): { parameters: Parameter[]; err
   const bounds = new Map<string, Bound>();
   const b = doc.get('bounds', true);
   if (isMap(b)) {
-    for (const item of b.items) {
-      if (!isPair(item) || !isMap(item.value)) continue;
+    b.items.forEach((item, i) => {
+      if (!isPair(item) || !isMap(item.value)) return;
       const bound: Bound = {};
       for (const kv of item.value.items) {
-        if (isPair(kv)) (bound as Record<string, string>)[text(kv.key)] = text(kv.value);
+        if (isPair(kv) && ['min', 'max', 'floor', 'citation'].includes(text(kv.key))) (bound as Record<string, string>)[text(kv.key)] = text(kv.value);
       }
+      const note = commentOf((item.key as Scalar | null)?.commentBefore ?? (i === 0 ? b.commentBefore : null));
+      if (note) bound.note = note;
       bounds.set(text(item.key), bound);
-    }
+    });
   }
   const params = doc.get('parameters', true);
   const out: Parameter[] = [];
@@ -55,14 +64,14 @@ export function readParameters(manifest: string): { parameters: Parameter[]; err
     params.items.forEach((item, i) => {
       if (!isPair(item) || !isScalar(item.value)) return;
       const key = (item as Pair<Scalar, Scalar>).key;
-      const raw = key?.commentBefore ?? (i === 0 ? params.commentBefore : null) ?? '';
+      const raw = key?.commentBefore ?? (i === 0 ? params.commentBefore : null);
       const value = item.value as Scalar;
       const range = value.range;
       if (!range) return;
       out.push({
         name: text(key),
         value: text(value),
-        note: raw.replace(/^\s*#?\s*/gm, '').replace(/\n/g, ' ').trim(),
+        note: commentOf(raw),
         bound: bounds.get(text(key)) ?? null,
         range: [range[0], range[1]],
       });
@@ -149,8 +158,8 @@ export function parameterForm(manifest: () => string, write: (text: string) => v
         h('th', { scope: 'row' }, h('label', { for: id }, h('code', null, p.name))),
         h('td', null, input, ' ', message),
         h('td', { 'data-test': 'bound' }, boundText(p.bound)),
-        h('td', { 'data-test': 'citation' }, p.bound?.citation ?? p.note ?? ''),
-        h('td', null, p.bound?.citation && p.note ? p.note : ''),
+        h('td', { 'data-test': 'citation' }, [p.bound?.citation, p.bound?.note].filter(Boolean).join(' — ')),
+        h('td', { 'data-test': 'note' }, p.note),
       );
     });
     mount(
