@@ -158,6 +158,25 @@ describe('authoring: new version from, table editor, gap on the rows, parameter 
       assert.match(await manifest.innerText(), /^ {2}marginCallRatio: 0\.8$/m, 'the manifest text keeps 0.8');
       await screenshot(page, 'authoring-bounds');
 
+      // A DRL mistake: Check shows the service's file:line problem at its line in the code editor; undone.
+      const drl = page.locator('[data-test="code-editor"][data-file="margin.drl"] .cm-content');
+      const drlBefore = await drl.innerText();
+      await drl.click();
+      await page.keyboard.press('ControlOrMeta+End');
+      await page.keyboard.insertText('\nrule "unfinished"\nwhen\n  PositionFact( notional > \nthen\nend\n');
+      await page.locator('#author-check').click();
+      const checked = page.locator('[data-test="check-result"]');
+      await checked.waitFor({ timeout: 120_000 });
+      assert.match(squash(await checked.locator('strong').innerText()), /^Check failed: \d+ problem\(s\); saving would give a DRAFT\.$/);
+      const drlProblem = page.locator('[data-test="code-problems"][data-file="margin.drl"] [data-test="code-problem"]').first();
+      await drlProblem.waitFor();
+      assert.ok(Number(await drlProblem.getAttribute('data-line')) > 0, 'the problem names its line');
+      assert.ok(await page.locator('[data-test="code-editor"][data-file="margin.drl"] .cm-lint-marker-error').count() > 0, 'a lint marker in the gutter');
+      await screenshot(page, 'authoring-drl-problem');
+      await drl.click();
+      await page.keyboard.press('ControlOrMeta+z');
+      await page.waitForFunction((before) => document.querySelector('[data-test="code-editor"][data-file="margin.drl"] .cm-content')?.innerText === before, drlBefore);
+
       // Save: a new version through the upload's validation.
       await page.locator('#author-save').click();
       const result = page.locator('[data-test="save-result"]');
@@ -190,5 +209,12 @@ describe('authoring: new version from, table editor, gap on the rows, parameter 
     assert.ok(saved.includes(original.slice(original.indexOf('<!--'), original.indexOf('-->') + 3)), 'the provenance comment is kept');
     const src = await api(`/policies/${POLICY}/versions/${source}/files/${DMN}`, { who: users.author, headers: { Accept: 'text/plain' } });
     assert.equal(await src.text(), original, `version ${source} is unchanged`);
+    // The saved version left DRAFT: saving it again is refused and its files stay as they are.
+    const again = await apiJson(`/authoring/policies/${POLICY}/versions/${source}/new-version`, { who: users.author });
+    again.files['manifest.yaml'] = again.files['manifest.yaml'].replace(/^version: .*$/m, `version: "${next}"`);
+    const refused = await api(`/authoring/policies/${POLICY}/drafts`, { who: users.author, method: 'POST', body: { files: again.files } });
+    assert.equal(refused.status, 409, await refused.text());
+    const still = await api(`/policies/${POLICY}/versions/${next}/files/${DMN}`, { who: users.author, headers: { Accept: 'text/plain' } });
+    assert.equal(await still.text(), saved, `version ${next}'s DMN unchanged`);
   });
 });
