@@ -125,7 +125,7 @@ export async function render(root: HTMLElement, params: string[]): Promise<void>
     return rows.length ? h('ul', { class: 'plain' }, rows) : null;
   };
 
-  const busy = async (button: HTMLButtonElement, work: () => Promise<void>) => {
+  const busy = async (work: () => Promise<void>) => {
     checkButton.disabled = true;
     saveButton.disabled = true;
     try {
@@ -143,12 +143,11 @@ export async function render(root: HTMLElement, params: string[]): Promise<void>
     } finally {
       checkButton.disabled = false;
       saveButton.disabled = false;
-      void button;
     }
   };
 
   checkButton.addEventListener('click', () =>
-    void busy(checkButton, async () => {
+    void busy(async () => {
       mount(status, h('p', { class: 'muted' }, 'Checking (compiling, analysing the tables, running the scenarios)…'));
       const check = await post<Check>(`/authoring/policies/${seg(id)}/check`, { files: await files() });
       const list = showProblems(check.problems, check.warnings);
@@ -167,7 +166,7 @@ export async function render(root: HTMLElement, params: string[]): Promise<void>
   );
 
   saveButton.addEventListener('click', () =>
-    void busy(saveButton, async () => {
+    void busy(async () => {
       mount(status, h('p', { class: 'muted' }, `Saving version ${draft.version} and validating it…`));
       const body = new Blob([JSON.stringify({ files: await files() })], { type: 'application/json' });
       const { status: code, body: v } = await upload<PolicyVersionView>(`/authoring/policies/${seg(id)}/drafts`, body, 'application/json');
