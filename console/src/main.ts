@@ -31,6 +31,7 @@ const routes: Route[] = [
   { pattern: ['decisions', ':id'], render: decisionPage.render, nav: 'decisions' },
   { pattern: ['what-if'], render: whatIfPage.render, nav: 'what-if' },
   { pattern: ['audit'], render: auditPage.render, nav: 'audit' },
+  { pattern: ['author', ':id', ':from'], render: (root, params) => import('./pages/author').then((m) => m.render(root, params)), nav: 'policies' },
 ];
 
 // Pages in the navigation for the roles whose calls they make (GET /me at sign-in); the routes stay
