@@ -11,6 +11,7 @@ import * as auditPage from './pages/audit';
 import * as whatIfPage from './pages/what-if';
 import * as decisionsPage from './pages/decisions';
 import * as decisionPage from './pages/decision';
+import * as evidencePage from './pages/evidence';
 
 type Render = (root: HTMLElement, params: string[]) => Promise<void>;
 
@@ -31,6 +32,7 @@ const routes: Route[] = [
   { pattern: ['decisions', ':id'], render: decisionPage.render, nav: 'decisions' },
   { pattern: ['what-if'], render: whatIfPage.render, nav: 'what-if' },
   { pattern: ['audit'], render: auditPage.render, nav: 'audit' },
+  { pattern: ['evidence', ':id'], render: evidencePage.render, nav: 'policies' },
 ];
 
 // Pages in the navigation for the roles whose calls they make (GET /me at sign-in); the routes stay

@@ -4,6 +4,7 @@
 import { get, getText, seg } from '../api';
 import { routeHref } from '../ui';
 import { reviewSection } from '../review';
+import { evidenceSection } from './evidence-panel';
 import { allTables, fetchTables } from '../dmn';
 import { codeView, lineId, manifestParameters } from '../code';
 import type { CompilationProblem, PolicyVersionView } from '../types';
@@ -181,6 +182,7 @@ export async function render(root: HTMLElement, params: string[], flash?: HTMLEl
       ['Bundle hash (SHA-256)', h('code', { class: 'hash-full' }, v.bundleHash)],
     ]),
     compare,
+    evidenceSection(v),
     reviewSection(v, (message) => void render(root, params, message).catch((err) => mount(root, problemBox(err)))),
     parametersSection,
     tableSection,

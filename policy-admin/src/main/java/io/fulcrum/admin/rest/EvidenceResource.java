@@ -105,7 +105,7 @@ public class EvidenceResource {
 
   @GET
   @Path("{id}/junit.xml")
-  @Produces(MediaType.APPLICATION_XML)
+  @Produces({MediaType.APPLICATION_XML, MediaType.TEXT_PLAIN})
   @RolesAllowed({Roles.AUDITOR, Roles.AUTHOR, Roles.APPROVER})
   @Operation(summary = "The JUnit XML report of a finished regression job")
   public Response junit(@PathParam("id") String id) {
