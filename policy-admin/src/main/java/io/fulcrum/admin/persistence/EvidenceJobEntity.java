@@ -100,7 +100,7 @@ class EvidenceJobEntity {
     baselineRef = j.baselineRef();
     baselineHash = j.baselineHash();
     parametersJson = j.parametersJson();
-    dataHashesJson = j.dataHashesJson();
+    dataHashesJson = text(j.dataHashesJson());
     state = j.state().name();
     progressDone = j.progressDone();
     progressTotal = j.progressTotal();
@@ -111,8 +111,20 @@ class EvidenceJobEntity {
     finishedAt = j.finishedAt();
     outcome = j.outcome();
     summary = j.summary();
-    resultJson = j.resultJson();
-    reportText = j.reportText();
+    resultJson = text(j.resultJson());
+    reportText = text(j.reportText());
+  }
+
+  /**
+   * Long text columns hold "" for "none": the PostgreSQL driver refuses a null bound as Hibernate's
+   * LONG32VARCHAR ("unknown type"), found by JpaEvidenceStoreTest.
+   */
+  static String text(String value) {
+    return value == null ? "" : value;
+  }
+
+  private static String orNull(String value) {
+    return value == null || value.isEmpty() ? null : value;
   }
 
   EvidenceJob toJob(boolean withResult) {
@@ -125,7 +137,7 @@ class EvidenceJobEntity {
         baselineRef,
         baselineHash,
         parametersJson,
-        dataHashesJson,
+        orNull(dataHashesJson),
         EvidenceState.valueOf(state),
         progressDone,
         progressTotal,
@@ -136,7 +148,7 @@ class EvidenceJobEntity {
         finishedAt,
         outcome,
         summary,
-        withResult ? resultJson : null,
-        withResult ? reportText : null);
+        withResult ? orNull(resultJson) : null,
+        withResult ? orNull(reportText) : null);
   }
 }

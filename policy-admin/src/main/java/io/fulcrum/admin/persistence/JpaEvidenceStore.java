@@ -63,7 +63,7 @@ public class JpaEvidenceStore implements EvidenceStore {
       e.progressTotal = total;
       e.baselineRef = baselineRef;
       e.baselineHash = baselineHash;
-      e.dataHashesJson = dataHashesJson;
+      e.dataHashesJson = EvidenceJobEntity.text(dataHashesJson);
     }
   }
 
@@ -109,7 +109,7 @@ public class JpaEvidenceStore implements EvidenceStore {
     e.progressDone = done;
     e.outcome = outcome;
     e.summary = summary;
-    e.resultJson = resultJson;
-    e.reportText = reportText;
+    e.resultJson = EvidenceJobEntity.text(resultJson);
+    e.reportText = EvidenceJobEntity.text(reportText);
   }
 }
