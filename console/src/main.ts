@@ -11,6 +11,7 @@ import * as auditPage from './pages/audit';
 import * as whatIfPage from './pages/what-if';
 import * as decisionsPage from './pages/decisions';
 import * as decisionPage from './pages/decision';
+import * as evidencePage from './pages/evidence';
 
 type Render = (root: HTMLElement, params: string[]) => Promise<void>;
 
@@ -32,6 +33,7 @@ const routes: Route[] = [
   { pattern: ['what-if'], render: whatIfPage.render, nav: 'what-if' },
   { pattern: ['audit'], render: auditPage.render, nav: 'audit' },
   { pattern: ['author', ':id', ':from'], render: (root, params) => import('./pages/author').then((m) => m.render(root, params)), nav: 'policies' },
+  { pattern: ['evidence', ':id'], render: evidencePage.render, nav: 'policies' },
 ];
 
 // Pages in the navigation for the roles whose calls they make (GET /me at sign-in); the routes stay

@@ -5,6 +5,7 @@ import { get, getText, seg } from '../api';
 import { routeHref } from '../ui';
 import { reviewSection } from '../review';
 import { newVersionLink } from './author-link';
+import { evidenceSection } from './evidence-panel';
 import { allTables, fetchTables } from '../dmn';
 import { codeView, lineId, manifestParameters } from '../code';
 import type { CompilationProblem, PolicyVersionView } from '../types';
@@ -183,6 +184,7 @@ export async function render(root: HTMLElement, params: string[], flash?: HTMLEl
     ]),
     compare,
     newVersionLink(v.policy, v.version),
+    evidenceSection(v),
     reviewSection(v, (message) => void render(root, params, message).catch((err) => mount(root, problemBox(err)))),
     parametersSection,
     tableSection,

@@ -23,8 +23,15 @@ public final class Progress implements AutoCloseable {
   private final long start = System.nanoTime();
   private final ScheduledExecutorService ticker;
   private volatile boolean drawn;
+  private final java.util.function.LongConsumer listener;
 
   private Progress(String label, long total, PrintStream out) {
+    this(label, total, out, null);
+  }
+
+  private Progress(
+      String label, long total, PrintStream out, java.util.function.LongConsumer listener) {
+    this.listener = listener;
     this.label = label;
     this.total = total;
     this.out = out;
@@ -54,8 +61,25 @@ public final class Progress implements AutoCloseable {
     return new Progress("", 0, null);
   }
 
+  /**
+   * A silent progress that tells {@code listener} the steps done so far after every advance (from
+   * the runner's thread). The listener may throw (e.g. a {@link
+   * java.util.concurrent.CancellationException}) to stop the run at that point.
+   */
+  public static Progress listening(java.util.function.LongConsumer listener) {
+    return new Progress("", 0, null, listener);
+  }
+
+  /** Steps done so far. */
+  public long done() {
+    return done.get();
+  }
+
   public void advance(long steps) {
-    done.addAndGet(steps);
+    long now = done.addAndGet(steps);
+    if (listener != null) {
+      listener.accept(now);
+    }
   }
 
   private synchronized void draw() {

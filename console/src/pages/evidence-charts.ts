@@ -1,0 +1,154 @@
+// SVG charts of the evidence pages: histograms of IM/MM changes and the backtest breaches chart.
+// Built with createElementNS and presentation attributes only (the console's CSP has no inline
+// styles); every chart has a title, labelled axes with tick values, and a text alternative.
+
+import type { BacktestSide, Histogram } from './evidence-types';
+
+const NS = 'http://www.w3.org/2000/svg';
+
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+  ...children: (SVGElement | string)[]
+): SVGElementTagNameMap[K] {
+  const e = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  for (const c of children) e.append(c);
+  return e;
+}
+
+/** A short number for an axis tick: 12345.6 -> "12,346", 0.000123 -> "0.000123". */
+export function tick(x: number): string {
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  if (a >= 1000) return Math.round(x).toLocaleString('en-US');
+  if (a >= 1) return x.toFixed(a >= 100 ? 0 : 2).replace(/\.?0+$/, '');
+  return x.toPrecision(3);
+}
+
+const W = 560;
+const H = 260;
+const M = { left: 64, right: 16, top: 28, bottom: 56 };
+
+function frame(title: string, xLabel: string, yLabel: string, testId: string): SVGSVGElement {
+  const root = svg('svg', {
+    viewBox: `0 0 ${W} ${H}`,
+    width: W,
+    height: H,
+    role: 'img',
+    'aria-label': `${title}: x axis ${xLabel}, y axis ${yLabel}`,
+    'data-test': testId,
+    class: 'chart',
+  });
+  root.append(
+    svg('title', {}, title),
+    svg('text', { x: W / 2, y: 16, 'text-anchor': 'middle', 'font-size': 13, 'font-weight': 'bold', fill: '#1a1f29' }, title),
+    svg('text', { x: M.left + (W - M.left - M.right) / 2, y: H - 8, 'text-anchor': 'middle', 'font-size': 12, fill: '#1a1f29', 'data-axis': 'x' }, xLabel),
+    svg(
+      'text',
+      { x: 14, y: M.top + (H - M.top - M.bottom) / 2, 'text-anchor': 'middle', 'font-size': 12, fill: '#1a1f29', transform: `rotate(-90 14 ${M.top + (H - M.top - M.bottom) / 2})`, 'data-axis': 'y' },
+      yLabel,
+    ),
+    svg('line', { x1: M.left, y1: H - M.bottom, x2: W - M.right, y2: H - M.bottom, stroke: '#444' }),
+    svg('line', { x1: M.left, y1: M.top, x2: M.left, y2: H - M.bottom, stroke: '#444' }),
+  );
+  return root;
+}
+
+/** A histogram: one bar per bin, its count as the bar's title; x ticks at the bins' edges. */
+export function histogramChart(title: string, hist: Histogram, testId: string): SVGSVGElement {
+  const root = frame(title, hist.xAxis, hist.yAxis, testId);
+  const bins = hist.bins;
+  if (!bins.length) {
+    root.append(svg('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle', 'font-size': 12, fill: '#555' }, 'No changed cells'));
+    return root;
+  }
+  const maxCount = Math.max(...bins.map((b) => b.count), 1);
+  const plotW = W - M.left - M.right;
+  const plotH = H - M.top - M.bottom;
+  const bw = plotW / bins.length;
+  bins.forEach((b, i) => {
+    const bh = (b.count / maxCount) * plotH;
+    const bar = svg('rect', {
+      x: M.left + i * bw + 1,
+      y: H - M.bottom - bh,
+      width: Math.max(bw - 2, 1),
+      height: bh,
+      fill: '#2f6db5',
+      'data-count': b.count,
+      'data-from': b.from,
+      'data-to': b.to,
+      class: 'bar',
+    });
+    bar.append(svg('title', {}, `${tick(b.from)} to ${tick(b.to)}: ${b.count} cell(s)`));
+    root.append(bar);
+  });
+  // y ticks: 0, half, max
+  for (const v of [0, Math.round(maxCount / 2), maxCount]) {
+    const y = H - M.bottom - (v / maxCount) * plotH;
+    root.append(
+      svg('line', { x1: M.left - 4, y1: y, x2: M.left, y2: y, stroke: '#444' }),
+      svg('text', { x: M.left - 6, y: y + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#1a1f29' }, String(v)),
+    );
+  }
+  // x ticks: first edge, middle edge, last edge
+  const edges = [bins[0].from, bins[Math.floor(bins.length / 2)].from, bins[bins.length - 1].to];
+  const positions = [0, Math.floor(bins.length / 2) * bw, plotW];
+  edges.forEach((v, i) => {
+    const x = M.left + positions[i];
+    root.append(
+      svg('line', { x1: x, y1: H - M.bottom, x2: x, y2: H - M.bottom + 4, stroke: '#444' }),
+      svg('text', { x, y: H - M.bottom + 16, 'text-anchor': 'middle', 'font-size': 10, fill: '#1a1f29' }, tick(v)),
+    );
+  });
+  return root;
+}
+
+/**
+ * Realised loss against the margin of both versions, day by day; breach days of the candidate
+ * marked with red dots, of the baseline with hollow circles.
+ */
+export function breachesChart(candidate: BacktestSide, baseline: BacktestSide, testId: string): SVGSVGElement {
+  const root = frame('Margin vs realised loss', 'Day', 'Amount (portfolio currency)', testId);
+  const n = candidate.dates.length;
+  if (!n) return root;
+  const values = [...candidate.margins, ...candidate.losses, ...baseline.margins].filter((x) => Number.isFinite(x));
+  const lo = Math.min(0, ...values);
+  const hi = Math.max(...values, 1);
+  const plotW = W - M.left - M.right;
+  const plotH = H - M.top - M.bottom;
+  const x = (i: number) => M.left + (n === 1 ? 0 : (i / (n - 1)) * plotW);
+  const y = (v: number) => H - M.bottom - ((v - lo) / (hi - lo)) * plotH;
+  const line = (series: number[], color: string, name: string, dash?: string) => {
+    const points = series.map((v, i) => `${x(i).toFixed(1)},${y(Number.isFinite(v) ? v : 0).toFixed(1)}`).join(' ');
+    const attrs: Record<string, string | number> = { points, fill: 'none', stroke: color, 'stroke-width': 1.2, 'data-series': name };
+    if (dash) attrs['stroke-dasharray'] = dash;
+    return svg('polyline', attrs);
+  };
+  root.append(
+    line(candidate.losses, '#8a8f99', 'loss'),
+    line(baseline.margins, '#b57a2f', 'baseline margin', '4 3'),
+    line(candidate.margins, '#2f6db5', 'candidate margin'),
+  );
+  const index = new Map(candidate.dates.map((d, i) => [d, i]));
+  for (const b of candidate.breaches) {
+    const i = index.get(String(b.date));
+    if (i !== undefined) root.append(svg('circle', { cx: x(i), cy: y(b.loss), r: 3, fill: '#c0392b', 'data-breach': 'candidate' }));
+  }
+  const bIndex = new Map(baseline.dates.map((d, i) => [d, i]));
+  for (const b of baseline.breaches) {
+    const i = bIndex.get(String(b.date));
+    if (i !== undefined) root.append(svg('circle', { cx: x(i), cy: y(b.loss), r: 4, fill: 'none', stroke: '#b57a2f', 'data-breach': 'baseline' }));
+  }
+  for (const v of [lo, (lo + hi) / 2, hi]) {
+    root.append(svg('text', { x: M.left - 6, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#1a1f29' }, tick(v)));
+  }
+  root.append(
+    svg('text', { x: M.left, y: H - M.bottom + 16, 'text-anchor': 'start', 'font-size': 10, fill: '#1a1f29' }, candidate.dates[0]),
+    svg('text', { x: W - M.right, y: H - M.bottom + 16, 'text-anchor': 'end', 'font-size': 10, fill: '#1a1f29' }, candidate.dates[n - 1]),
+    svg('text', { x: W - M.right, y: M.top + 10, 'text-anchor': 'end', 'font-size': 10, fill: '#2f6db5' }, `— ${candidate.policy} margin`),
+    svg('text', { x: W - M.right, y: M.top + 22, 'text-anchor': 'end', 'font-size': 10, fill: '#b57a2f' }, `- - ${baseline.policy} margin`),
+    svg('text', { x: W - M.right, y: M.top + 34, 'text-anchor': 'end', 'font-size': 10, fill: '#8a8f99' }, '— realised loss; dots: breaches'),
+  );
+  return root;
+}

@@ -1,0 +1,198 @@
+package io.fulcrum.admin.application.evidence;
+
+import io.fulcrum.engine.compare.DecisionComparison;
+import io.fulcrum.engine.compare.Difference;
+import io.fulcrum.engine.decision.DecisionStatus;
+import io.fulcrum.engine.decision.MarginDecision;
+import io.fulcrum.engine.domain.MarginRequest;
+import io.fulcrum.engine.market.MarketDataSets;
+import io.fulcrum.engine.policy.CompiledPolicy;
+import io.fulcrum.engine.runtime.DecisionBatch;
+import io.fulcrum.scenarios.impact.CellImpact;
+import io.fulcrum.scenarios.impact.ChangeKind;
+import io.fulcrum.scenarios.impact.ChangeSummary;
+import io.fulcrum.scenarios.impact.ImpactResult;
+import io.fulcrum.scenarios.run.CellResult;
+import io.fulcrum.scenarios.run.Progress;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Impact over explicit requests (the stored requests of live decisions), each its own account in
+ * one market state: what {@link io.fulcrum.scenarios.impact.ImpactRunner} computes over a book,
+ * cell for cell (same comparison, order, totals, summary and explanation diffs), for requests that
+ * do not form an accounts x market states grid. EvidenceImpactTest checks that both agree on a book
+ * whose accounts share one market.
+ */
+public final class RequestImpact {
+
+  static final int BLOCK = 4096;
+
+  static final Comparator<CellImpact> REPORT_ORDER =
+      Comparator.comparing((CellImpact c) -> !c.statusChanged())
+          .thenComparing(c -> c.maintenanceChange().abs(), Comparator.reverseOrder())
+          .thenComparingInt(CellImpact::account)
+          .thenComparingInt(CellImpact::state);
+
+  private RequestImpact() {}
+
+  public static ImpactResult run(
+      String name,
+      String state,
+      List<MarginRequest> requests,
+      CompiledPolicy baseline,
+      CompiledPolicy candidate,
+      MarketDataSets marketData,
+      int threads,
+      int explainLimit,
+      Progress progress) {
+    long start = System.nanoTime();
+    List<CellImpact> cells = new ArrayList<>(requests.size());
+    try (DecisionBatch batch = DecisionBatch.onThreads(threads)) {
+      for (int from = 0; from < requests.size(); from += BLOCK) {
+        List<MarginRequest> block = requests.subList(from, Math.min(requests.size(), from + BLOCK));
+        List<CellResult> x = CellResult.decideAll(batch, baseline, block, marketData, false);
+        List<CellResult> y = CellResult.decideAll(batch, candidate, block, marketData, false);
+        for (int i = 0; i < block.size(); i++) {
+          cells.add(compare(from + i, block.get(i), x.get(i), y.get(i)));
+        }
+        progress.advance(block.size());
+      }
+    }
+    double decideSeconds = (System.nanoTime() - start) / 1e9;
+    List<CellImpact> changes = new ArrayList<>();
+    List<CellImpact> failures = new ArrayList<>();
+    for (CellImpact c : cells) {
+      if (c.failed()) {
+        failures.add(c);
+      } else if (c.changed()) {
+        changes.add(c);
+      }
+    }
+    changes.sort(REPORT_ORDER);
+    long explainStart = System.nanoTime();
+    int n = Math.min(explainLimit, changes.size());
+    List<MarginRequest> explainRequests = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      explainRequests.add(requests.get(changes.get(i).account()));
+    }
+    Map<Integer, List<Difference>> explained = new TreeMap<>();
+    try (DecisionBatch batch = DecisionBatch.onThreads(threads)) {
+      List<CellResult> xs =
+          CellResult.decideAll(batch, baseline, explainRequests, marketData, true);
+      List<CellResult> ys =
+          CellResult.decideAll(batch, candidate, explainRequests, marketData, true);
+      for (int i = 0; i < n; i++) {
+        explained.put(
+            i,
+            xs.get(i) instanceof CellResult.Decided dx && ys.get(i) instanceof CellResult.Decided dy
+                ? DecisionComparison.explanations(dx.decision(), dy.decision())
+                : List.of());
+      }
+    }
+    double explainSeconds = (System.nanoTime() - explainStart) / 1e9;
+    Map<String, Double> timings = new LinkedHashMap<>();
+    timings.put("decide", decideSeconds);
+    timings.put("explain", explainSeconds);
+    timings.put("total", (System.nanoTime() - start) / 1e9);
+    return new ImpactResult(
+        name,
+        baseline.stamp(),
+        candidate.stamp(),
+        requests.size(),
+        List.of(state),
+        List.of(totals(state, cells)),
+        summary(cells),
+        changes,
+        explained,
+        failures,
+        changes.stream().mapToDouble(c -> c.maintenanceChange().doubleValue()).toArray(),
+        timings);
+  }
+
+  private static CellImpact compare(int a, MarginRequest request, CellResult x, CellResult y) {
+    String id = request.account().id();
+    if (x instanceof CellResult.Decided dx && y instanceof CellResult.Decided dy) {
+      MarginDecision p = dx.decision();
+      MarginDecision q = dy.decision();
+      return new CellImpact(
+          a,
+          0,
+          id,
+          p.status(),
+          q.status(),
+          p.initialMargin(),
+          q.initialMargin(),
+          p.maintenanceMargin(),
+          q.maintenanceMargin(),
+          DecisionComparison.RESULTS.between(p, q),
+          null,
+          false);
+    }
+    String why =
+        (x instanceof CellResult.Failed f ? "baseline: " + f.reason() + " " : "")
+            + (y instanceof CellResult.Failed f ? "candidate: " + f.reason() : "");
+    boolean policyFault =
+        (x instanceof CellResult.Failed f && f.policyFault())
+            || (y instanceof CellResult.Failed g && g.policyFault());
+    return new CellImpact(
+        a, 0, id, null, null, null, null, null, null, List.of(), why.strip(), policyFault);
+  }
+
+  private static ImpactResult.StateTotals totals(String state, List<CellImpact> cells) {
+    BigDecimal bi = BigDecimal.ZERO;
+    BigDecimal ci = BigDecimal.ZERO;
+    BigDecimal bm = BigDecimal.ZERO;
+    BigDecimal cm = BigDecimal.ZERO;
+    Set<String> changed = new HashSet<>();
+    int failed = 0;
+    for (CellImpact c : cells) {
+      if (c.failed()) {
+        failed++;
+        continue;
+      }
+      bi = bi.add(c.baselineInitial());
+      ci = ci.add(c.candidateInitial());
+      bm = bm.add(c.baselineMaintenance());
+      cm = cm.add(c.candidateMaintenance());
+      if (c.changed()) {
+        changed.add(c.accountId());
+      }
+    }
+    return new ImpactResult.StateTotals(state, bi, ci, bm, cm, changed.size(), failed);
+  }
+
+  /** As ChangeSummary summarises a book of one market state: every cell is its own account. */
+  private static ChangeSummary summary(List<CellImpact> cells) {
+    SortedMap<DecisionStatus, SortedMap<DecisionStatus, Long>> transitions = new TreeMap<>();
+    EnumMap<ChangeKind, Long> byKind = new EnumMap<>(ChangeKind.class);
+    long onlyParameters = 0;
+    long failedCells = 0;
+    for (CellImpact c : cells) {
+      if (c.failed()) {
+        failedCells++;
+        continue;
+      }
+      transitions
+          .computeIfAbsent(c.baselineStatus(), k -> new TreeMap<>())
+          .merge(c.candidateStatus(), 1L, Long::sum);
+      Set<ChangeKind> kinds = EnumSet.noneOf(ChangeKind.class);
+      kinds.addAll(c.kinds());
+      kinds.forEach(k -> byKind.merge(k, 1L, Long::sum));
+      if (kinds.equals(EnumSet.of(ChangeKind.PARAMETERS))) {
+        onlyParameters++;
+      }
+    }
+    return new ChangeSummary(transitions, byKind, onlyParameters, failedCells, failedCells);
+  }
+}
