@@ -90,8 +90,8 @@ public class PolicyEngine {
   private volatile java.time.Duration activationDelay = java.time.Duration.ZERO;
 
   /**
-   * In a cluster, how long after its last check against the database this member may go on
-   * deciding under the active version it knows (null: no limit, a single service).
+   * In a cluster, how long after its last check against the database this member may go on deciding
+   * under the active version it knows (null: no limit, a single service).
    */
   private volatile java.time.Duration lease;
 
@@ -113,10 +113,11 @@ public class PolicyEngine {
 
   /**
    * Reloads because the database changed elsewhere (another member's lifecycle action, or a
-   * reconciliation found the database ahead): the new timeline is published at once and the versions
-   * it needs are compiled afterwards, so that an activation scheduled for an instant a little ahead
-   * (the cluster's convention, {@link #immediate}) is known here well before that instant even when
-   * compiling takes seconds; a decision that needs a version not yet compiled compiles it itself.
+   * reconciliation found the database ahead): the new timeline is published at once and the
+   * versions it needs are compiled afterwards, so that an activation scheduled for an instant a
+   * little ahead (the cluster's convention, {@link #immediate}) is known here well before that
+   * instant even when compiling takes seconds; a decision that needs a version not yet compiled
+   * compiles it itself.
    */
   public synchronized void refresh() {
     reload(false);
@@ -136,7 +137,9 @@ public class PolicyEngine {
    * @param listener told of each reload made on this member, with its revision
    */
   public void joinCluster(
-      java.time.Duration delay, java.time.Duration lease, java.util.function.LongConsumer listener) {
+      java.time.Duration delay,
+      java.time.Duration lease,
+      java.util.function.LongConsumer listener) {
     this.activationDelay = delay;
     this.lease = lease;
     this.onLocalChange = listener;
@@ -220,7 +223,11 @@ public class PolicyEngine {
                 ShadowSettings.tolerance(last.detail()));
     ActivationTimeline next = newTimeline;
     Map<String, CompiledPolicy> compiled = kept(sealedNow);
-    if (!local) {
+    // In a cluster (activations take effect a moment ahead, on every member at once) the timeline
+    // is published before compiling, also on the member where the action was taken: compiling can
+    // take longer than that moment, and no decision after the instant may use the old version.
+    boolean publishFirst = !local || !activationDelay.isZero();
+    if (publishFirst) {
       publish(compiled, sealedNow, latest, newTimeline, sealed, readRevision, readAt);
     }
     // Only the version active now and those scheduled are compiled ahead: an approved version
@@ -233,7 +240,7 @@ public class PolicyEngine {
         precompile(v).ifPresent(c -> compiled.put(v.ref(), c));
       }
     }
-    if (local) {
+    if (!publishFirst) {
       publish(compiled, sealedNow, latest, newTimeline, sealed, readRevision, readAt);
     }
   }

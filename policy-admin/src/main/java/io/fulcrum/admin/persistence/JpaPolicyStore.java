@@ -214,8 +214,7 @@ public class JpaPolicyStore implements PolicyStore {
   @Override
   @Transactional
   public long eventCount() {
-    return em.createQuery("select count(e) from PolicyEventEntity e", Long.class)
-        .getSingleResult();
+    return em.createQuery("select count(e) from PolicyEventEntity e", Long.class).getSingleResult();
   }
 
   @Override

@@ -305,5 +305,4 @@ public class ClusterSync {
       long reconciliations,
       String clusterName,
       String lastProblem) {}
-
 }
