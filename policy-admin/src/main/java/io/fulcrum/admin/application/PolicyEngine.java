@@ -95,6 +95,9 @@ public class PolicyEngine {
    */
   private volatile java.time.Duration lease;
 
+  /** When the policy state now served was published (the end of the last reload's reading). */
+  private volatile java.time.Instant loadedAt;
+
   /** When this member last confirmed (or made) its policy state equal to the database's. */
   private volatile java.time.Instant syncedAt = java.time.Instant.MIN;
 
@@ -155,6 +158,11 @@ public class PolicyEngine {
     if (checkedAt.isAfter(syncedAt)) {
       syncedAt = checkedAt;
     }
+  }
+
+  /** When the policy state now served was published here (null before the first reload). */
+  public java.time.Instant loadedAt() {
+    return loadedAt;
   }
 
   /** When this member last confirmed its policy state against the database. */
@@ -260,6 +268,7 @@ public class PolicyEngine {
     timeline = newTimeline;
     revision = readRevision;
     synced(readAt);
+    loadedAt = clock.instant();
     Map<String, String> decidable = new HashMap<>();
     sealed.forEach(
         (ref, v) -> {

@@ -256,6 +256,7 @@ public class ClusterSync {
         memberName(),
         members(),
         engine.revision(),
+        engine.loadedAt(),
         active,
         engine.syncedAt().equals(Instant.MIN) ? null : engine.syncedAt(),
         messagesSent.get(),
@@ -290,6 +291,7 @@ public class ClusterSync {
    * @param member this member's data grid address
    * @param members the data grid's members as this one sees them
    * @param revision the policy-state revision loaded (lifecycle event rows)
+   * @param loadedAt when that revision was published here (served from then on)
    * @param active the version active now here
    * @param syncedAt when this member last confirmed its state against the database
    */
@@ -298,6 +300,7 @@ public class ClusterSync {
       String member,
       List<String> members,
       long revision,
+      Instant loadedAt,
       String active,
       Instant syncedAt,
       long messagesSent,
