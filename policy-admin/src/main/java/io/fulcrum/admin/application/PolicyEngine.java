@@ -80,6 +80,27 @@ public class PolicyEngine {
    */
   private volatile String timelineFault;
 
+  /** Lifecycle event rows (sealed or not) the last reload read: the policy-state revision. */
+  private volatile long revision = -1;
+
+  /** Told of every reload made here (not of one caused by another member); the cluster's hook. */
+  private volatile java.util.function.LongConsumer onLocalChange;
+
+  /** How far in the future an immediate activation or rollback takes effect (cluster: not 0). */
+  private volatile java.time.Duration activationDelay = java.time.Duration.ZERO;
+
+  /**
+   * In a cluster, how long after its last check against the database this member may go on deciding
+   * under the active version it knows (null: no limit, a single service).
+   */
+  private volatile java.time.Duration lease;
+
+  /** When the policy state now served was published (the end of the last reload's reading). */
+  private volatile java.time.Instant loadedAt;
+
+  /** When this member last confirmed (or made) its policy state equal to the database's. */
+  private volatile java.time.Instant syncedAt = java.time.Instant.MIN;
+
   /**
    * Re-reads the sealed lifecycle events: the activation timeline, each version's state, the shadow
    * setting. Compiled versions that are still decidable with the same bundle hash are kept; the
@@ -90,7 +111,73 @@ public class PolicyEngine {
    * fail as before, on the decision that asks for it.
    */
   public synchronized void reload() {
+    reload(true);
+  }
+
+  /**
+   * Reloads because the database changed elsewhere (another member's lifecycle action, or a
+   * reconciliation found the database ahead): the new timeline is published at once and the
+   * versions it needs are compiled afterwards, so that an activation scheduled for an instant a
+   * little ahead (the cluster's convention, {@link #immediate}) is known here well before that
+   * instant even when compiling takes seconds; a decision that needs a version not yet compiled
+   * compiles it itself.
+   */
+  public synchronized void refresh() {
+    reload(false);
+  }
+
+  /** The policy-state revision the last reload read (lifecycle event rows), -1 before the first. */
+  public long revision() {
+    return revision;
+  }
+
+  /**
+   * Cluster settings (set once at start by the cluster component).
+   *
+   * @param delay an immediate activation or rollback takes effect this much after it is recorded
+   * @param lease how long after its last check against the database this member decides under the
+   *     active version it knows; past that, live decisions are refused until the next check
+   * @param listener told of each reload made on this member, with its revision
+   */
+  public void joinCluster(
+      java.time.Duration delay,
+      java.time.Duration lease,
+      java.util.function.LongConsumer listener) {
+    this.activationDelay = delay;
+    this.lease = lease;
+    this.onLocalChange = listener;
+  }
+
+  /** The effective instant of an activation or rollback recorded at {@code now} "from now". */
+  public java.time.Instant immediate(java.time.Instant now) {
+    return now.plus(activationDelay);
+  }
+
+  /** This member's policy state equals the database's as it was at {@code checkedAt}. */
+  public void synced(java.time.Instant checkedAt) {
+    if (checkedAt.isAfter(syncedAt)) {
+      syncedAt = checkedAt;
+    }
+  }
+
+  /** When the policy state now served was published here (null before the first reload). */
+  public java.time.Instant loadedAt() {
+    return loadedAt;
+  }
+
+  /** When this member last confirmed its policy state against the database. */
+  public java.time.Instant syncedAt() {
+    return syncedAt;
+  }
+
+  private void reload(boolean local) {
+    java.time.Instant readAt = clock.instant();
     PolicyStore.EventLog log = store.eventLog();
+    long readRevision = log.sealed().size() + log.unsealed().size();
+    java.util.function.LongConsumer listener = onLocalChange;
+    if (local && listener != null) {
+      listener.accept(readRevision); // before compiling: the other members start reloading now
+    }
     List<PolicyEvent> events = log.sealed();
     timelineFault =
         log.unsealed().stream()
@@ -144,6 +231,13 @@ public class PolicyEngine {
                 ShadowSettings.tolerance(last.detail()));
     ActivationTimeline next = newTimeline;
     Map<String, CompiledPolicy> compiled = kept(sealedNow);
+    // In a cluster (activations take effect a moment ahead, on every member at once) the timeline
+    // is published before compiling, also on the member where the action was taken: compiling can
+    // take longer than that moment, and no decision after the instant may use the old version.
+    boolean publishFirst = !local || !activationDelay.isZero();
+    if (publishFirst) {
+      publish(compiled, sealedNow, latest, newTimeline, sealed, readRevision, readAt);
+    }
     // Only the version active now and those scheduled are compiled ahead: an approved version
     // that is neither is compiled, its stored row and content checked, on the decision that names
     // it (a row edited in the database in between is then refused, as before compile-ahead).
@@ -154,11 +248,27 @@ public class PolicyEngine {
         precompile(v).ifPresent(c -> compiled.put(v.ref(), c));
       }
     }
+    if (!publishFirst) {
+      publish(compiled, sealedNow, latest, newTimeline, sealed, readRevision, readAt);
+    }
+  }
+
+  private void publish(
+      Map<String, CompiledPolicy> compiled,
+      Map<String, PolicyVersionSeal.Sealed> sealedNow,
+      Map<String, String> latest,
+      ActivationTimeline newTimeline,
+      Map<String, PolicyVersionSeal.Sealed> sealed,
+      long readRevision,
+      java.time.Instant readAt) {
     live = compiled;
     candidates = new ConcurrentHashMap<>();
     versions = sealedNow;
     latestDecidable = Map.copyOf(latest);
     timeline = newTimeline;
+    revision = readRevision;
+    synced(readAt);
+    loadedAt = clock.instant();
     Map<String, String> decidable = new HashMap<>();
     sealed.forEach(
         (ref, v) -> {
@@ -272,6 +382,28 @@ public class PolicyEngine {
                     "no policy version is active (the start-up import activates one)"));
   }
 
+  /**
+   * The version active at {@code at} for a live decision: in a cluster, only while this member's
+   * policy state was checked against the database recently enough that no activation it has not
+   * seen can be effective by {@code at} (see {@link #joinCluster}).
+   *
+   * @throws PolicyStateStale when it was not
+   */
+  private String liveActiveRef(java.time.Instant at) {
+    java.time.Duration l = lease;
+    if (l != null && !at.isBefore(syncedAt.plus(l))) {
+      throw new PolicyStateStale(
+          "this member last confirmed its policy state at "
+              + syncedAt
+              + ", more than "
+              + l
+              + " before the decision's instant "
+              + at
+              + "; retry (another member, or this one after its next check)");
+    }
+    return activeRef(at);
+  }
+
   /** The active policy version, compiled. */
   public CompiledPolicy active() {
     return compiled(activeRef());
@@ -314,11 +446,11 @@ public class PolicyEngine {
    */
   public CompiledPolicy resolve(String ref, java.time.Instant at) {
     if (ref == null || ref.isBlank()) {
-      return compiled(activeRef(at));
+      return compiled(liveActiveRef(at));
     }
     PolicyRef parsed = PolicyRef.parse(ref);
     if (parsed.version().isEmpty()) {
-      String active = activeRef(at);
+      String active = liveActiveRef(at);
       if (active.startsWith(parsed.id() + "@")) {
         return compiled(active);
       }

@@ -191,7 +191,8 @@ public class PolicyGovernance {
     PolicyLifecycle.checkActivatable(v);
     String why = PolicyLifecycle.required(reason, "reason");
     Instant now = clock.instant();
-    Instant from = effectiveAt == null ? now : effectiveAt;
+    // In a cluster "now" means a moment ahead, so that every member switches at the same instant.
+    Instant from = effectiveAt == null ? engine.immediate(now) : effectiveAt;
     if (from.isBefore(now)) {
       throw new InvalidParameter(
           "effectiveAt", "effectiveAt must be now or later but was " + from + " (now " + now + ")");
@@ -225,7 +226,7 @@ public class PolicyGovernance {
             v.policyId(),
             v.version(),
             v.bundleHash(),
-            now,
+            engine.immediate(now),
             why + " (rolled back from " + current + ")",
             null),
         actor,

@@ -60,6 +60,15 @@ public interface PolicyStore {
   boolean isEmpty();
 
   /**
+   * The number of lifecycle event rows stored (sealed or not): the policy-state revision a cluster
+   * member compares with the one it loaded. Events are only ever appended.
+   */
+  default long eventCount() {
+    EventLog log = eventLog();
+    return log.sealed().size() + log.unsealed().size();
+  }
+
+  /**
    * Stores {@code change} atomically, each event appended to the audit chain in the same
    * transaction as the rows it describes.
    */

@@ -213,6 +213,12 @@ public class JpaPolicyStore implements PolicyStore {
 
   @Override
   @Transactional
+  public long eventCount() {
+    return em.createQuery("select count(e) from PolicyEventEntity e", Long.class).getSingleResult();
+  }
+
+  @Override
+  @Transactional
   public boolean isEmpty() {
     return em.createQuery("select count(v) from PolicyVersionEntity v", Long.class)
             .getSingleResult()
