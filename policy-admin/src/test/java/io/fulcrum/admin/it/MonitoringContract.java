@@ -254,7 +254,7 @@ abstract class MonitoringContract {
             .isEqualTo(engine.tests().independence().statistic());
         assertThat(latest.get("conditionalStatistic").asDouble())
             .isEqualTo(engine.tests().conditionalCoverage().statistic());
-        assertThat(latest.get("largestIncrease").asDouble())
+        assertThat(latest.get("largestOneDayIncrease").asDouble())
             .isEqualTo(engine.procyclicality().largestOneDayIncrease().amount());
       }
       System.out.println("monitoring IT: zone changes " + zoneChangesSeen);
