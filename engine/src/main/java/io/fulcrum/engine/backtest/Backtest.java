@@ -22,11 +22,90 @@ public final class Backtest {
   private Backtest() {}
 
   public static BacktestResult run(PricePanel panel, DataStamp data, BacktestSpec spec) {
-    double[] q = quantities(panel, spec.portfolio());
     int[] range = range(panel, spec);
     int n = range[1] - range[0] + 1;
-    int h = spec.mporDays();
-    List<LocalDate> dates = panel.dates().subList(range[0], range[1] + 1);
+    double[] q = quantities(panel, spec.portfolio());
+    double[] margins = new double[n];
+    // Days are independent (each sees only its own prefix), so they are computed in parallel.
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            i ->
+                margins[i] =
+                    spec.model().margin(new HistoryView(panel, range[0] + i), q, spec.mporDays()));
+    List<Day> days = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      days.add(outcome(panel, q, spec.mporDays(), range[0] + i, margins[i]));
+    }
+    return summarise(data, spec, days);
+  }
+
+  /**
+   * One margin day of a backtest: the model's margin from rows 0..t and the realised h-day loss.
+   *
+   * @param loss V(t) - V(t+h), positive = loss
+   * @param value V(t)
+   * @param price close of the first panel asset on day t
+   * @param grossExposure sum |q_a P_a(t)|
+   * @param normalisedPnl (V(t) - V(t-1)) / gross exposure on t-1
+   * @param breach loss &gt; margin (strictly: a loss equal to the margin is covered)
+   */
+  public record Day(
+      LocalDate date,
+      double margin,
+      double loss,
+      double value,
+      double price,
+      double grossExposure,
+      double normalisedPnl,
+      boolean breach) {}
+
+  /**
+   * The backtest of the single margin day {@code day} (which must have the model's history before
+   * it and an h-day realised loss after it): what {@link #run} computes for that day.
+   */
+  public static Day day(PricePanel panel, BacktestSpec spec, LocalDate day) {
+    int t = panel.dates().indexOf(day);
+    if (t < 0) {
+      throw new IllegalArgumentException("no price on " + day + " in the panel");
+    }
+    int earliest = Math.max(spec.model().historyRequired(), 1);
+    if (t < earliest || t + spec.mporDays() > panel.size() - 1) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%s needs %d days of history before it and a %d-day realised loss after it",
+              day,
+              earliest,
+              spec.mporDays()));
+    }
+    double[] q = quantities(panel, spec.portfolio());
+    double margin = spec.model().margin(new HistoryView(panel, t), q, spec.mporDays());
+    return outcome(panel, q, spec.mporDays(), t, margin);
+  }
+
+  private static Day outcome(PricePanel panel, double[] q, int h, int t, double margin) {
+    double value = value(panel, q, t);
+    double loss = value - value(panel, q, t + h);
+    double pnl = (value - value(panel, q, t - 1)) / grossExposure(panel, q, t - 1);
+    return new Day(
+        panel.dates().get(t),
+        margin,
+        loss,
+        value,
+        panel.close(0, t),
+        grossExposure(panel, q, t),
+        pnl,
+        loss > margin);
+  }
+
+  /**
+   * The summary of consecutive margin days (oldest first), as {@link #run} gives it for the same
+   * days: coverage, shortfall, the tests of {@link CoverageReport} and {@link Procyclicality}.
+   */
+  public static BacktestResult summarise(DataStamp data, BacktestSpec spec, List<Day> days) {
+    int n = days.size();
+    List<LocalDate> dates = new ArrayList<>(n);
     double[] margins = new double[n];
     double[] losses = new double[n];
     double[] values = new double[n];
@@ -35,18 +114,16 @@ public final class Backtest {
     double[] pnl = new double[n];
     boolean[] breach = new boolean[n];
     List<Breach> breaches = new ArrayList<>();
-    // Days are independent (each sees only its own prefix), so they are computed in parallel.
-    IntStream.range(0, n)
-        .parallel()
-        .forEach(i -> margins[i] = spec.model().margin(new HistoryView(panel, range[0] + i), q, h));
     for (int i = 0; i < n; i++) {
-      int t = range[0] + i;
-      values[i] = value(panel, q, t);
-      losses[i] = values[i] - value(panel, q, t + h);
-      prices[i] = panel.close(0, t);
-      gross[i] = grossExposure(panel, q, t);
-      pnl[i] = (values[i] - value(panel, q, t - 1)) / grossExposure(panel, q, t - 1);
-      breach[i] = losses[i] > margins[i];
+      Day d = days.get(i);
+      dates.add(d.date());
+      margins[i] = d.margin();
+      losses[i] = d.loss();
+      values[i] = d.value();
+      prices[i] = d.price();
+      gross[i] = d.grossExposure();
+      pnl[i] = d.normalisedPnl();
+      breach[i] = d.breach();
       if (breach[i]) {
         breaches.add(new Breach(dates.get(i), margins[i], losses[i], losses[i] - margins[i]));
       }
@@ -54,7 +131,7 @@ public final class Backtest {
     return summarise(
         data,
         spec,
-        dates,
+        List.copyOf(dates),
         new double[][] {margins, losses, values, prices},
         breach,
         breaches,

@@ -101,7 +101,53 @@ public final class DraftPolicyWriter {
     }
   }
 
-  static String nextVersion(String latest) {
+  /**
+   * A draft built in memory from a stored bundle's files (what the service does with a
+   * recalibration proposal): the manifest edited as {@link #writeDraft} edits it, version {@code
+   * next}, the report added as {@value #EVIDENCE}.
+   *
+   * @param by who calibrated, for the DRAFT line (e.g. {@code the monitoring of policy-admin})
+   */
+  public record InMemoryDraft(java.util.SortedMap<String, byte[]> files, List<String> notes) {
+    public InMemoryDraft {
+      notes = List.copyOf(notes);
+    }
+  }
+
+  public static InMemoryDraft draftFiles(
+      Map<String, byte[]> files,
+      PolicyRef from,
+      String next,
+      Map<String, String> calibrated,
+      String evidenceJson,
+      String by) {
+    try {
+      String original = new String(files.get("manifest.yaml"), StandardCharsets.UTF_8);
+      Map<String, String> paths = resolve(original, from, calibrated);
+      ManifestText manifest = new ManifestText(original);
+      paths.forEach(manifest::set);
+      manifest.version(next);
+      List<String> checks = manifest.notes().stream().filter(n -> n.startsWith("check ")).toList();
+      manifest.prefixDescription(
+          "DRAFT (calibrated from "
+              + from
+              + " by "
+              + by
+              + "; not approved, not active; evidence in "
+              + EVIDENCE
+              + ")."
+              + (checks.isEmpty() ? "" : " Before approval, " + String.join("; ", checks) + "."));
+      manifest.addEvidence(EVIDENCE);
+      java.util.TreeMap<String, byte[]> out = new java.util.TreeMap<>(files);
+      out.put(EVIDENCE, evidenceJson.getBytes(StandardCharsets.UTF_8));
+      out.put("manifest.yaml", manifest.result().getBytes(StandardCharsets.UTF_8));
+      return new InMemoryDraft(out, manifest.notes());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the manifest of " + from, e);
+    }
+  }
+
+  public static String nextVersion(String latest) {
     if (!latest.matches("\\d+")) {
       throw new IllegalArgumentException("cannot bump non-numeric policy version '" + latest + "'");
     }

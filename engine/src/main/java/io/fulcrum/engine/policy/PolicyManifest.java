@@ -32,6 +32,8 @@ import java.util.TreeMap;
  *     the key existed does
  * @param metrics how decision figures read in the text explanation, by name ({@link
  *     MetricDisplay}); at most one names the status thresholds, which must be numeric parameters
+ * @param monitoring the portfolio the service backtests daily ({@link MonitoringDeclaration}), or
+ *     null
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record PolicyManifest(
@@ -51,7 +53,10 @@ public record PolicyManifest(
     Limits limits,
     Map<String, Bound> bounds,
     Liquidation liquidation,
-    Map<String, MetricDisplay> metrics) {
+    Map<String, MetricDisplay> metrics,
+    @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        MonitoringDeclaration monitoring) {
 
   public PolicyManifest {
     require("id", id);
@@ -79,6 +84,9 @@ public record PolicyManifest(
     bounds = Bound.checked(bounds, parameters, measures);
     liquidation = liquidation == null ? Liquidation.DEFAULT : liquidation;
     metrics = checkedMetrics(metrics, parameters);
+    if (monitoring != null) {
+      monitoring.modelParameters(parameters, Map.of());
+    }
   }
 
   /** The metric carrying the status thresholds, if one is declared. */

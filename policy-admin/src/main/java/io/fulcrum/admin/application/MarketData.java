@@ -26,10 +26,40 @@ public class MarketData {
   @ConfigProperty(name = MarketDataLocation.PROPERTY)
   Optional<String> directory;
 
+  /** The stored data sets (issue #19); null only in unit tests without a database. */
+  @Inject io.fulcrum.admin.application.marketdata.MarketDataService stored;
+
   private volatile MarketDataSets sets;
 
-  /** The data sets for requests: unknown or unversioned references are invalid requests. */
+  /**
+   * At start-up: imports each price CSV of the configured directory that the database does not hold
+   * yet as the first version of its set (the CLI's version, so the same references work).
+   */
+  public void importShipped() {
+    directory
+        .filter(d -> !d.isBlank())
+        .map(d -> Path.of(d.trim()))
+        .ifPresent(
+            d -> {
+              java.util.List<String> imported = stored.importDirectory(d);
+              LOG.info(
+                  () ->
+                      "market data import from "
+                          + d
+                          + ": "
+                          + (imported.isEmpty() ? "nothing new" : "imported " + imported));
+            });
+  }
+
+  /**
+   * The data sets for requests: unknown or unversioned references are invalid requests. Backed by
+   * the database (every stored version by {@code name@version}, and {@code name@latest} for the
+   * newest); without a database (unit tests), the configured directory.
+   */
   public MarketDataSets sets() {
+    if (stored != null) {
+      return stored.sets().forRequests();
+    }
     MarketDataSets s = sets;
     if (s == null) {
       s = at(directory.filter(d -> !d.isBlank()).map(d -> Path.of(d.trim())));

@@ -31,7 +31,9 @@ public record PolicyEvent(
     ACTIVATE,
     ROLLBACK,
     SHADOW_ON,
-    SHADOW_OFF;
+    SHADOW_OFF,
+    /** A monitoring alert (breach or traffic-light zone change) on this version (issue #19). */
+    ALERT;
 
     public String chainKind() {
       return ChainLink.POLICY_PREFIX + name();

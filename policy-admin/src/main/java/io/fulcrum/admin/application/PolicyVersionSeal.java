@@ -42,7 +42,7 @@ public final class PolicyVersionSeal {
             case APPROVE ->
                 s == null || e.actor().equals(s.author()) ? s : with(s, PolicyState.APPROVED);
             case REJECT -> s == null ? null : with(s, PolicyState.REJECTED);
-            case ACTIVATE, ROLLBACK, SHADOW_ON, SHADOW_OFF -> s;
+            case ACTIVATE, ROLLBACK, SHADOW_ON, SHADOW_OFF, ALERT -> s;
           };
     }
     return Optional.ofNullable(s);

@@ -26,11 +26,17 @@ public class Startup {
 
   @Inject PolicyEngine policies;
 
+  @Inject MarketData marketData;
+
+  @Inject io.fulcrum.admin.application.monitoring.MonitoringJob monitoring;
+
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     durability.ensure();
     auditLog.initialise();
     shipped.importShipped();
+    marketData.importShipped();
     policies.reload();
+    monitoring.start();
     try {
       var active = policies.active().stamp();
       LOG.info(

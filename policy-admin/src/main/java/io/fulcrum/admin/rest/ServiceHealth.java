@@ -17,15 +17,20 @@ public class ServiceHealth implements HealthCheck {
 
   @Inject PolicyEngine policies;
 
+  @Inject io.fulcrum.admin.application.monitoring.MonitoringService monitoring;
+
   @Override
   public HealthCheckResponse call() {
     try {
       long head = chain.head().sequence();
       String policy = policies.active().stamp().ref();
+      // Monitoring (issue #19): degraded, still serving, while a monitored policy is red.
+      java.util.List<String> red = monitoring.redPolicies();
       return HealthCheckResponse.named("fulcrum")
           .up()
           .withData("auditHead", head)
           .withData("activePolicy", policy)
+          .withData("monitoring", red.isEmpty() ? "ok" : "degraded: red traffic light for " + red)
           .build();
     } catch (RuntimeException e) {
       return HealthCheckResponse.named("fulcrum").down().withData("error", e.toString()).build();

@@ -38,7 +38,7 @@ class SchemaMigrationTest {
               history(
                   h2,
                   "select \"version\", \"type\" from \"flyway_schema_history\" where \"version\" is not null"))
-          .containsExactly("1 SQL", "2 SQL", "3 SQL");
+          .containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL");
     }
   }
 
@@ -50,7 +50,7 @@ class SchemaMigrationTest {
               history(
                   hsqldb,
                   "select \"version\", \"type\" from \"flyway_schema_history\" where \"version\" is not null"))
-          .containsExactly("1 SQL", "2 SQL", "3 SQL");
+          .containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL");
       assertThat(history(hsqldb, "select count(*) from \"POLICY_EVENT\"")).containsExactly("0");
     }
   }
@@ -70,14 +70,15 @@ class SchemaMigrationTest {
 
     MigrateResult result = SchemaMigration.migrate(hsqldb);
 
-    // Baselined at 1, then V2 (the decision log's Merkle tables) and V3 (evidence jobs) on top.
-    assertThat(result.migrationsExecuted).isEqualTo(2);
+    // Baselined at 1, then V2 (the decision log's Merkle tables), V3 (evidence jobs) and V4
+    // (market data and monitoring) applied on top.
+    assertThat(result.migrationsExecuted).isEqualTo(3);
     assertThat(result.initialSchemaVersion).isEqualTo("1");
     assertThat(
             history(
                 hsqldb,
                 "select \"version\", \"type\" from \"flyway_schema_history\" where \"version\" is not null"))
-        .containsExactly("1 BASELINE", "2 SQL", "3 SQL");
+        .containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 SQL");
     assertThat(history(hsqldb, "select \"LAST_SEQUENCE\" from \"AUDIT_CHAIN_HEAD\""))
         .containsExactly("7");
     try (SessionFactory validated = validatingSessionFactory(hsqldb)) {
