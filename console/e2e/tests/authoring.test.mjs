@@ -160,7 +160,6 @@ describe('authoring: new version from, table editor, gap on the rows, parameter 
 
       // A DRL mistake: Check shows the service's file:line problem at its line in the code editor; undone.
       const drl = page.locator('[data-test="code-editor"][data-file="margin.drl"] .cm-content');
-      const drlBefore = await drl.innerText();
       await drl.click();
       await page.keyboard.press('ControlOrMeta+End');
       await page.keyboard.insertText('\nrule "unfinished"\nwhen\n  PositionFact( notional > \nthen\nend\n');
@@ -175,7 +174,8 @@ describe('authoring: new version from, table editor, gap on the rows, parameter 
       await screenshot(page, 'authoring-drl-problem');
       await drl.click();
       await page.keyboard.press('ControlOrMeta+z');
-      await page.waitForFunction((before) => document.querySelector('[data-test="code-editor"][data-file="margin.drl"] .cm-content')?.innerText === before, drlBefore);
+      // (CodeMirror draws the lines in view only: the end of the file, where the rule was, is in view.)
+      await page.waitForFunction(() => !document.querySelector('[data-test="code-editor"][data-file="margin.drl"] .cm-content')?.textContent?.includes('unfinished'));
 
       // Save: a new version through the upload's validation.
       await page.locator('#author-save').click();
