@@ -48,6 +48,7 @@ cleanup() {
   for i in 1 2 3; do cp "$FULCRUM_CLUSTER_RUN/member-$i.log" "$OUT/" 2> /dev/null || true; done
 }
 trap cleanup EXIT
+trap "exit 143" TERM INT
 psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB" > /dev/null 2>&1
 psql -h 127.0.0.1 -U postgres -d postgres -qc "create database $DB" > /dev/null || { echo "cluster-test: PostgreSQL not reachable" >&2; exit 1; }
 

@@ -116,11 +116,10 @@ public class PolicyEngine {
 
   /**
    * Reloads because the database changed elsewhere (another member's lifecycle action, or a
-   * reconciliation found the database ahead): the new timeline is published at once and the
-   * versions it needs are compiled afterwards, so that an activation scheduled for an instant a
-   * little ahead (the cluster's convention, {@link #immediate}) is known here well before that
-   * instant even when compiling takes seconds; a decision that needs a version not yet compiled
-   * compiles it itself.
+   * reconciliation found the database ahead): the new timeline is published at once and nothing is
+   * compiled here (this runs on a managed executor thread), so that an activation scheduled for an
+   * instant a little ahead (the cluster's convention, {@link #immediate}) is known here well before
+   * that instant; the first decision that needs a version not yet compiled compiles it.
    */
   public synchronized void refresh() {
     reload(false);
@@ -241,7 +240,12 @@ public class PolicyEngine {
     // Only the version active now and those scheduled are compiled ahead: an approved version
     // that is neither is compiled, its stored row and content checked, on the decision that names
     // it (a row edited in the database in between is then refused, as before compile-ahead).
-    for (PolicyVersionSeal.Sealed v : sealedNow.values()) {
+    // A reload caused by another member runs on a managed executor thread, where Drools' MVEL JIT
+    // must not be initialised (its executor holder failed there with a NullPointerException, which
+    // poisons the class for the JVM: every later decision failed): such a reload compiles nothing,
+    // and the first decision that needs a version compiles it on its own (HTTP) thread.
+    List<PolicyVersionSeal.Sealed> ahead = local ? List.copyOf(sealedNow.values()) : List.of();
+    for (PolicyVersionSeal.Sealed v : ahead) {
       if (!compiled.containsKey(v.ref())
           && v.state().decidable()
           && activeOrScheduled(next, v.ref())) {
