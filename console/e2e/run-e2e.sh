@@ -6,8 +6,8 @@
 # and always stops the service it started, by its PID. Exits with the tests' status.
 #
 # Settings (environment): SCREENSHOT_DIR (default policy-admin/target/console-screenshots),
-# CHROMIUM (default /usr/bin/chromium), E2E_READY_SECONDS (default 240), E2E_TEST_SECONDS
-# (default 600: the whole test run), E2E_JAVA_OPTS (the service's JVM options, default
+# CHROMIUM (default /usr/bin/chromium), E2E_READY_SECONDS (default 600), E2E_TEST_SECONDS
+# (default 1200: the whole test run), E2E_JAVA_OPTS (the service's JVM options, default
 # -Xms256m -Xmx1g -Xss4m). The service's log: policy-admin/target/console-e2e/service.log.
 set -euo pipefail
 E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -16,8 +16,8 @@ TARGET="$ROOT/policy-admin/target"
 OUT="$TARGET/console-e2e"
 export SCREENSHOT_DIR="${SCREENSHOT_DIR:-$TARGET/console-screenshots}"
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
-READY_SECONDS="${E2E_READY_SECONDS:-240}"
-TEST_SECONDS="${E2E_TEST_SECONDS:-600}"
+READY_SECONDS="${E2E_READY_SECONDS:-600}"
+TEST_SECONDS="${E2E_TEST_SECONDS:-1200}"
 
 fail() { echo "run-e2e: $*" >&2; exit 1; }
 
