@@ -35,6 +35,7 @@ class DecisionJsonAgreementTest {
   private static final Path EXAMPLES = Path.of("../examples");
 
   private static void assertAgrees(MarginDecision d, String what) {
+    long fallbacks = DecisionJson.fallbacks();
     String jackson = Json.canonical(d);
     assertThat(new String(DecisionJson.canonicalBytes(d), StandardCharsets.UTF_8))
         .as(what)
@@ -45,6 +46,8 @@ class DecisionJsonAgreementTest {
             o -> Json.mapper().writerFor(MarginDecision.class).writeValue(o, d.withHash(null)));
     assertThat(DecisionJson.hash(d)).as(what).isEqualTo(jacksonHash);
     assertThat(d.decisionHash()).as(what).isEqualTo(jacksonHash);
+    // Written by the direct writer itself, not by its Jackson fallback (that would cost both).
+    assertThat(DecisionJson.fallbacks()).as(what + ": fallbacks").isEqualTo(fallbacks);
   }
 
   @Test
