@@ -27,7 +27,6 @@ public final class PolicyCompileTime {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     var threads = ManagementFactory.getThreadMXBean();
     PolicyLibrary library = PolicyLibrary.at(Path.of(System.getProperty("fulcrum.rules", "rules")));
-    System.out.println("executable model: " + Boolean.getBoolean("fulcrum.rules.executableModel"));
     for (String id : library.ids()) {
       for (String version : library.versions(id)) {
         PolicyBundle bundle = library.load(PolicyRef.parse(id + "@" + version));

@@ -1,5 +1,6 @@
 package io.fulcrum.engine.json;
 
+import io.fulcrum.engine.decision.DecisionStatus;
 import io.fulcrum.engine.decision.Flag;
 import io.fulcrum.engine.decision.LiquidationMove;
 import io.fulcrum.engine.decision.MarginDecision;
@@ -42,6 +43,8 @@ public final class DecisionJson {
   private static final HexFormat HEX = HexFormat.of();
   private static final byte[] HEX_UPPER = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
   private static final ThreadLocal<Out> OUT = ThreadLocal.withInitial(Out::new);
+  private static final java.util.concurrent.atomic.AtomicLong FALLBACKS =
+      new java.util.concurrent.atomic.AtomicLong();
 
   private DecisionJson() {}
 
@@ -52,6 +55,7 @@ public final class DecisionJson {
     try {
       writeDecision(out, decision, false);
     } catch (Unsupported e) {
+      FALLBACKS.incrementAndGet();
       return Sha256.hexOfWritten(
           o ->
               Json.mapper().writerFor(MarginDecision.class).writeValue(o, decision.withHash(null)));
@@ -68,9 +72,18 @@ public final class DecisionJson {
     try {
       writeDecision(out, decision, true);
     } catch (Unsupported e) {
+      FALLBACKS.incrementAndGet();
       return Json.canonical(decision).getBytes(StandardCharsets.UTF_8);
     }
     return Arrays.copyOf(out.buf, out.len);
+  }
+
+  /**
+   * How many decisions were written by Jackson because the direct writer met something it does not
+   * write (tests: the shipped policies' decisions never need it; each costs both writers).
+   */
+  public static long fallbacks() {
+    return FALLBACKS.get();
   }
 
   /** Thrown where the direct writer would have to guess: Jackson writes the decision instead. */
@@ -442,6 +455,8 @@ public final class DecisionJson {
       o.longValue(l);
     } else if (v instanceof Boolean b) {
       o.raw(b ? "true" : "false");
+    } else if (v instanceof DecisionStatus status) {
+      o.string(status.name()); // an enum without annotations: Jackson writes its name
     } else if (v instanceof List<?> list) {
       o.arrayStart();
       for (int i = 0; i < list.size(); i++) {
