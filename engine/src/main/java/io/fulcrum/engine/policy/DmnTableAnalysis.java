@@ -184,7 +184,7 @@ final class DmnTableAnalysis {
   }
 
   /** The model with each string column typed by the values its rows name (see class comment). */
-  private static String withEnumeratedStringColumns(byte[] content) throws Exception {
+  static String withEnumeratedStringColumns(byte[] content) throws Exception {
     Document doc = DmnModels.xmlParser().parse(new java.io.ByteArrayInputStream(content));
     Element definitions = doc.getDocumentElement();
     String ns = definitions.getNamespaceURI();

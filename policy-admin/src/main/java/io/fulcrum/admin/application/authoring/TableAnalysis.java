@@ -1,19 +1,12 @@
 package io.fulcrum.admin.application.authoring;
 
-import io.fulcrum.engine.dmn.DecisionTables;
-import java.io.ByteArrayInputStream;
+import io.fulcrum.engine.policy.DmnAnalysisInput;
 import java.io.StringReader;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.kie.dmn.api.core.DMNMessage;
 import org.kie.dmn.model.api.DecisionTable;
 import org.kie.dmn.model.api.HitPolicy;
@@ -26,9 +19,6 @@ import org.kie.dmn.validation.dtanalysis.model.Hyperrectangle;
 import org.kie.dmn.validation.dtanalysis.model.Interval;
 import org.kie.dmn.validation.dtanalysis.model.MaskedRule;
 import org.kie.dmn.validation.dtanalysis.model.Overlap;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * Decision-table analysis of one DMN file that is not stored yet (the author's draft in the
@@ -80,7 +70,7 @@ public final class TableAnalysis {
   public static List<Finding> analyse(byte[] content) {
     String analysed;
     try {
-      analysed = withEnumeratedStringColumns(content);
+      analysed = DmnAnalysisInput.withEnumeratedStringColumns(content);
     } catch (Exception e) {
       return List.of(
           new Finding("(file)", Kind.INVALID, true, List.of(), "not readable DMN XML: " + e));
@@ -190,102 +180,5 @@ public final class TableAnalysis {
   private static boolean unbounded(Interval i) {
     return i.getLowerBound().getValue() == Interval.NEG_INF
         || i.getUpperBound().getValue() == Interval.POS_INF;
-  }
-
-  /**
-   * The model with each string column typed by the values its rows name, as the engine's upload
-   * validation analyses it (engine policy/DmnTableAnalysis): an unlisted symbol is "not covered",
-   * not a gap.
-   */
-  private static String withEnumeratedStringColumns(byte[] content) throws Exception {
-    Document doc = DecisionTables.safeParser().parse(new ByteArrayInputStream(content));
-    Element definitions = doc.getDocumentElement();
-    String ns = definitions.getNamespaceURI();
-    var tables = doc.getElementsByTagNameNS("*", "decisionTable");
-    int n = 0;
-    for (int t = 0; t < tables.getLength(); t++) {
-      Element table = (Element) tables.item(t);
-      List<Element> inputs = children(table, "input");
-      List<Element> rules = children(table, "rule");
-      for (int col = 0; col < inputs.size(); col++) {
-        Element expression = first(inputs.get(col), "inputExpression");
-        if (expression == null
-            || !"string".equals(expression.getAttribute("typeRef"))
-            || first(inputs.get(col), "inputValues") != null) {
-          continue;
-        }
-        Set<String> values = columnLiterals(rules, col);
-        if (values == null || values.isEmpty()) {
-          continue;
-        }
-        String type = "fulcrum_analysis_domain_" + (++n);
-        Element item = doc.createElementNS(ns, "itemDefinition");
-        item.setAttribute("name", type);
-        Element typeRef = doc.createElementNS(ns, "typeRef");
-        typeRef.setTextContent("string");
-        Element allowed = doc.createElementNS(ns, "allowedValues");
-        Element text = doc.createElementNS(ns, "text");
-        text.setTextContent(String.join(",", values));
-        allowed.appendChild(text);
-        item.appendChild(typeRef);
-        item.appendChild(allowed);
-        definitions.insertBefore(item, firstDrgElement(definitions));
-        expression.setAttribute("typeRef", type);
-      }
-    }
-    StringWriter out = new StringWriter();
-    var transformer = TransformerFactory.newInstance().newTransformer();
-    transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-    transformer.setOutputProperty(OutputKeys.ENCODING, StandardCharsets.UTF_8.name());
-    transformer.transform(new DOMSource(doc), new StreamResult(out));
-    return out.toString();
-  }
-
-  private static Set<String> columnLiterals(List<Element> rules, int col) {
-    Set<String> values = new LinkedHashSet<>();
-    for (Element rule : rules) {
-      List<Element> entries = children(rule, "inputEntry");
-      if (col >= entries.size()) {
-        return null;
-      }
-      Element text = first(entries.get(col), "text");
-      String cell = text == null ? "" : text.getTextContent().strip();
-      if (cell.isEmpty() || cell.equals("-")) {
-        continue;
-      }
-      for (String item : cell.split(",")) {
-        String v = item.strip();
-        if (!v.matches("\"[^\"\\\\]*\"")) {
-          return null;
-        }
-        values.add(v);
-      }
-    }
-    return values;
-  }
-
-  private static Node firstDrgElement(Element definitions) {
-    Set<String> header = Set.of("description", "extensionElements", "import", "itemDefinition");
-    for (Node c = definitions.getFirstChild(); c != null; c = c.getNextSibling()) {
-      if (c instanceof Element e && !header.contains(e.getLocalName())) {
-        return c;
-      }
-    }
-    return null;
-  }
-
-  private static List<Element> children(Element parent, String localName) {
-    List<Element> out = new ArrayList<>();
-    for (Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {
-      if (c instanceof Element e && localName.equals(e.getLocalName())) {
-        out.add(e);
-      }
-    }
-    return out;
-  }
-
-  private static Element first(Element parent, String localName) {
-    List<Element> all = children(parent, localName);
-    return all.isEmpty() ? null : all.get(0);
   }
 }
