@@ -12,6 +12,7 @@ import * as whatIfPage from './pages/what-if';
 import * as decisionsPage from './pages/decisions';
 import * as decisionPage from './pages/decision';
 import * as evidencePage from './pages/evidence';
+import * as monitoringPage from './pages/monitoring';
 
 type Render = (root: HTMLElement, params: string[]) => Promise<void>;
 
@@ -34,6 +35,8 @@ const routes: Route[] = [
   { pattern: ['audit'], render: auditPage.render, nav: 'audit' },
   { pattern: ['author', ':id', ':from'], render: (root, params) => import('./pages/author').then((m) => m.render(root, params)), nav: 'policies' },
   { pattern: ['evidence', ':id'], render: evidencePage.render, nav: 'policies' },
+  { pattern: ['monitoring'], render: monitoringPage.render, nav: 'monitoring' },
+  { pattern: ['monitoring', ':policy'], render: monitoringPage.render, nav: 'monitoring' },
 ];
 
 // Pages in the navigation for the roles whose calls they make (GET /me at sign-in); the routes stay
@@ -42,6 +45,7 @@ const navigation: { key: string; label: string; href: string; roles?: string[] }
   { key: 'policies', label: 'Policies', href: '#/policies' },
   { key: 'decisions', label: 'Decisions', href: '#/decisions', roles: ['auditor'] },
   { key: 'what-if', label: 'What-if', href: '#/what-if', roles: ['decider'] },
+  { key: 'monitoring', label: 'Monitoring', href: '#/monitoring', roles: ['auditor', 'author', 'approver', 'decider'] },
   { key: 'audit', label: 'Audit', href: '#/audit' },
 ];
 

@@ -6,7 +6,7 @@ import type { BacktestSide, Histogram } from './evidence-types';
 
 const NS = 'http://www.w3.org/2000/svg';
 
-function svg<K extends keyof SVGElementTagNameMap>(
+export function svg<K extends keyof SVGElementTagNameMap>(
   tag: K,
   attrs: Record<string, string | number>,
   ...children: (SVGElement | string)[]
@@ -26,11 +26,11 @@ export function tick(x: number): string {
   return x.toPrecision(3);
 }
 
-const W = 560;
-const H = 260;
-const M = { left: 64, right: 16, top: 28, bottom: 56 };
+export const W = 560;
+export const H = 260;
+export const M = { left: 64, right: 16, top: 28, bottom: 56 };
 
-function frame(title: string, xLabel: string, yLabel: string, testId: string): SVGSVGElement {
+export function frame(title: string, xLabel: string, yLabel: string, testId: string): SVGSVGElement {
   const root = svg('svg', {
     viewBox: `0 0 ${W} ${H}`,
     width: W,
