@@ -522,12 +522,48 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response. */
-                default: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Check"];
+                    };
+                };
+                /** @description the request is invalid; field names the offending parameter or JSON path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or bad credentials (HTTP Basic) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the user lacks the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a server error; errorId is in the service log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -563,13 +599,58 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response. */
-                default: {
+                /** @description stored and VALIDATED */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["PolicyVersionView"];
+                    };
+                };
+                /** @description the request is invalid; field names the offending parameter or JSON path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or bad credentials (HTTP Basic) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the user lacks the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description stored as DRAFT: the report names the problems */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PolicyVersionView"];
+                    };
+                };
+                /** @description a server error; errorId is in the service log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -606,12 +687,48 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response. */
-                default: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["TableFindings"];
+                    };
+                };
+                /** @description the request is invalid; field names the offending parameter or JSON path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or bad credentials (HTTP Basic) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the user lacks the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a server error; errorId is in the service log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -643,12 +760,48 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response. */
-                default: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Draft"];
+                    };
+                };
+                /** @description the request is invalid; field names the offending parameter or JSON path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or bad credentials (HTTP Basic) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the user lacks the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a server error; errorId is in the service log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -679,12 +832,48 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response. */
-                default: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Status"];
+                    };
+                };
+                /** @description the request is invalid; field names the offending parameter or JSON path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or bad credentials (HTTP Basic) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the user lacks the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a server error; errorId is in the service log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1246,12 +1435,48 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response. */
-                default: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["EvidenceJobView"][];
+                    };
+                };
+                /** @description the request is invalid; field names the offending parameter or JSON path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or bad credentials (HTTP Basic) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the user lacks the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a server error; errorId is in the service log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1271,13 +1496,49 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response. */
-                default: {
+                /** @description the job, queued */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["EvidenceJobView"];
+                    };
+                };
+                /** @description the request is invalid; field names the offending parameter or JSON path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or bad credentials (HTTP Basic) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the user lacks the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a server error; errorId is in the service log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1308,12 +1569,48 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response. */
-                default: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["EvidenceOptions"];
+                    };
+                };
+                /** @description the request is invalid; field names the offending parameter or JSON path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or bad credentials (HTTP Basic) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the user lacks the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a server error; errorId is in the service log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1346,12 +1643,48 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response. */
-                default: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["EvidenceJobView"];
+                    };
+                };
+                /** @description the request is invalid; field names the offending parameter or JSON path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or bad credentials (HTTP Basic) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the user lacks the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a server error; errorId is in the service log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1386,12 +1719,48 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response. */
-                default: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["EvidenceJobView"];
+                    };
+                };
+                /** @description the request is invalid; field names the offending parameter or JSON path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or bad credentials (HTTP Basic) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the user lacks the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a server error; errorId is in the service log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1421,14 +1790,49 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response. */
-                default: {
+                /** @description the JUnit XML report */
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/xml": Record<string, never>;
-                        "text/plain": Record<string, never>;
+                        "application/xml": string;
+                    };
+                };
+                /** @description the request is invalid; field names the offending parameter or JSON path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or bad credentials (HTTP Basic) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the user lacks the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a server error; errorId is in the service log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1459,12 +1863,48 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response. */
-                default: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>[];
+                        "application/json": components["schemas"]["DataSetView"][];
+                    };
+                };
+                /** @description the request is invalid; field names the offending parameter or JSON path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or bad credentials (HTTP Basic) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the user lacks the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a server error; errorId is in the service log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1497,12 +1937,48 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response. */
-                default: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["VersionRow"][];
+                    };
+                };
+                /** @description the request is invalid; field names the offending parameter or JSON path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or bad credentials (HTTP Basic) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the user lacks the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a server error; errorId is in the service log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1529,13 +2005,49 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response. */
-                default: {
+                /** @description stored as a new version of the data set */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["AppendedView"];
+                    };
+                };
+                /** @description the request is invalid; field names the offending parameter or JSON path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or bad credentials (HTTP Basic) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the user lacks the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a server error; errorId is in the service log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1636,12 +2148,48 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response. */
-                default: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>[];
+                        "application/json": components["schemas"]["MonitoredView"][];
+                    };
+                };
+                /** @description the request is invalid; field names the offending parameter or JSON path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or bad credentials (HTTP Basic) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the user lacks the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a server error; errorId is in the service log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1673,13 +2221,49 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response. */
-                default: {
+                /** @description the sweep runs in the background */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["SweepStarted"];
+                    };
+                };
+                /** @description the request is invalid; field names the offending parameter or JSON path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or bad credentials (HTTP Basic) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the user lacks the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a server error; errorId is in the service log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1714,12 +2298,48 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response. */
-                default: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["PolicyMonitoring"];
+                    };
+                };
+                /** @description the request is invalid; field names the offending parameter or JSON path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or bad credentials (HTTP Basic) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the user lacks the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a server error; errorId is in the service log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1753,13 +2373,58 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response. */
-                default: {
+                /** @description no candidate passed: nothing stored */
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["ProposalView"];
+                    };
+                };
+                /** @description the winner stored as the next version (VALIDATED, or DRAFT with its problems) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProposalView"];
+                    };
+                };
+                /** @description the request is invalid; field names the offending parameter or JSON path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or bad credentials (HTTP Basic) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the user lacks the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a server error; errorId is in the service log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -3135,6 +3800,36 @@ export interface components {
             scheduled?: components["schemas"]["Scheduled"][];
             shadow?: components["schemas"]["Shadow"];
         };
+        Alert: {
+            id?: string;
+            policyId?: string;
+            policyVersion?: string;
+            day?: string;
+            kind?: string;
+            fromZone?: string;
+            toZone?: string;
+            detail?: string;
+            createdAt?: string;
+            deliveredAt?: string;
+            /** Format: int32 */
+            attempts?: number;
+            lastError?: string;
+            proposal?: string;
+            proposalDone?: boolean;
+        };
+        AppendedView: {
+            dataSet?: string;
+            version?: string;
+            ref?: string;
+            hash?: string;
+            kind?: string;
+            /** Format: int32 */
+            rows?: number;
+            firstDay?: string;
+            lastDay?: string;
+            /** Format: int32 */
+            observations?: number;
+        };
         Assignment: {
             target?: string;
             field?: string;
@@ -3187,6 +3882,10 @@ export interface components {
              */
             kind: "CALCULATION";
         };
+        Calibrate: {
+            vary?: string[];
+            objective?: string;
+        };
         CellChange: {
             column?: string;
             from?: string;
@@ -3211,9 +3910,11 @@ export interface components {
         Check: {
             passed?: boolean;
             checks?: string[];
-            problems?: Record<string, never>[];
-            warnings?: Record<string, never>[];
-            tables?: Record<string, never>;
+            problems?: components["schemas"]["CompilationProblem"][];
+            warnings?: components["schemas"]["CompilationProblem"][];
+            tables?: {
+                [key: string]: components["schemas"]["Finding"][];
+            };
         };
         CollateralBalance: {
             asset?: string;
@@ -3249,6 +3950,16 @@ export interface components {
         CurrentUser: {
             user?: string;
             roles?: string[];
+        };
+        DataSetView: {
+            dataSet?: string;
+            assets?: string[];
+            /** Format: int32 */
+            maxGapDays?: number;
+            latest?: string;
+            lastDay?: string;
+            /** Format: int32 */
+            versions?: number;
         };
         DatedFuture: {
             symbol?: string;
@@ -3342,17 +4053,21 @@ export interface components {
             delta?: string;
         };
         DmnFile: {
-            file: string;
-            content: string;
+            file?: string;
+            content?: string;
         };
         Draft: {
             policy?: string;
             from?: string;
             version?: string;
-            files?: Record<string, never>;
+            files?: {
+                [key: string]: string;
+            };
         };
         DraftFiles: {
-            files: Record<string, never>;
+            files?: {
+                [key: string]: string;
+            };
         };
         EuropeanOption: {
             symbol?: string;
@@ -3382,7 +4097,8 @@ export interface components {
         };
         EvidenceJobView: {
             id?: string;
-            kind?: components["schemas"]["EvidenceKind"];
+            /** @enum {string} */
+            kind?: "REGRESSION" | "IMPACT_BOOK" | "IMPACT_DECISIONS" | "COVERAGE";
             policy?: string;
             version?: string;
             bundleHash?: string;
@@ -3390,14 +4106,21 @@ export interface components {
             baselineHash?: string;
             parameters?: string;
             dataHashes?: string;
-            state?: components["schemas"]["EvidenceState"];
+            /** @enum {string} */
+            state?: "QUEUED" | "RUNNING" | "DONE" | "FAILED" | "CANCELLED";
+            /** Format: int64 */
             progressDone?: number;
+            /** Format: int64 */
             progressTotal?: number;
             cancelRequested?: boolean;
             requestedBy?: string;
-            requestedAt?: Record<string, never>;
-            startedAt?: Record<string, never>;
-            finishedAt?: Record<string, never>;
+            /** Format: date-time */
+            requestedAt?: string;
+            /** Format: date-time */
+            startedAt?: string;
+            /** Format: date-time */
+            finishedAt?: string;
+            /** Format: int64 */
             ageSeconds?: number;
             elapsedSeconds?: number;
             outcome?: string;
@@ -3407,15 +4130,31 @@ export interface components {
         };
         /** @enum {unknown} */
         EvidenceKind: "REGRESSION" | "IMPACT_BOOK" | "IMPACT_DECISIONS" | "COVERAGE";
+        EvidenceOptions: {
+            suites?: string[];
+            books?: string[];
+            defaultBook?: string;
+            portfolios?: string[];
+            dataSets?: string[];
+            /** Format: int32 */
+            maxGenerated?: number;
+            /** Format: int32 */
+            maxDecisions?: number;
+            baseline?: string;
+        };
         EvidenceRequest: {
             policy?: string;
             version?: string;
-            kind?: components["schemas"]["EvidenceKind"];
+            /** @enum {string} */
+            kind?: "REGRESSION" | "IMPACT_BOOK" | "IMPACT_DECISIONS" | "COVERAGE";
             suite?: string;
+            /** Format: int32 */
             generate?: number;
+            /** Format: int32 */
             decisions?: number;
             portfolio?: string;
             dataSet?: string;
+            /** Format: int32 */
             mpor?: number;
         };
         /** @enum {unknown} */
@@ -3473,7 +4212,8 @@ export interface components {
         };
         Finding: {
             table?: string;
-            kind?: components["schemas"]["Kind"];
+            /** @enum {string} */
+            kind?: "GAP" | "OVERLAP" | "MASKED" | "INVALID";
             error?: boolean;
             rows?: number[];
             message?: string;
@@ -3482,6 +4222,15 @@ export interface components {
             name?: string;
             raisedBy?: string;
             detail?: string;
+        };
+        Holding: {
+            asset?: string;
+            /**
+             * Format: decimal
+             * @description a decimal number as a string in plain notation
+             * @example 1300.5
+             */
+            quantity?: string;
         };
         HypotheticalOrder: {
             instrument?: string;
@@ -3712,6 +4461,24 @@ export interface components {
              */
             kind: "MEASURE";
         };
+        MonitoredView: {
+            policy?: string;
+            active?: boolean;
+            dataSet?: string;
+            latest?: components["schemas"]["Result"];
+        };
+        MonitoringDeclaration: {
+            dataSet?: string;
+            portfolio?: components["schemas"]["Portfolio"];
+            model?: {
+                [key: string]: unknown;
+            };
+            /** Format: int32 */
+            mporDays?: number;
+            /** Format: int32 */
+            window?: number;
+            calibrate?: components["schemas"]["Calibrate"];
+        };
         PerpetualFuture: {
             symbol?: string;
             underlying?: string;
@@ -3764,6 +4531,15 @@ export interface components {
             active?: components["schemas"]["ActivePolicy"];
             versions?: components["schemas"]["PolicyVersionView"][];
         };
+        PolicyMonitoring: {
+            policy?: string;
+            monitored?: boolean;
+            declaration?: components["schemas"]["MonitoringDeclaration"];
+            latest?: components["schemas"]["Result"];
+            zoneChanges?: components["schemas"]["ZoneChange"][];
+            alerts?: components["schemas"]["Alert"][];
+            results?: components["schemas"]["Result"][];
+        };
         PolicyStamp: {
             id?: string;
             version?: string;
@@ -3798,6 +4574,11 @@ export interface components {
             events?: components["schemas"]["PolicyEvent"][];
             /** @description single-version answer only */
             files?: string[];
+        };
+        Portfolio: {
+            name?: string;
+            currency?: string;
+            positions?: components["schemas"]["Holding"][];
         };
         Position: {
             instrument?: string;
@@ -3924,6 +4705,14 @@ export interface components {
             errorId?: string;
             problems?: string[];
         };
+        ProposalView: {
+            draft?: string;
+            state?: string;
+            winner?: {
+                [key: string]: string;
+            };
+            summary?: string;
+        };
         Record: {
             /** Format: int64 */
             sequence?: number;
@@ -3945,6 +4734,39 @@ export interface components {
             storedDecisionHash?: string;
             replayedDecisionHash?: string;
             differences?: components["schemas"]["Difference"][];
+        };
+        Result: {
+            policyId?: string;
+            policyVersion?: string;
+            day?: string;
+            dataSet?: string;
+            dataSetVersion?: string;
+            dataSetHash?: string;
+            margin?: number;
+            loss?: number;
+            value?: number;
+            grossExposure?: number;
+            normalisedPnl?: number;
+            breach?: boolean;
+            /** Format: int32 */
+            windowDays?: number;
+            /** Format: int32 */
+            windowBreaches?: number;
+            confidence?: number;
+            zone?: string;
+            cumulativeProbability?: number;
+            kupiecStatistic?: number;
+            kupiecP?: number;
+            independenceStatistic?: number;
+            independenceP?: number;
+            conditionalStatistic?: number;
+            conditionalP?: number;
+            peakToTrough?: number;
+            largestOneDayIncrease?: number;
+            largestWindowIncrease?: number;
+            backfill?: boolean;
+            computedBy?: string;
+            computedAt?: string;
         };
         ReviewRequest: {
             comment?: string;
@@ -4062,12 +4884,18 @@ export interface components {
             enabled?: boolean;
             member?: string;
             members?: string[];
+            /** Format: int64 */
             revision?: number;
-            loadedAt?: Record<string, never>;
+            /** Format: date-time */
+            loadedAt?: string;
             active?: string;
-            syncedAt?: Record<string, never>;
+            /** Format: date-time */
+            syncedAt?: string;
+            /** Format: int64 */
             messagesSent?: number;
+            /** Format: int64 */
             messagesReceived?: number;
+            /** Format: int64 */
             reconciliations?: number;
             clusterName?: string;
             lastProblem?: string;
@@ -4075,6 +4903,9 @@ export interface components {
         StoredRequest: {
             decisionId?: string;
             request?: components["schemas"]["MarginRequest"];
+        };
+        SweepStarted: {
+            triggered?: boolean;
         };
         Table: {
             file?: string;
@@ -4135,12 +4966,14 @@ export interface components {
         };
         VersionRow: {
             name?: string;
+            /** Format: int32 */
             seq?: number;
             version?: string;
             hash?: string;
             kind?: string;
             firstDay?: string;
             lastDay?: string;
+            /** Format: int32 */
             observations?: number;
             note?: string;
             createdBy?: string;
@@ -4160,6 +4993,13 @@ export interface components {
             positions?: components["schemas"]["PositionChange"][];
             assumptions?: string[];
             decision?: components["schemas"]["MarginDecision"];
+        };
+        ZoneChange: {
+            day?: string;
+            from?: string;
+            to?: string;
+            /** Format: int32 */
+            windowBreaches?: number;
         };
     };
     responses: never;

@@ -23,7 +23,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -109,6 +111,20 @@ public class AuthoringResource {
       summary =
           "Save draft files as a new version through the upload's validation: 201 VALIDATED, or"
               + " 422 DRAFT with the problems; a version that left DRAFT is refused (409)")
+  @APIResponse(
+      responseCode = "201",
+      description = "stored and VALIDATED",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PolicyVersionView.class)))
+  @APIResponse(
+      responseCode = "422",
+      description = "stored as DRAFT: the report names the problems",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PolicyVersionView.class)))
   public Response save(@PathParam("id") String id, DraftFiles body) {
     PolicyGovernance.Uploaded up =
         authoring.save(id, files(body), security.getUserPrincipal().getName());

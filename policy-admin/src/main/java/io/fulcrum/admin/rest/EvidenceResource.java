@@ -27,6 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -52,6 +55,13 @@ public class EvidenceResource {
       summary =
           "Start an evidence job on a version (REGRESSION, IMPACT_BOOK, IMPACT_DECISIONS,"
               + " COVERAGE); answers 202 with the job, which runs in the background")
+  @APIResponse(
+      responseCode = "202",
+      description = "the job, queued",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = EvidenceJobView.class)))
   public Response start(EvidenceRequest request) {
     EvidenceJob job = evidence.start(request, security.getUserPrincipal().getName());
     return Response.status(Response.Status.ACCEPTED)
@@ -80,12 +90,33 @@ public class EvidenceResource {
       summary =
           "What a job on the policy may use: its suites, the books, backtest portfolios, market"
               + " data sets, and the baseline version")
-  public Map<String, Object> options(@QueryParam("policy") String policy) {
+  @SuppressWarnings("unchecked")
+  public EvidenceOptions options(@QueryParam("policy") String policy) {
     if (policy == null) {
       throw new InvalidParameter("policy", "give ?policy=<id>");
     }
-    return evidence.options(policy);
+    Map<String, Object> m = evidence.options(policy);
+    return new EvidenceOptions(
+        (List<String>) m.get("suites"),
+        (List<String>) m.get("books"),
+        (String) m.get("defaultBook"),
+        (List<String>) m.get("portfolios"),
+        (List<String>) m.get("dataSets"),
+        (Integer) m.get("maxGenerated"),
+        (Integer) m.get("maxDecisions"),
+        (String) m.get("baseline"));
   }
+
+  /** What a job on a policy may use. */
+  public record EvidenceOptions(
+      List<String> suites,
+      List<String> books,
+      String defaultBook,
+      List<String> portfolios,
+      List<String> dataSets,
+      int maxGenerated,
+      int maxDecisions,
+      String baseline) {}
 
   @GET
   @Path("{id}")
@@ -108,6 +139,13 @@ public class EvidenceResource {
   @Produces({MediaType.APPLICATION_XML, MediaType.TEXT_PLAIN})
   @RolesAllowed({Roles.AUDITOR, Roles.AUTHOR, Roles.APPROVER})
   @Operation(summary = "The JUnit XML report of a finished regression job")
+  @APIResponse(
+      responseCode = "200",
+      description = "the JUnit XML report",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_XML,
+              schema = @Schema(implementation = String.class)))
   public Response junit(@PathParam("id") String id) {
     EvidenceJob job = found(() -> evidence.get(id));
     if (job.reportText() == null) {

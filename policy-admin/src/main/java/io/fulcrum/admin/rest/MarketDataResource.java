@@ -18,10 +18,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -41,21 +42,41 @@ public class MarketDataResource {
   @GET
   @RolesAllowed({Roles.AUDITOR, Roles.AUTHOR, Roles.APPROVER, Roles.DECIDER})
   @Operation(summary = "The stored market data sets with their latest version")
-  public List<Map<String, Object>> sets() {
+  public List<DataSetView> sets() {
     return marketData.list().stream().map(this::view).toList();
   }
 
-  private Map<String, Object> view(SetRow s) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("dataSet", s.name());
-    out.put("assets", s.assets());
-    out.put("maxGapDays", s.maxGapDays());
+  /** A stored data set with its latest version. */
+  public record DataSetView(
+      String dataSet,
+      List<String> assets,
+      int maxGapDays,
+      String latest,
+      String lastDay,
+      int versions) {}
+
+  /** The version an append or correction made. */
+  public record AppendedView(
+      String dataSet,
+      String version,
+      String ref,
+      String hash,
+      String kind,
+      int rows,
+      String firstDay,
+      String lastDay,
+      int observations) {}
+
+  private DataSetView view(SetRow s) {
     List<VersionRow> versions = marketData.versions(s.name());
     VersionRow latest = versions.get(versions.size() - 1);
-    out.put("latest", s.name() + "@" + latest.version());
-    out.put("lastDay", latest.lastDay());
-    out.put("versions", versions.size());
-    return out;
+    return new DataSetView(
+        s.name(),
+        s.assets(),
+        s.maxGapDays(),
+        s.name() + "@" + latest.version(),
+        latest.lastDay(),
+        versions.size());
   }
 
   @GET
@@ -78,6 +99,13 @@ public class MarketDataResource {
               + " does not exist is created (?asset=, ?maxGapDays= default 1). Refused with the"
               + " row named, nothing stored: malformed row, bad date, non-numeric or non-positive"
               + " close, duplicate day, gap beyond maxGapDays.")
+  @APIResponse(
+      responseCode = "201",
+      description = "stored as a new version of the data set",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AppendedView.class)))
   public Response append(
       @PathParam("dataSet") String name,
       @QueryParam("correction") boolean correction,
@@ -87,16 +115,17 @@ public class MarketDataResource {
     MarketDataService.Appended a =
         marketData.append(
             name, body, correction, asset, maxGapDays, security.getUserPrincipal().getName());
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("dataSet", name);
-    out.put("version", a.version().version());
-    out.put("ref", name + "@" + a.version().version());
-    out.put("hash", a.version().hash());
-    out.put("kind", a.version().kind());
-    out.put("rows", a.rows());
-    out.put("firstDay", a.version().firstDay());
-    out.put("lastDay", a.version().lastDay());
-    out.put("observations", a.version().observations());
+    AppendedView out =
+        new AppendedView(
+            name,
+            a.version().version(),
+            name + "@" + a.version().version(),
+            a.version().hash(),
+            a.version().kind(),
+            a.rows(),
+            a.version().firstDay(),
+            a.version().lastDay(),
+            a.version().observations());
     return Response.status(201).entity(out).build();
   }
 }

@@ -49,7 +49,12 @@ public class OpenApiFilter implements OASFilter {
           PolicyResource.class,
           AuditResource.class,
           WhatIfResource.class,
-          MeResource.class);
+          MeResource.class,
+          AuthoringResource.class,
+          EvidenceResource.class,
+          MarketDataResource.class,
+          MonitoringResource.class,
+          ClusterResource.class);
 
   /** Error answers every operation may give, beyond those it documents itself. */
   private static final Map<String, String> ERRORS =
