@@ -55,6 +55,16 @@ export function frame(title: string, xLabel: string, yLabel: string, testId: str
   return root;
 }
 
+/**
+ * The key of a chart's series, in one row under the x axis's end ticks (never over the plot, where
+ * it hid the lines it names).
+ */
+export function legend(entries: [string, string][]): SVGTextElement {
+  const text = svg('text', { x: M.left + (W - M.left - M.right) / 2, y: H - M.bottom + 30, 'text-anchor': 'middle', 'font-size': 10, 'data-legend': '' });
+  entries.forEach(([label, colour], i) => text.append(svg('tspan', { fill: colour, dx: i === 0 ? 0 : 12 }, label)));
+  return text;
+}
+
 /** A histogram: one bar per bin, its count as the bar's title; x ticks at the bins' edges. */
 export function histogramChart(title: string, hist: Histogram, testId: string): SVGSVGElement {
   const root = frame(title, hist.xAxis, hist.yAxis, testId);
@@ -146,9 +156,11 @@ export function breachesChart(candidate: BacktestSide, baseline: BacktestSide, t
   root.append(
     svg('text', { x: M.left, y: H - M.bottom + 16, 'text-anchor': 'start', 'font-size': 10, fill: '#1a1f29' }, candidate.dates[0]),
     svg('text', { x: W - M.right, y: H - M.bottom + 16, 'text-anchor': 'end', 'font-size': 10, fill: '#1a1f29' }, candidate.dates[n - 1]),
-    svg('text', { x: W - M.right, y: M.top + 10, 'text-anchor': 'end', 'font-size': 10, fill: '#2f6db5' }, `— ${candidate.policy} margin`),
-    svg('text', { x: W - M.right, y: M.top + 22, 'text-anchor': 'end', 'font-size': 10, fill: '#b57a2f' }, `- - ${baseline.policy} margin`),
-    svg('text', { x: W - M.right, y: M.top + 34, 'text-anchor': 'end', 'font-size': 10, fill: '#8a8f99' }, '— realised loss; dots: breaches'),
+    legend([
+      [`— ${candidate.policy} margin`, '#2f6db5'],
+      [`- - ${baseline.policy} margin`, '#b57a2f'],
+      ['— realised loss; dots: breaches', '#8a8f99'],
+    ]),
   );
   return root;
 }

@@ -5,7 +5,7 @@
 
 import { get, hasRole, post, seg } from '../api';
 import { badge, facts, h, link, mount, problemBox, section, table, type Child } from '../ui';
-import { frame, H, M, svg, tick, W } from './evidence-charts';
+import { frame, H, legend, M, svg, tick, W } from './evidence-charts';
 
 /** One day's stored result (application/monitoring/MonitoringStore.Result). */
 export interface DayResult {
@@ -115,8 +115,10 @@ export function marginLossChart(results: DayResult[], currency: string, testId: 
   root.append(
     svg('text', { x: M.left, y: H - M.bottom + 16, 'text-anchor': 'start', 'font-size': 10, fill: '#1a1f29' }, results[0].day),
     svg('text', { x: W - M.right, y: H - M.bottom + 16, 'text-anchor': 'end', 'font-size': 10, fill: '#1a1f29' }, results[n - 1].day),
-    svg('text', { x: W - M.right, y: M.top + 10, 'text-anchor': 'end', 'font-size': 10, fill: '#2f6db5' }, '— margin'),
-    svg('text', { x: W - M.right, y: M.top + 22, 'text-anchor': 'end', 'font-size': 10, fill: '#8a8f99' }, '— realised loss; dots: breaches'),
+    legend([
+      ['— margin', '#2f6db5'],
+      ['— realised loss; dots: breaches (loss above margin)', '#8a8f99'],
+    ]),
   );
   return root;
 }
@@ -200,7 +202,7 @@ async function one(root: HTMLElement, policy: string, message?: Child): Promise<
     section(
       'Days',
       table(
-        ['Day', 'Margin', 'Loss', 'Breach', 'Zone', 'Breaches in window'],
+        ['Day', `Margin (${currency})`, `Loss (${currency})`, 'Breach', 'Zone', 'Breaches in window'],
         [...m.results].reverse().slice(0, 30).map((r) => ({ cells: [r.day, tick(r.margin), tick(r.loss), r.breach ? badge('breach', 'rejected') : '', zone(r.zone), String(r.windowBreaches)], className: r.breach ? 'changed' : undefined })),
         { 'data-test': 'days', caption: 'The last 30 days, newest first' },
       ),

@@ -148,7 +148,11 @@ public final class ImpactRunner {
           .thenComparingInt(CellImpact::account)
           .thenComparingInt(CellImpact::state);
 
-  private static CellImpact compare(int a, int s, Account account, CellResult x, CellResult y) {
+  /**
+   * One cell: account {@code a} (index in its book) in market state {@code s}, decided by the
+   * baseline ({@code x}) and the candidate ({@code y}); a failure on either side is the cell's.
+   */
+  public static CellImpact compare(int a, int s, Account account, CellResult x, CellResult y) {
     if (x instanceof CellResult.Decided dx && y instanceof CellResult.Decided dy) {
       MarginDecision p = dx.decision();
       MarginDecision q = dy.decision();

@@ -3,7 +3,6 @@ package io.fulcrum.admin.application.evidence;
 import io.fulcrum.engine.compare.DecisionComparison;
 import io.fulcrum.engine.compare.Difference;
 import io.fulcrum.engine.decision.DecisionStatus;
-import io.fulcrum.engine.decision.MarginDecision;
 import io.fulcrum.engine.domain.MarginRequest;
 import io.fulcrum.engine.market.MarketDataSets;
 import io.fulcrum.engine.policy.CompiledPolicy;
@@ -12,6 +11,7 @@ import io.fulcrum.scenarios.impact.CellImpact;
 import io.fulcrum.scenarios.impact.ChangeKind;
 import io.fulcrum.scenarios.impact.ChangeSummary;
 import io.fulcrum.scenarios.impact.ImpactResult;
+import io.fulcrum.scenarios.impact.ImpactRunner;
 import io.fulcrum.scenarios.run.CellResult;
 import io.fulcrum.scenarios.run.Progress;
 import java.math.BigDecimal;
@@ -64,7 +64,7 @@ public final class RequestImpact {
         List<CellResult> x = CellResult.decideAll(batch, baseline, block, marketData, false);
         List<CellResult> y = CellResult.decideAll(batch, candidate, block, marketData, false);
         for (int i = 0; i < block.size(); i++) {
-          cells.add(compare(from + i, block.get(i), x.get(i), y.get(i)));
+          cells.add(ImpactRunner.compare(from + i, 0, block.get(i).account(), x.get(i), y.get(i)));
         }
         progress.advance(block.size());
       }
@@ -118,35 +118,6 @@ public final class RequestImpact {
         failures,
         changes.stream().mapToDouble(c -> c.maintenanceChange().doubleValue()).toArray(),
         timings);
-  }
-
-  private static CellImpact compare(int a, MarginRequest request, CellResult x, CellResult y) {
-    String id = request.account().id();
-    if (x instanceof CellResult.Decided dx && y instanceof CellResult.Decided dy) {
-      MarginDecision p = dx.decision();
-      MarginDecision q = dy.decision();
-      return new CellImpact(
-          a,
-          0,
-          id,
-          p.status(),
-          q.status(),
-          p.initialMargin(),
-          q.initialMargin(),
-          p.maintenanceMargin(),
-          q.maintenanceMargin(),
-          DecisionComparison.RESULTS.between(p, q),
-          null,
-          false);
-    }
-    String why =
-        (x instanceof CellResult.Failed f ? "baseline: " + f.reason() + " " : "")
-            + (y instanceof CellResult.Failed f ? "candidate: " + f.reason() : "");
-    boolean policyFault =
-        (x instanceof CellResult.Failed f && f.policyFault())
-            || (y instanceof CellResult.Failed g && g.policyFault());
-    return new CellImpact(
-        a, 0, id, null, null, null, null, null, null, List.of(), why.strip(), policyFault);
   }
 
   private static ImpactResult.StateTotals totals(String state, List<CellImpact> cells) {
