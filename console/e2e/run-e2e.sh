@@ -78,12 +78,20 @@ mkdir -p "$STAGE/WEB-INF/classes/$(dirname "$TAMPER")"
 cp "$TARGET/fulcrum-policy-admin.war" "$TEST_WAR"
 cp "$TARGET/test-classes/$TAMPER" "$STAGE/WEB-INF/classes/$TAMPER"
 (cd "$STAGE" && jar uf "$TEST_WAR" "WEB-INF/classes/$TAMPER") || fail "could not add $TAMPER to the test WAR"
+# A fixed checkpoint signing key (demo mode would make a random one), chosen so that the base64 of
+# its public key holds a '+': the browser's verifier-key parser once split the whole line at every
+# '+' and failed on about half of all random keys (CI, 2026-11-30). The seed is SHA-256 of
+# "fulcrum-e2e-1"; flow.test.mjs checks the served key still has a '+' in its key part.
+printf '%s\n' 'PRIVATE+KEY+fulcrum.local/decision-log+64265f6f+AYD/tComyDoZHahM/w/0N6EhIzYu7J6KBQ7mDmKS5sGO' \
+  > "$DATA/audit-signing.key"
+chmod 600 "$DATA/audit-signing.key"
 echo "run-e2e: starting the service on $BASE_URL (log: $OUT/service.log)" >&2
 # fulcrum-service execs java: $! is the service's own PID. Its database and user settings are
 # cleared so that it is the in-memory H2 database with the demo users whatever the caller set.
 env -u FULCRUM_DB_URL -u FULCRUM_DB_USER -u FULCRUM_DB_PASSWORD -u FULCRUM_USERS_FILE -u FULCRUM_MODE \
   -u FULCRUM_POLICY_ACTIVE -u FULCRUM_DB_DATASOURCE_CLASS \
   FULCRUM_DATA="$DATA" FULCRUM_PORT="$PORT" FULCRUM_BIND=127.0.0.1 FULCRUM_WAR="$TEST_WAR" \
+  FULCRUM_AUDIT_SIGNING_KEY="$DATA/audit-signing.key" \
   FULCRUM_SERVICE_JAVA_OPTS="${E2E_JAVA_OPTS:--Xms256m -Xmx1g -Xss4m}" \
   "$ROOT/fulcrum-service" --in-memory >"$OUT/service.log" 2>&1 </dev/null &
 SERVICE_PID=$!

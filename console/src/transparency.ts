@@ -184,9 +184,16 @@ export function parseCheckpoint(note: string): Checkpoint {
 
 /** A signed-note verifier key `<name>+<hex key id>+<base64(0x01 || Ed25519 public key)>`. */
 export function parseVerifierKey(text: string): VerifierKey {
-  const parts = text.trim().split('+');
-  if (parts.length !== 3) throw new Error('the verifier key is not <name>+<key id>+<key>');
-  const [name, idText, keyText] = parts;
+  // Split at the first two '+' only, as engine NoteKeys does: a name has none and a key id is hex,
+  // but the key's base64 may hold '+' itself (about half of all keys do).
+  const line = text.trim();
+  const first = line.indexOf('+');
+  const second = first < 0 ? -1 : line.indexOf('+', first + 1);
+  if (first <= 0 || second < 0) throw new Error('the verifier key is not <name>+<key id>+<key>');
+  const name = line.slice(0, first);
+  const idText = line.slice(first + 1, second);
+  const keyText = line.slice(second + 1);
+  if (!/^[0-9a-f]{8}$/.test(idText)) throw new Error(`the verifier key's id "${idText}" is not 8 hex digits`);
   const raw = fromBase64(keyText);
   if (raw.length !== 33 || raw[0] !== 1) throw new Error('the verifier key is not an Ed25519 key (algorithm byte 0x01 and 32 bytes)');
   const keyId = Uint8Array.from(idText.match(/../g) ?? [], (b) => Number.parseInt(b, 16));

@@ -312,6 +312,9 @@ describe('review flow: upload, diff, four eyes, approve, activate, decide, repla
   });
   test('the auditor checks the decision in the signed log in the browser: columns, record, leaf, proof, checkpoint signature', { timeout: 90_000 }, async () => {
     assert.ok(decisionId, 'the decision test ran');
+    // run-e2e.sh's signing key has a '+' in its base64 key: the browser must read such keys too.
+    const served = (await (await api('/audit/key', { who: users.auditor, headers: { Accept: 'text/plain' } })).text()).trim();
+    assert.match(served.split('+').slice(2).join('+'), /\+/, `a verifier key with '+' in its key part: ${served}`);
     await onPage(browser, 'flow-inclusion', async (page, problems) => {
       await signIn(page, users.auditor);
       await route(page, `#/decisions/${encodeURIComponent(decisionId)}`);
