@@ -65,6 +65,52 @@ public final class DecisionJson {
     return HEX.formatHex(digest.digest());
   }
 
+  /** A decision stamped with its hash, and its canonical JSON (hash field included). */
+  public record Stamped(MarginDecision decision, String json) {}
+
+  private static final byte[] NULL_HASH_END =
+      ",\"decisionHash\":null}".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * {@code decision} stamped with its hash and its canonical JSON, from one write: the hash covers
+   * the JSON with {@code "decisionHash":null}, the last field, so the stamped JSON is those bytes
+   * with that {@code null} replaced by the quoted hash. The same as {@link #hash} then {@link
+   * #canonicalBytes} of the stamped decision (DecisionJsonTest), for a caller that stores or
+   * returns the JSON (the decision service) and so need not serialise the decision a second time.
+   */
+  public static Stamped stamped(MarginDecision decision) {
+    Out out = OUT.get();
+    out.reset();
+    try {
+      writeDecision(out, decision, false);
+    } catch (Unsupported e) {
+      FALLBACKS.incrementAndGet();
+      MarginDecision withHash =
+          decision.withHash(
+              Sha256.hexOfWritten(
+                  o ->
+                      Json.mapper()
+                          .writerFor(MarginDecision.class)
+                          .writeValue(o, decision.withHash(null))));
+      return new Stamped(withHash, Json.canonical(withHash));
+    }
+    MessageDigest digest = out.digest;
+    digest.update(out.buf, 0, out.len);
+    String hash = HEX.formatHex(digest.digest());
+    int head = out.len - NULL_HASH_END.length;
+    if (head < 0
+        || !Arrays.equals(out.buf, head, out.len, NULL_HASH_END, 0, NULL_HASH_END.length)) {
+      throw new IllegalStateException("the decision JSON does not end with its hash field");
+    }
+    // The bytes are UTF-8 (strings escaped as Jackson does); decisionHash is ASCII hex.
+    String json =
+        new String(out.buf, 0, head, StandardCharsets.UTF_8)
+            + ",\"decisionHash\":\""
+            + hash
+            + "\"}";
+    return new Stamped(decision.withHash(hash), json);
+  }
+
   /** The canonical JSON bytes of {@code decision} as it is (hash field included). */
   public static byte[] canonicalBytes(MarginDecision decision) {
     Out out = OUT.get();

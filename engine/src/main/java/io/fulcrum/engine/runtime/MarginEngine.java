@@ -142,6 +142,25 @@ public final class MarginEngine {
   }
 
   /**
+   * Evaluates {@code request} like {@link #decide(CompiledPolicy, MarginRequest, MarketDataSets,
+   * boolean)} and gives the stamped decision with its canonical JSON, written once for both the
+   * hash and the JSON (for the decision service, which stores and returns that JSON).
+   */
+  public static DecisionJson.Stamped decideWithJson(
+      CompiledPolicy policy, MarginRequest request, MarketDataSets marketData, boolean explain) {
+    MarginDecision decision =
+        DecisionGuard.run(
+            policy.manifest().limits(),
+            policy.stamp().ref(),
+            guard -> new PolicyEvaluation(policy, request, marketData, explain, guard).run());
+    if (JACKSON_HASH) {
+      MarginDecision stamped = decision.withHash(hash(decision));
+      return new DecisionJson.Stamped(stamped, io.fulcrum.engine.json.Json.canonical(stamped));
+    }
+    return DecisionJson.stamped(decision);
+  }
+
+  /**
    * {@code -Dfulcrum.hash.jackson=true}: hash through Jackson's databind as before issue #14's
    * direct writer (same bytes, same hash), for a comparison in the benchmarks.
    */

@@ -51,6 +51,12 @@ class DecisionJsonTest {
           .as("decision %d", i)
           .isEqualTo(Json.canonical(d));
       assertThat(DecisionJson.hash(d)).as("decision %d", i).isEqualTo(jacksonHash(d));
+      // One write gives both: the hash Jackson's bytes give, and the stamped decision's JSON.
+      DecisionJson.Stamped stamped = DecisionJson.stamped(d);
+      assertThat(stamped.decision().decisionHash()).as("decision %d", i).isEqualTo(jacksonHash(d));
+      assertThat(stamped.json())
+          .as("decision %d", i)
+          .isEqualTo(Json.canonical(d.withHash(jacksonHash(d))));
     }
     // No surrogates here: every one was written by the direct writer, none by the fallback.
     assertThat(DecisionJson.fallbacks()).isEqualTo(fallbacks);
@@ -91,6 +97,9 @@ class DecisionJsonTest {
       assertThat(new String(DecisionJson.canonicalBytes(d), StandardCharsets.UTF_8))
           .isEqualTo(Json.canonical(d));
       assertThat(DecisionJson.hash(d)).isEqualTo(jacksonHash(d));
+      DecisionJson.Stamped stamped = DecisionJson.stamped(d);
+      assertThat(stamped.decision().decisionHash()).isEqualTo(jacksonHash(d));
+      assertThat(stamped.json()).isEqualTo(Json.canonical(d.withHash(jacksonHash(d))));
     }
   }
 

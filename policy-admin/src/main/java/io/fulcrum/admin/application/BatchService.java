@@ -58,14 +58,14 @@ public class BatchService {
       try {
         MarginRequest request = RequestReader.read(requests.get(i));
         String canonical = Json.canonical(request);
-        var decision = MarginEngine.decide(policy, request, marketData.sets(), true);
+        var decision = MarginEngine.decideWithJson(policy, request, marketData.sets(), true);
         pending.add(
             new NewDecision(
                 null,
                 ContentHash.of(policyRef == null ? "" : policyRef, canonical),
-                decision,
+                decision.decision(),
                 canonical,
-                Json.canonical(decision),
+                decision.json(),
                 decidedAt));
         pendingIndex.add(i);
       } catch (InvalidRequest e) {

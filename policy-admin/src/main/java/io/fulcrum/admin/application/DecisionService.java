@@ -2,6 +2,7 @@ package io.fulcrum.admin.application;
 
 import io.fulcrum.engine.decision.MarginDecision;
 import io.fulcrum.engine.domain.MarginRequest;
+import io.fulcrum.engine.json.DecisionJson;
 import io.fulcrum.engine.json.Json;
 import io.fulcrum.engine.json.RequestReader;
 import io.fulcrum.engine.policy.CompiledPolicy;
@@ -89,9 +90,11 @@ public class DecisionService {
       String key) {
     Instant decidedAt = clock.instant();
     CompiledPolicy policy = policies.resolve(policyRef, decidedAt);
-    MarginDecision decision = MarginEngine.decide(policy, request, marketData.sets(), true);
+    // The decision's JSON is written once, for its hash and for storing and answering.
+    DecisionJson.Stamped decision =
+        MarginEngine.decideWithJson(policy, request, marketData.sets(), true);
     return new NewDecision(
-        key, requestHash, decision, canonicalRequest, Json.canonical(decision), decidedAt);
+        key, requestHash, decision.decision(), canonicalRequest, decision.json(), decidedAt);
   }
 
   private static StoredDecision sameRequest(StoredDecision stored, String requestHash) {
