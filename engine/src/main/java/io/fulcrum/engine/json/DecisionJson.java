@@ -591,6 +591,12 @@ public final class DecisionJson {
     }
 
     /** Jackson.PlainDecimal: the plain notation as a JSON string. */
+    @SuppressWarnings("deprecation") // the low-byte copy is what is wanted: the chars are ASCII
+    private void copyAscii(String s, int count) {
+      s.getBytes(0, count, buf, len);
+      len += count;
+    }
+
     void decimal(BigDecimal v) {
       if (v == null) {
         nul();
@@ -618,7 +624,21 @@ public final class DecisionJson {
       int n = s.length();
       ensure(n * 3 + 2);
       buf[len++] = '"';
-      for (int i = 0; i < n; i++) {
+      // Most texts are plain ASCII needing no escape: find how far that holds, copy that run in
+      // bulk (String.getBytes(int, int, byte[], int) copies each char's low byte, exact for ASCII),
+      // and write the rest char by char.
+      int plain = 0;
+      while (plain < n) {
+        char c = s.charAt(plain);
+        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+          break;
+        }
+        plain++;
+      }
+      if (plain > 0) {
+        copyAscii(s, plain);
+      }
+      for (int i = plain; i < n; i++) {
         char c = s.charAt(i);
         if (c < 0x80) {
           if (c >= 0x20 && c != '"' && c != '\\') {
