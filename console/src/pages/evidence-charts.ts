@@ -76,6 +76,29 @@ export function histogramChart(title: string, hist: Histogram, testId: string): 
   const maxCount = Math.max(...bins.map((b) => b.count), 1);
   const plotW = W - M.left - M.right;
   const plotH = H - M.top - M.bottom;
+  if (bins.length === 1 && bins[0].from === bins[0].to) {
+    // Every changed cell has the same value: one bar at that value, labelled once, instead of a
+    // full-width bar between two equal ticks.
+    const b = bins[0];
+    const bw1 = plotW / 5;
+    const x = M.left + (plotW - bw1) / 2;
+    const bar = svg('rect', {
+      x, y: M.top, width: bw1, height: plotH, fill: '#2f6db5',
+      'data-count': b.count, 'data-from': b.from, 'data-to': b.to, class: 'bar',
+    });
+    bar.append(svg('title', {}, `${tick(b.from)}: ${b.count} cell(s)`));
+    root.append(
+      bar,
+      svg('line', { x1: M.left - 4, y1: M.top, x2: M.left, y2: M.top, stroke: '#444' }),
+      svg('text', { x: M.left - 6, y: M.top + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#1a1f29' }, String(b.count)),
+      svg('line', { x1: M.left - 4, y1: H - M.bottom, x2: M.left, y2: H - M.bottom, stroke: '#444' }),
+      svg('text', { x: M.left - 6, y: H - M.bottom + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#1a1f29' }, '0'),
+      svg('line', { x1: M.left + plotW / 2, y1: H - M.bottom, x2: M.left + plotW / 2, y2: H - M.bottom + 4, stroke: '#444' }),
+      svg('text', { x: M.left + plotW / 2, y: H - M.bottom + 16, 'text-anchor': 'middle', 'font-size': 10, fill: '#1a1f29' },
+        `${tick(b.from)} (every changed cell)`),
+    );
+    return root;
+  }
   const bw = plotW / bins.length;
   bins.forEach((b, i) => {
     const bh = (b.count / maxCount) * plotH;
