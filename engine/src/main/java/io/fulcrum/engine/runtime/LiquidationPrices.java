@@ -189,7 +189,8 @@ public final class LiquidationPrices {
 
   private BigDecimal atLiquidation(PositionFact p, Margins m, Bracket bracket) {
     BigDecimal margin = m.wb().subtract(m.tmm()).add(m.upnl());
-    List<String> rounds = new ArrayList<>();
+    // The rounds' text is for the explanation only: not built when nothing records.
+    List<String> rounds = recorder.isEnabled() ? new ArrayList<>() : null;
     BigDecimal lp = null;
     for (int round = 1; round <= MAX_ROUNDS; round++) {
       lp =
@@ -200,13 +201,15 @@ public final class LiquidationPrices {
               p.getEntryPrice(),
               bracket.rate(),
               bracket.amount());
-      rounds.add(
-          "MMR "
-              + bracket.rate().toPlainString()
-              + ", cum "
-              + bracket.amount().toPlainString()
-              + " -> "
-              + Rounding.price(lp).toPlainString());
+      if (rounds != null) {
+        rounds.add(
+            "MMR "
+                + bracket.rate().toPlainString()
+                + ", cum "
+                + bracket.amount().toPlainString()
+                + " -> "
+                + Rounding.price(lp).toPlainString());
+      }
       if (lp.signum() <= 0) {
         lp = null;
         break;
@@ -215,6 +218,9 @@ public final class LiquidationPrices {
         break; // a flat rate: no bracket to leave
       }
       if (bracket.holds(p.getSize().multiply(lp))) {
+        if (rounds == null) {
+          break;
+        }
         rounds.add(
             "notional at LP within ["
                 + bracket.outputs().get(bracket.floorParameter())
