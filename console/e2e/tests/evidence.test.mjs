@@ -143,6 +143,11 @@ describe('evidence before approval: regression, impact over stored decisions, th
 
   test('author runs impact over the stored decisions: histogram and an OK -> MARGIN_CALL transition', { timeout: 150_000 }, async () => {
     assert.ok(version, 'the upload test ran');
+    // A decision of another policy is in the log too: the replay takes this policy's decisions only.
+    const other = await api('/decisions?policy=collateral-health', { who: users.decider, method: 'POST',
+      body: JSON.parse(readFileSync(join(REPO_ROOT, 'examples', 'aave-eth-loan.json'), 'utf8')) });
+    assert.equal(other.status, 201, `a collateral-health decision: ${(await other.text()).slice(0, 300)}`);
+    const own = (await apiJson(`/decisions?policy=${POLICY}&size=200`, { who: users.auditor })).total;
     await onPage(browser, 'evidence-impact', async (page, problems) => {
       await signIn(page, users.author);
       await route(page, `#/policies/${POLICY}/${version}`);
@@ -158,6 +163,10 @@ describe('evidence before approval: regression, impact over stored decisions, th
       const row = page.locator('table[data-test="evidence-runs"] tr[data-kind="IMPACT_DECISIONS"]').first();
       await row.waitFor();
       assert.equal(await row.getAttribute('data-state'), 'DONE');
+      const job = (await apiJson(`/evidence?policy=${POLICY}&version=${version}`, { who: users.author }))
+        .find((j) => j.kind === 'IMPACT_DECISIONS');
+      assert.deepEqual(Object.keys(job.dataHashes).filter((k) => k.startsWith('decisions (')),
+        [`decisions (${Math.min(own, 50)}, id:requestHash)`], `only ${POLICY}'s ${own} stored decisions: ${JSON.stringify(job.dataHashes)}`);
       await row.locator('a[data-test="evidence-link"]').click();
       const matrix = page.locator('table[data-test="transition-matrix"]');
       await matrix.waitFor();

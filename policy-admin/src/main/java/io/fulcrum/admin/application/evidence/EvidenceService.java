@@ -446,14 +446,16 @@ public class EvidenceService {
       EvidenceJob job, EvidenceRequest request, CompiledPolicy candidate, Listener listener) {
     int n = ((Number) params(job).get("decisions")).intValue();
     CompiledPolicy baseline = baseline(job.policyId());
-    // The last n stored decisions, newest first (pages of the decision log).
+    // The last n stored decisions of this policy (any version), newest first (pages of the log):
+    // a decision of another policy says nothing about this change.
     List<MarginRequest> requests = new ArrayList<>();
     var ids = Sha256.digest();
     String currency = null;
     int size = DecisionQuery.MAX_PAGE_SIZE;
     for (int page = 0; requests.size() < n; page++) {
       Page<StoredDecision> p =
-          decisions.search(new DecisionQuery(null, null, null, null, null, null, page, size));
+          decisions.search(
+              new DecisionQuery(null, job.policyId(), null, null, null, null, page, size));
       for (StoredDecision d : p.items()) {
         if (requests.size() >= n) {
           break;
@@ -468,7 +470,8 @@ public class EvidenceService {
       }
     }
     if (requests.isEmpty()) {
-      throw new IllegalStateException("no stored decisions to replay: the decision log is empty");
+      throw new IllegalStateException(
+          "no stored decisions of policy " + job.policyId() + " to replay");
     }
     Map<String, String> hashes = new TreeMap<>();
     hashes.put("decisions (" + requests.size() + ", id:requestHash)", Sha256.hex(ids));
