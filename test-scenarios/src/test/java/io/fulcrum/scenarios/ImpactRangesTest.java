@@ -69,7 +69,9 @@ class ImpactRangesTest {
         cells.addAll(ImpactCells.fromJson(ImpactCells.toJson(range)));
       }
       ImpactResult merged = runner.assemble(BOOK, V1, V2, cells, 0);
-      assertThat(report(merged)).as("ranges %s", java.util.Arrays.toString(bounds)).isEqualTo(expected);
+      assertThat(report(merged))
+          .as("ranges %s", java.util.Arrays.toString(bounds))
+          .isEqualTo(expected);
     }
   }
 
@@ -160,7 +162,8 @@ class ImpactRangesTest {
             BigDecimal.ONE,
             BigDecimal.ONE,
             BigDecimal.ONE,
-            List.of(new Difference("x", Difference.Kind.CHANGED, new StringBuilder("?"), "y", null)),
+            List.of(
+                new Difference("x", Difference.Kind.CHANGED, new StringBuilder("?"), "y", null)),
             null,
             false);
     assertThatThrownBy(() -> ImpactCells.toJson(List.of(odd)))

@@ -88,9 +88,9 @@ public final class ImpactRunner {
   /**
    * The cells of the accounts {@code from} (inclusive) to {@code to} (exclusive) of the suite's
    * book, each in every market state, account-major ({@code states} cells per account, in suite
-   * order). A cell depends only on its account, its market state and the two policies, so the
-   * cells of contiguous ranges concatenated in range order are the cells of the whole range: this
-   * is what lets a cluster compute a book in parts (README, "Cluster").
+   * order). A cell depends only on its account, its market state and the two policies, so the cells
+   * of contiguous ranges concatenated in range order are the cells of the whole range: this is what
+   * lets a cluster compute a book in parts (README, "Cluster").
    *
    * @throws IllegalArgumentException when the range is not within the book
    */
