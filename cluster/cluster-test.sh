@@ -9,7 +9,8 @@
 #   3. a bounded load through the balancer (8 clients, 25 s, cluster/ClusterLoad.java); during it
 #      an activation on member 1 (members 2 and 3 list it within 1 s of its answer; no decision
 #      after its instant carries the old version, none before it the new one, none a mix), then a
-#      kill -9 of member 3 (the balancer marks it DOWN and stops routing to it);
+#      kill -9 of member 3 (the balancer marks it DOWN and stops routing to it) 2 s into a
+#      distributed impact (member 1 recomputes member 3's range; the result equals the single run);
 #   4. every acknowledged decision stored exactly once (client-side ids against the database),
 #      /audit/verify intact and the chain holding exactly the stored decisions and events;
 #   5. member 3 restarted: the time until it is ready, back in the balancer and in the data grid,
@@ -30,6 +31,9 @@ OUT="${CLUSTER_TEST_OUT:-$ROOT/policy-admin/target/cluster-test}"
 export FULCRUM_CLUSTER_RUN="${FULCRUM_CLUSTER_RUN:-$OUT/run}"
 export FULCRUM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" FULCRUM_DB_USER=postgres FULCRUM_MODE=demo
 export FULCRUM_REQUEST_LOG="${FULCRUM_REQUEST_LOG:-false}"
+# a distributed impact whose member is killed mid-run: the coordinator notices the member leaving
+# the data grid; the range timeout only bounds the case where it does not
+export FULCRUM_CLUSTER_IMPACT_RANGE_TIMEOUT="${FULCRUM_CLUSTER_IMPACT_RANGE_TIMEOUT:-PT3M}"
 LB="http://127.0.0.1:${FULCRUM_CLUSTER_LB_PORT:-8140}/"
 BASE="${FULCRUM_CLUSTER_HTTP_BASE:-8141}"
 HZ="${FULCRUM_CLUSTER_HZ_BASE:-5710}"
@@ -168,6 +172,10 @@ for i in 2 3; do
   fi
 done
 sleep "$(awk "BEGIN { d = 12 - ($(now) - $LOAD_START); print (d > 0 ? d : 0) }")"
+# a distributed impact running while member 3 is killed: its range must be recomputed by member 1
+impact "$OUT/impact-kill.json" > "$OUT/impact-kill.status" &
+IMPACT_KILL=$!
+sleep 2
 T_KILL=$(now)
 "$ROOT/fulcrum-cluster" kill 3
 DOWN_AT=""
@@ -184,6 +192,21 @@ cat "$OUT/load.txt"
 SESS_AFTER="$(curl -sf -m 3 "$STATS" | awk -F, '$1 == "members" && $2 == "m3" { print $8 }')"
 [ "$SESS_AT_DOWN" = "$SESS_AFTER" ] && ok "no request routed to member 3 after it was DOWN (its session count stayed $SESS_AFTER)" \
   || fail "requests routed to member 3 after DOWN: sessions $SESS_AT_DOWN -> $SESS_AFTER"
+
+wait $IMPACT_KILL
+WK="$(elapsed "$T_KILL" "$(now)")"
+M3="127.0.0.1:$((HZ + 2))"
+if [ "$(cat "$OUT/impact-kill.status")" = 200 ] && jq -j .report "$OUT/impact-kill.json" > "$OUT/impact-kill.report.json" \
+  && cmp -s "$OUT/impact-single.report.json" "$OUT/impact-kill.report.json"; then
+  LOST="$(jq -r --arg m "$M3" '[.ranges[] | select(.assignedTo == $m) | "range \(.range) computed by \(.computedBy) in \(.seconds) s: \(.note)"] | join("; ")' "$OUT/impact-kill.json")"
+  if jq -e --arg m "$M3" '[.ranges[] | select(.assignedTo == $m)] | length > 0 and all(.computedBy != $m and (.note // "" | test("left the cluster")))' "$OUT/impact-kill.json" > /dev/null; then
+    ok "distributed impact with member 3 killed mid-run = single-member run byte for byte; its ranges recomputed by the coordinator ($LOST); answered $WK s after the kill"
+  else
+    fail "distributed impact with member 3 killed mid-run: equal to the single run, but member 3's ranges were not recomputed after it left: $LOST"
+  fi
+else
+  fail "distributed impact with member 3 killed mid-run: HTTP $(cat "$OUT/impact-kill.status"), report $(sha256sum < "$OUT/impact-kill.report.json" 2> /dev/null | cut -d' ' -f1) vs single $(sha256sum < "$OUT/impact-single.report.json" | cut -d' ' -f1): $(head -c 300 "$OUT/impact-kill.json")"
+fi
 
 # 4. Every acknowledged decision stored exactly once; the chain intact.
 ACKED=$(wc -l < "$OUT/acked.tsv")

@@ -34,7 +34,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -293,7 +292,7 @@ public class DistributedImpact {
         ranges,
         decide,
         (System.nanoTime() - start) / 1e9,
-        Sha256.hex(Sha256.of(report.getBytes(StandardCharsets.UTF_8))),
+        Sha256.hex(report),
         report);
   }
 

@@ -139,7 +139,8 @@ public final class ImpactPartition {
     for (Range r : ranges) {
       if (r.member().equals(self)) {
         long t = System.nanoTime();
-        out[r.index()] = new Outcome(r, self, seconds(t), null, local.apply(r));
+        List<CellImpact> cells = local.apply(r);
+        out[r.index()] = new Outcome(r, self, seconds(t), null, cells);
       }
     }
     while (!pending.isEmpty()) {
