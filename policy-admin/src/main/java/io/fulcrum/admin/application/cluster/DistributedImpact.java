@@ -2,7 +2,6 @@ package io.fulcrum.admin.application.cluster;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
 import com.hazelcast.topic.ITopic;
 import io.fulcrum.admin.application.InvalidParameter;
 import io.fulcrum.admin.application.MarketData;
@@ -39,7 +38,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -47,7 +45,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -65,12 +62,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the <em>sending</em> thread, and falls back to the common class loader (which cannot see this
  * WAR's classes) when that id is missing or not deployed yet on the target; and the task would then
  * run on a Hazelcast thread without the application's context (no CDI, JPA or JNDI; this project
- * has seen Drools' MVEL JIT fail on such a thread, README "Cluster", run 2). So the coordinator
- * publishes each range as JSON text on the topic {@value #TASKS}; the member it names queues it for
- * one worker thread of the container's managed thread factory (application context and class
- * loader), and answers in the map {@value #RESULTS} under {@code run/range}: a JSON header line
- * (member, seconds, error) and the cells as JSON ({@link ImpactCells}, decimals with their scale).
- * Only {@code String}s cross the grid, so nothing of ours is ever deserialised by Hazelcast.
+ * has seen Drools' MVEL JIT fail on such a thread: README "Cluster", the 500s of run 2). So the
+ * coordinator publishes each range as JSON text on the topic {@value #TASKS}; the member it names
+ * queues it for one worker thread of the container's managed thread factory (application context
+ * and class loader), and answers in the map {@value #RESULTS} under {@code run/range}: a JSON
+ * header line (member, seconds, error) and the cells as JSON ({@link ImpactCells}, decimals with
+ * their scale). Only {@code String}s cross the grid, so nothing of ours is ever deserialised by
+ * Hazelcast.
  */
 @ApplicationScoped
 public class DistributedImpact {
@@ -468,87 +466,5 @@ public class DistributedImpact {
                 + String.format(java.util.Locale.ROOT, "%.2f", seconds)
                 + " s"
                 + (problem == null ? "" : ": " + problem));
-  }
-
-  /** The data grid as {@link ImpactPartition} uses it. */
-  static final class GridRanges implements ImpactPartition.Transport {
-    private final HazelcastInstance grid;
-    private final String run;
-    private final RangeTask template;
-    private final IMap<String, String> results;
-    private final IMap<String, String> started;
-
-    GridRanges(HazelcastInstance grid, String run, RangeTask template) {
-      this.grid = grid;
-      this.run = run;
-      this.template = template;
-      this.results = grid.getMap(RESULTS);
-      this.started = grid.getMap(STARTED);
-    }
-
-    private String key(ImpactPartition.Range r) {
-      return run + "/" + r.index();
-    }
-
-    @Override
-    public void send(ImpactPartition.Range r) {
-      RangeTask t = template;
-      grid.<String>getTopic(TASKS)
-          .publish(
-              Json.canonical(
-                  new RangeTask(
-                      run,
-                      r.index(),
-                      r.from(),
-                      r.to(),
-                      r.member(),
-                      t.book(),
-                      t.generate(),
-                      t.inputsHash(),
-                      t.baseline(),
-                      t.baselineHash(),
-                      t.candidate(),
-                      t.candidateHash())));
-    }
-
-    @Override
-    public boolean started(ImpactPartition.Range r) {
-      return started.containsKey(key(r));
-    }
-
-    @Override
-    public Optional<ImpactPartition.Reply> reply(ImpactPartition.Range r) {
-      String answer = results.get(key(r));
-      if (answer == null) {
-        return Optional.empty();
-      }
-      int nl = answer.indexOf('\n');
-      try {
-        Header h = Json.mapper().readValue(answer.substring(0, nl), Header.class);
-        List<CellImpact> cells =
-            h.error() == null ? ImpactCells.fromJson(answer.substring(nl + 1)) : null;
-        return Optional.of(new ImpactPartition.Reply(h.member(), h.seconds(), h.error(), cells));
-      } catch (java.io.IOException | RuntimeException e) {
-        return Optional.of(
-            new ImpactPartition.Reply("?", 0, "unreadable answer: " + e.getMessage(), null));
-      }
-    }
-
-    @Override
-    public boolean alive(String member) {
-      Set<String> live =
-          grid.getCluster().getMembers().stream()
-              .map(m -> m.getUuid().toString())
-              .collect(Collectors.toSet());
-      return live.contains(member);
-    }
-
-    /** Removes the run's entries (answers left by a member after a recompute expire by TTL). */
-    void clear(List<ImpactPartition.Range> ranges) {
-      for (ImpactPartition.Range r : ranges) {
-        results.delete(key(r));
-        started.delete(key(r));
-      }
-    }
   }
 }
