@@ -209,9 +209,6 @@ public class DistributedImpact {
       throw new InvalidParameter("members", "members must be >= 1 but was " + members);
     }
     Inputs in = prepare(request);
-    ImpactRunner runner = runner();
-    int states = in.suite().marketStates().size();
-    int accounts = in.suite().book().size();
     Optional<HazelcastInstance> grid = sync.grid();
     List<Member> live = grid.map(DistributedImpact::membersInOrder).orElse(List.of());
     int use = members == null ? Math.max(1, live.size()) : members;
@@ -219,79 +216,90 @@ public class DistributedImpact {
       throw new InvalidParameter(
           "members", "members " + use + " asked, but the data grid has " + live.size());
     }
-    ImpactResult result;
-    List<ClusterImpact.RangeRun> ranges = new ArrayList<>();
-    double decide;
-    if (use == 1) {
-      result = runner.run(in.suite(), in.baseline(), in.candidate(), Progress.silent());
-      decide = result.timings().get("decide");
-      String self = grid.map(DistributedImpact::localName).orElse("this service");
-      ranges.add(new ClusterImpact.RangeRun(0, 0, accounts, self, self, decide, null));
-    } else {
-      HazelcastInstance g = grid.orElseThrow();
-      Member local = g.getCluster().getLocalMember();
-      List<Member> chosen = new ArrayList<>(List.of(local));
-      live.stream().filter(m -> !m.equals(local)).limit(use - 1L).forEach(chosen::add);
-      chosen.sort(java.util.Comparator.comparing(DistributedImpact::name));
-      Map<String, String> names = new TreeMap<>();
-      chosen.forEach(m -> names.put(m.getUuid().toString(), name(m)));
-      List<ImpactPartition.Range> split =
-          ImpactPartition.split(
-              accounts,
-              chosen.stream().map(m -> m.getUuid().toString()).toList(),
-              ImpactPartition.MAX_RANGE_ACCOUNTS);
-      String run = UUID.randomUUID().toString();
-      GridRanges transport = new GridRanges(g, run, task(run, in));
-      long t = System.nanoTime();
-      List<ImpactPartition.Outcome> outcomes =
-          ImpactPartition.run(
-              split,
-              local.getUuid().toString(),
-              states,
-              transport,
-              r ->
-                  runner.cells(
-                      in.suite(),
-                      in.baseline(),
-                      in.candidate(),
-                      r.from(),
-                      r.to(),
-                      Progress.silent()),
-              new ImpactPartition.Timeouts(
-                  Duration.parse(startTimeout),
-                  Duration.parse(rangeTimeout),
-                  Duration.ofMillis(100)));
-      decide = (System.nanoTime() - t) / 1e9;
-      transport.clear(split);
-      List<CellImpact> cells = new ArrayList<>(accounts * states);
-      for (ImpactPartition.Outcome o : outcomes) {
-        cells.addAll(o.cells());
-        ImpactPartition.Range r = o.range();
-        ranges.add(
-            new ClusterImpact.RangeRun(
-                r.index(),
-                r.from(),
-                r.to(),
-                names.getOrDefault(r.member(), r.member()),
-                names.getOrDefault(o.computedBy(), o.computedBy()),
-                o.seconds(),
-                o.note()));
-      }
-      result = runner.assemble(in.suite(), in.baseline(), in.candidate(), cells, decide);
-    }
-    String report = report(result);
+    Computed c =
+        use == 1
+            ? single(in, grid.map(DistributedImpact::localName).orElse("this service"))
+            : distributed(in, grid.orElseThrow(), live, use);
+    String report = report(c.result());
     return new ClusterImpact(
-        result.baseline().ref(),
-        result.candidate().ref(),
+        c.result().baseline().ref(),
+        c.result().candidate().ref(),
         in.book(),
-        accounts,
-        states,
+        c.result().accounts(),
+        c.result().marketStates().size(),
         use,
-        ranges,
-        decide,
+        c.ranges(),
+        c.decideSeconds(),
         (System.nanoTime() - start) / 1e9,
         Sha256.hex(report),
         report);
+  }
+
+  /** A result, its ranges and how long deciding its cells took. */
+  private record Computed(
+      ImpactResult result, List<ClusterImpact.RangeRun> ranges, double decideSeconds) {}
+
+  /** The single-member run: {@link ImpactRunner#run}, as the evidence job runs it. */
+  private Computed single(Inputs in, String self) {
+    ImpactResult result =
+        runner().run(in.suite(), in.baseline(), in.candidate(), Progress.silent());
+    double decide = result.timings().get("decide");
+    int accounts = result.accounts();
+    return new Computed(
+        result,
+        List.of(new ClusterImpact.RangeRun(0, 0, accounts, self, self, decide, null)),
+        decide);
+  }
+
+  /** The book split across this member and {@code use - 1} others of {@code live}. */
+  private Computed distributed(Inputs in, HazelcastInstance g, List<Member> live, int use) {
+    ImpactRunner runner = runner();
+    Member local = g.getCluster().getLocalMember();
+    List<Member> chosen = new ArrayList<>(List.of(local));
+    live.stream().filter(m -> !m.equals(local)).limit(use - 1L).forEach(chosen::add);
+    chosen.sort(java.util.Comparator.comparing(DistributedImpact::name));
+    Map<String, String> names = new TreeMap<>();
+    chosen.forEach(m -> names.put(m.getUuid().toString(), name(m)));
+    List<ImpactPartition.Range> split =
+        ImpactPartition.split(
+            in.suite().book().size(),
+            chosen.stream().map(m -> m.getUuid().toString()).toList(),
+            ImpactPartition.MAX_RANGE_ACCOUNTS);
+    String run = UUID.randomUUID().toString();
+    GridRanges transport = new GridRanges(g, run, task(run, in));
+    long t = System.nanoTime();
+    List<ImpactPartition.Outcome> outcomes =
+        ImpactPartition.run(
+            split,
+            local.getUuid().toString(),
+            in.suite().marketStates().size(),
+            transport,
+            r ->
+                runner.cells(
+                    in.suite(), in.baseline(), in.candidate(), r.from(), r.to(), Progress.silent()),
+            new ImpactPartition.Timeouts(
+                Duration.parse(startTimeout),
+                Duration.parse(rangeTimeout),
+                Duration.ofMillis(100)));
+    double decide = (System.nanoTime() - t) / 1e9;
+    transport.clear(split);
+    List<CellImpact> cells = new ArrayList<>();
+    List<ClusterImpact.RangeRun> ranges = new ArrayList<>();
+    for (ImpactPartition.Outcome o : outcomes) {
+      cells.addAll(o.cells());
+      ImpactPartition.Range r = o.range();
+      ranges.add(
+          new ClusterImpact.RangeRun(
+              r.index(),
+              r.from(),
+              r.to(),
+              names.getOrDefault(r.member(), r.member()),
+              names.getOrDefault(o.computedBy(), o.computedBy()),
+              o.seconds(),
+              o.note()));
+    }
+    return new Computed(
+        runner.assemble(in.suite(), in.baseline(), in.candidate(), cells, decide), ranges, decide);
   }
 
   /**
