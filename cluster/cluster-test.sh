@@ -3,10 +3,14 @@
 # database, started by ./fulcrum-cluster, and checked:
 #   1. nothing of the cluster listens on anything but 127.0.0.1 (ss -ltnp);
 #   2. the same Idempotency-Key sent concurrently to all three members: one decision;
+#      a distributed impact run (a generated book partitioned across the 3 members through the
+#      data grid) equals the single-member run of the same input byte for byte, with more than one
+#      member computing ranges (timings of both printed with the load average);
 #   3. a bounded load through the balancer (8 clients, 25 s, cluster/ClusterLoad.java); during it
 #      an activation on member 1 (members 2 and 3 list it within 1 s of its answer; no decision
 #      after its instant carries the old version, none before it the new one, none a mix), then a
-#      kill -9 of member 3 (the balancer marks it DOWN and stops routing to it);
+#      kill -9 of member 3 (the balancer marks it DOWN and stops routing to it) 2 s into a
+#      distributed impact (member 1 recomputes member 3's range; the result equals the single run);
 #   4. every acknowledged decision stored exactly once (client-side ids against the database),
 #      /audit/verify intact and the chain holding exactly the stored decisions and events;
 #   5. member 3 restarted: the time until it is ready, back in the balancer and in the data grid,
@@ -16,7 +20,8 @@
 #
 # Environment: FULCRUM_CLUSTER_TEST_DB (fulcrum_cluster_test: dropped and created), the ports of
 # ./fulcrum-cluster (balancer 8140, members 8141-8143, data grid 5710-5712, statistics 8179),
-# CLUSTER_TEST_CLIENTS (8), CLUSTER_TEST_SECONDS (25). Needs curl, jq, psql, java 17.
+# CLUSTER_TEST_CLIENTS (8), CLUSTER_TEST_SECONDS (25), CLUSTER_TEST_IMPACT_ACCOUNTS (3000: the
+# generated book of the distributed impact). Needs curl, jq, psql, java 17.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DB="${FULCRUM_CLUSTER_TEST_DB:-fulcrum_cluster_test}"
@@ -26,8 +31,13 @@ OUT="${CLUSTER_TEST_OUT:-$ROOT/policy-admin/target/cluster-test}"
 export FULCRUM_CLUSTER_RUN="${FULCRUM_CLUSTER_RUN:-$OUT/run}"
 export FULCRUM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" FULCRUM_DB_USER=postgres FULCRUM_MODE=demo
 export FULCRUM_REQUEST_LOG="${FULCRUM_REQUEST_LOG:-false}"
+# a distributed impact whose member is killed mid-run: the coordinator notices the member leaving
+# the data grid; the range timeout only bounds the case where it does not
+export FULCRUM_CLUSTER_IMPACT_RANGE_TIMEOUT="${FULCRUM_CLUSTER_IMPACT_RANGE_TIMEOUT:-PT3M}"
 LB="http://127.0.0.1:${FULCRUM_CLUSTER_LB_PORT:-8140}/"
 BASE="${FULCRUM_CLUSTER_HTTP_BASE:-8141}"
+HZ="${FULCRUM_CLUSTER_HZ_BASE:-5710}"
+IMPACT_ACCOUNTS="${CLUSTER_TEST_IMPACT_ACCOUNTS:-3000}"
 STATS="http://127.0.0.1:${FULCRUM_CLUSTER_STATS_PORT:-8179}/stats;csv"
 BODY="$ROOT/policy-admin/src/test/resources/requests/btc-isolated-long.json"
 member() { echo "http://127.0.0.1:$((BASE + $1 - 1))/"; }
@@ -66,7 +76,7 @@ else
   ok "every socket of the cluster listens on 127.0.0.1 ($(wc -l < "$OUT/listening.txt") sockets: $(awk '{print $4}' "$OUT/listening.txt" | sed 's/.*://' | sort -n | paste -sd' '))"
 fi
 VIEW="$(curl -sf "${AUD[@]}" "$(member 2)api/v1/cluster" | jq -c .members)"
-[ "$VIEW" = '["127.0.0.1:5710","127.0.0.1:5711","127.0.0.1:5712"]' ] && ok "data grid members seen by member 2: $VIEW" || fail "data grid members seen by member 2: $VIEW"
+[ "$VIEW" = "[\"127.0.0.1:$HZ\",\"127.0.0.1:$((HZ + 1))\",\"127.0.0.1:$((HZ + 2))\"]" ] && ok "data grid members seen by member 2: $VIEW" || fail "data grid members seen by member 2: $VIEW"
 
 # 2. The same idempotency key to all three members at once.
 KEY="same-key-$(date +%s%N)"
@@ -82,6 +92,40 @@ if [ "$(echo "$IDS" | wc -l)" = 1 ] && [ "$STORED" = 1 ] && [ "$CODES" = "200 20
   ok "one idempotency key sent to 3 members at once: statuses $CODES, one decision $IDS stored"
 else
   fail "one idempotency key to 3 members: statuses $CODES, ids $(echo $IDS), stored $STORED"
+fi
+
+# 2b. A distributed impact equals the single-member run, byte for byte. Member 1 coordinates;
+# the first distributed run warms every member (compiling both versions), then the single-member
+# run and a second distributed run are timed.
+IMPACT_BODY="{\"policy\":\"tiered-perps\",\"version\":\"2\",\"baseline\":\"tiered-perps@1\",\"suite\":\"perps-book.yaml\",\"generate\":$IMPACT_ACCOUNTS}"
+impact() { # impact OUTFILE [QUERY]: POST /cluster/impact to member 1; prints the HTTP status
+  curl -s -m 900 -o "$1" -w '%{http_code}' -u author:author-demo -H 'Content-Type: application/json' \
+    -d "$IMPACT_BODY" "$(member 1)api/v1/cluster/impact${2:-}"
+}
+echo "cluster-test: impact of tiered-perps@2 against @1 over perps-book.yaml with $IMPACT_ACCOUNTS generated accounts"
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+L1="$(load)"; T=$(now); C1="$(impact "$OUT/impact-dist-warm.json")"; W1="$(elapsed "$T" "$(now)")"
+L2="$(load)"; T=$(now); C2="$(impact "$OUT/impact-single.json" '?members=1')"; W2="$(elapsed "$T" "$(now)")"
+L3="$(load)"; T=$(now); C3="$(impact "$OUT/impact-dist.json")"; W3="$(elapsed "$T" "$(now)")"
+L4="$(load)"
+if [ "$C1$C2$C3" = 200200200 ]; then
+  for f in single dist dist-warm; do jq -j .report "$OUT/impact-$f.json" > "$OUT/impact-$f.report.json"; done
+  COMPUTED="$(jq -r '[.ranges[].computedBy] | unique | length' "$OUT/impact-dist.json")"
+  NOTES="$(jq -r '[.ranges[] | select(.note != null) | "range \(.range): \(.note)"] | join("; ")' "$OUT/impact-dist.json")"
+  SUM="$(sha256sum < "$OUT/impact-single.report.json" | cut -d' ' -f1)"
+  CHANGED="$(jq -r .changedCells "$OUT/impact-single.report.json")"
+  jq -r '.ranges[] | "  range \(.range) [\(.fromAccount), \(.toAccount)): assigned to \(.assignedTo), computed by \(.computedBy) in \(.seconds) s\(if .note then " (\(.note))" else "" end)"' "$OUT/impact-dist.json"
+  if cmp -s "$OUT/impact-single.report.json" "$OUT/impact-dist.report.json" \
+    && cmp -s "$OUT/impact-single.report.json" "$OUT/impact-dist-warm.report.json" \
+    && [ "$SUM" = "$(jq -r .reportSha256 "$OUT/impact-dist.json")" ] && [ "$SUM" = "$(jq -r .reportSha256 "$OUT/impact-single.json")" ] \
+    && [ "$COMPUTED" -gt 1 ] && [ "$CHANGED" -gt 0 ]; then
+    ok "distributed impact = single-member run byte for byte (sha256 $SUM, $(wc -c < "$OUT/impact-single.report.json") bytes, $CHANGED changed cells); $COMPUTED members computed ranges${NOTES:+ ($NOTES)}"
+  else
+    fail "distributed impact differs from the single-member run or ran on one member: sha256 single $SUM, distributed $(sha256sum < "$OUT/impact-dist.report.json" | cut -d' ' -f1), warm-up $(sha256sum < "$OUT/impact-dist-warm.report.json" | cut -d' ' -f1); members computing ranges $COMPUTED; changed cells $CHANGED${NOTES:+; $NOTES}"
+  fi
+  echo "cluster-test: impact timings ($IMPACT_ACCOUNTS accounts x $(jq -r .marketStates "$OUT/impact-single.json") states): distributed, first (warms every member) $W1 s; single member $W2 s (decide $(jq -r .decideSeconds "$OUT/impact-single.json") s); distributed over 3 $W3 s (decide $(jq -r .decideSeconds "$OUT/impact-dist.json") s); load average before each and after: $L1 / $L2 / $L3 / $L4" | tee "$OUT/impact-timings.txt"
+else
+  fail "distributed impact: HTTP $C1 / $C2 / $C3: $(head -c 300 "$OUT/impact-dist-warm.json") $(head -c 300 "$OUT/impact-single.json")"
 fi
 
 # 3. Load through the balancer, an activation on member 1, a member killed.
@@ -128,6 +172,11 @@ for i in 2 3; do
   fi
 done
 sleep "$(awk "BEGIN { d = 12 - ($(now) - $LOAD_START); print (d > 0 ? d : 0) }")"
+# a distributed impact running while member 3 is killed: its range must be recomputed by member 1
+T_IMPACT_KILL=$(now)
+(impact "$OUT/impact-kill.json" > "$OUT/impact-kill.status"; now > "$OUT/impact-kill.done") &
+IMPACT_KILL=$!
+sleep 2
 T_KILL=$(now)
 "$ROOT/fulcrum-cluster" kill 3
 DOWN_AT=""
@@ -144,6 +193,22 @@ cat "$OUT/load.txt"
 SESS_AFTER="$(curl -sf -m 3 "$STATS" | awk -F, '$1 == "members" && $2 == "m3" { print $8 }')"
 [ "$SESS_AT_DOWN" = "$SESS_AFTER" ] && ok "no request routed to member 3 after it was DOWN (its session count stayed $SESS_AFTER)" \
   || fail "requests routed to member 3 after DOWN: sessions $SESS_AT_DOWN -> $SESS_AFTER"
+
+wait $IMPACT_KILL
+WK="$(elapsed "$T_KILL" "$(cat "$OUT/impact-kill.done")")"
+WI="$(elapsed "$T_IMPACT_KILL" "$(cat "$OUT/impact-kill.done")")"
+M3="127.0.0.1:$((HZ + 2))"
+if [ "$(cat "$OUT/impact-kill.status")" = 200 ] && jq -j .report "$OUT/impact-kill.json" > "$OUT/impact-kill.report.json" \
+  && cmp -s "$OUT/impact-single.report.json" "$OUT/impact-kill.report.json"; then
+  LOST="$(jq -r --arg m "$M3" '[.ranges[] | select(.assignedTo == $m) | "range \(.range) computed by \(.computedBy) in \(.seconds) s: \(.note)"] | join("; ")' "$OUT/impact-kill.json")"
+  if jq -e --arg m "$M3" '[.ranges[] | select(.assignedTo == $m)] | length > 0 and all(.computedBy != $m and (.note // "" | test("left the cluster")))' "$OUT/impact-kill.json" > /dev/null; then
+    ok "distributed impact with member 3 killed mid-run = single-member run byte for byte; its ranges recomputed by the coordinator ($LOST); answered in $WI s, $WK s after the kill, while the load ran"
+  else
+    fail "distributed impact with member 3 killed mid-run: equal to the single run, but member 3's ranges were not recomputed after it left: $LOST"
+  fi
+else
+  fail "distributed impact with member 3 killed mid-run: HTTP $(cat "$OUT/impact-kill.status"), report $(sha256sum < "$OUT/impact-kill.report.json" 2> /dev/null | cut -d' ' -f1) vs single $(sha256sum < "$OUT/impact-single.report.json" | cut -d' ' -f1): $(head -c 300 "$OUT/impact-kill.json")"
+fi
 
 # 4. Every acknowledged decision stored exactly once; the chain intact.
 ACKED=$(wc -l < "$OUT/acked.tsv")

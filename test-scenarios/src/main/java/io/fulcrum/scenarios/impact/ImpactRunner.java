@@ -77,19 +77,50 @@ public final class ImpactRunner {
     }
   }
 
+  /** {@link #assemble} of {@link #cells} over the whole book: the single-member run. */
   public ImpactResult run(
       Suite suite, CompiledPolicy baseline, CompiledPolicy candidate, Progress progress) {
     long start = System.nanoTime();
+    List<CellImpact> cells = cells(suite, baseline, candidate, 0, suite.book().size(), progress);
+    return assemble(suite, baseline, candidate, cells, (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * The cells of the accounts {@code from} (inclusive) to {@code to} (exclusive) of the suite's
+   * book, each in every market state, account-major ({@code states} cells per account, in suite
+   * order). A cell depends only on its account, its market state and the two policies, so the cells
+   * of contiguous ranges concatenated in range order are the cells of the whole range: this is what
+   * lets a cluster compute a book in parts (README, "Cluster").
+   *
+   * @throws IllegalArgumentException when the range is not within the book
+   */
+  public List<CellImpact> cells(
+      Suite suite,
+      CompiledPolicy baseline,
+      CompiledPolicy candidate,
+      int from,
+      int to,
+      Progress progress) {
     Book book = suite.book();
+    if (from < 0 || to < from || to > book.size()) {
+      throw new IllegalArgumentException(
+          "account range ["
+              + from
+              + ", "
+              + to
+              + ") must lie within the book's "
+              + book.size()
+              + " accounts");
+    }
     List<MarketSnapshot> snapshots = suite.snapshots();
     int states = snapshots.size();
-    List<CellImpact> cells = new ArrayList<>(book.size() * states);
+    List<CellImpact> cells = new ArrayList<>((to - from) * states);
     try (DecisionBatch batch = DecisionBatch.onThreads(threads)) {
       // Blocks of accounts, so that only one block's decisions are held at a time.
-      for (int from = 0; from < book.size(); from += BLOCK_ACCOUNTS) {
-        int to = Math.min(book.size(), from + BLOCK_ACCOUNTS);
-        List<MarginRequest> requests = new ArrayList<>((to - from) * states);
-        for (int a = from; a < to; a++) {
+      for (int first = from; first < to; first += BLOCK_ACCOUNTS) {
+        int last = Math.min(to, first + BLOCK_ACCOUNTS);
+        List<MarginRequest> requests = new ArrayList<>((last - first) * states);
+        for (int a = first; a < last; a++) {
           Account account = book.account(a);
           for (int s = 0; s < states; s++) {
             requests.add(new MarginRequest(account, snapshots.get(s)));
@@ -98,14 +129,36 @@ public final class ImpactRunner {
         List<CellResult> x = CellResult.decideAll(batch, baseline, requests, marketData, false);
         List<CellResult> y = CellResult.decideAll(batch, candidate, requests, marketData, false);
         for (int i = 0; i < requests.size(); i++) {
-          int a = from + i / states;
+          int a = first + i / states;
           cells.add(compare(a, i % states, book.account(a), x.get(i), y.get(i)));
         }
         progress.advance(requests.size());
       }
     }
-    double decideSeconds = (System.nanoTime() - start) / 1e9;
+    return cells;
+  }
 
+  /**
+   * The result over all cells of the book, in the order {@link #cells} gives them for the whole
+   * book: changed cells sorted in {@link #REPORT_ORDER}, totals per market state, the first {@code
+   * explainLimit} changed cells decided again with explanation. Whether the cells were computed in
+   * one range or in several (on several members) cannot change the result.
+   *
+   * @param decideSeconds how long computing the cells took (the {@code decide} timing)
+   * @throws IllegalArgumentException when the cells are not the book's, each account in every
+   *     state, in order
+   */
+  public ImpactResult assemble(
+      Suite suite,
+      CompiledPolicy baseline,
+      CompiledPolicy candidate,
+      List<CellImpact> cells,
+      double decideSeconds) {
+    long start = System.nanoTime();
+    Book book = suite.book();
+    List<MarketSnapshot> snapshots = suite.snapshots();
+    int states = snapshots.size();
+    requireWholeBook(cells, book.size(), states);
     List<CellImpact> changes = new ArrayList<>();
     List<CellImpact> failures = new ArrayList<>();
     for (CellImpact c : cells) {
@@ -124,7 +177,7 @@ public final class ImpactRunner {
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("decide", decideSeconds);
     timings.put("explain", explainSeconds);
-    timings.put("total", (System.nanoTime() - start) / 1e9);
+    timings.put("total", decideSeconds + (System.nanoTime() - start) / 1e9);
     double[] deltas =
         changes.stream().mapToDouble(c -> c.maintenanceChange().doubleValue()).toArray();
     return new ImpactResult(
@@ -140,6 +193,35 @@ public final class ImpactRunner {
         failures,
         deltas,
         timings);
+  }
+
+  private static void requireWholeBook(List<CellImpact> cells, int accounts, int states) {
+    if (cells.size() != accounts * states) {
+      throw new IllegalArgumentException(
+          "cells: "
+              + cells.size()
+              + " given, but the book has "
+              + accounts
+              + " accounts x "
+              + states
+              + " market states");
+    }
+    for (int i = 0; i < cells.size(); i++) {
+      CellImpact c = cells.get(i);
+      if (c.account() != i / states || c.state() != i % states) {
+        throw new IllegalArgumentException(
+            "cells["
+                + i
+                + "] must be account "
+                + i / states
+                + " in state "
+                + i % states
+                + " but was account "
+                + c.account()
+                + " in state "
+                + c.state());
+      }
+    }
   }
 
   static final Comparator<CellImpact> REPORT_ORDER =

@@ -242,6 +242,11 @@ public class ClusterSync {
     }
   }
 
+  /** Payara's data grid, when this service is a cluster member and joined it. */
+  public java.util.Optional<HazelcastInstance> grid() {
+    return java.util.Optional.ofNullable(grid);
+  }
+
   /** What this member knows of the cluster (GET /cluster). */
   public Status status() {
     HazelcastInstance g = grid;

@@ -75,7 +75,7 @@ public class EvidenceService {
   public static final int MAX_DECISIONS = 20_000;
 
   static final int DEFAULT_DECISIONS = 1000;
-  static final String DEFAULT_BOOK = "perps-book.yaml";
+  public static final String DEFAULT_BOOK = "perps-book.yaml";
   static final int EXPLAIN_LIMIT = EvidenceRuns.LISTED;
   private static final long PROGRESS_MILLIS = 500;
 
@@ -540,7 +540,7 @@ public class EvidenceService {
    * The version compiled from its stored content, whatever its state (a draft is what evidence is
    * for); the content must hash to the version's bundle hash.
    */
-  CompiledPolicy compile(String id, String version, String bundleHash) {
+  public CompiledPolicy compile(String id, String version, String bundleHash) {
     PolicyBundle bundle = BundleReader.fromFiles(id + "@" + version, policies.files(bundleHash));
     if (!bundle.hash().equals(bundleHash)) {
       throw new IllegalStateException(
@@ -550,7 +550,7 @@ public class EvidenceService {
   }
 
   /** The version compared against: the active version, or the policy's latest approved one. */
-  String baselineRef(String policyId) {
+  public String baselineRef(String policyId) {
     String active = engine.activeRef();
     if (active.startsWith(policyId + "@")) {
       return active;
