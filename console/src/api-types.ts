@@ -886,6 +886,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cluster/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Impact of a version over a book, its accounts partitioned across the cluster's live members (?members=N: N of them; 1: the single-member run) and merged in the single run's order; answers the report, its SHA-256 and which member computed which range (author, approver) */
+        post: {
+            parameters: {
+                query?: {
+                    members?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ClusterImpactRequest"];
+                };
+            };
+            responses: {
+                /** @description Default Response. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClusterImpact"];
+                    };
+                };
+                /** @description the request is invalid; field names the offending parameter or JSON path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or bad credentials (HTTP Basic) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the user lacks the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a server error; errorId is in the service log */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/decisions": {
         parameters: {
             query?: never;
@@ -3916,6 +3994,30 @@ export interface components {
                 [key: string]: components["schemas"]["Finding"][];
             };
         };
+        ClusterImpact: {
+            baseline?: string;
+            candidate?: string;
+            book?: string;
+            /** Format: int32 */
+            accounts?: number;
+            /** Format: int32 */
+            marketStates?: number;
+            /** Format: int32 */
+            members?: number;
+            ranges?: components["schemas"]["RangeRun"][];
+            decideSeconds?: number;
+            totalSeconds?: number;
+            reportSha256?: string;
+            report?: string;
+        };
+        ClusterImpactRequest: {
+            policy?: string;
+            version?: string;
+            baseline?: string;
+            suite?: string;
+            /** Format: int32 */
+            generate?: number;
+        };
         CollateralBalance: {
             asset?: string;
             /**
@@ -4712,6 +4814,18 @@ export interface components {
                 [key: string]: string;
             };
             summary?: string;
+        };
+        RangeRun: {
+            /** Format: int32 */
+            range?: number;
+            /** Format: int32 */
+            fromAccount?: number;
+            /** Format: int32 */
+            toAccount?: number;
+            assignedTo?: string;
+            computedBy?: string;
+            seconds?: number;
+            note?: string;
         };
         Record: {
             /** Format: int64 */
