@@ -76,6 +76,20 @@ public final class DecisionBatch implements AutoCloseable {
       List<MarginRequest> requests,
       MarketDataSets marketData,
       boolean explain) {
+    return decide(policy, requests, marketData, explain, true);
+  }
+
+  /**
+   * As {@link #decide(CompiledPolicy, List, MarketDataSets, boolean)}; with {@code hash} false the
+   * decisions are left unstamped ({@link MarginEngine#evaluate}), for a caller that only compares
+   * their figures.
+   */
+  public List<DecisionOutcome> decide(
+      CompiledPolicy policy,
+      List<MarginRequest> requests,
+      MarketDataSets marketData,
+      boolean explain,
+      boolean hash) {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(marketData, "marketData");
     MarginRequest[] in = requests.toArray(MarginRequest[]::new);
@@ -87,7 +101,7 @@ public final class DecisionBatch implements AutoCloseable {
           while ((from = next.getAndAdd(CHUNK)) < in.length) {
             int to = Math.min(in.length, from + CHUNK);
             for (int i = from; i < to; i++) {
-              out[i] = decideOne(policy, in[i], marketData, explain);
+              out[i] = decideOne(policy, in[i], marketData, explain, hash);
             }
           }
         };
@@ -102,11 +116,17 @@ public final class DecisionBatch implements AutoCloseable {
   }
 
   private static DecisionOutcome decideOne(
-      CompiledPolicy policy, MarginRequest request, MarketDataSets marketData, boolean explain) {
+      CompiledPolicy policy,
+      MarginRequest request,
+      MarketDataSets marketData,
+      boolean explain,
+      boolean hash) {
     try {
+      Objects.requireNonNull(request, "request");
       return new DecisionOutcome.Decided(
-          MarginEngine.decide(
-              policy, Objects.requireNonNull(request, "request"), marketData, explain));
+          hash
+              ? MarginEngine.decide(policy, request, marketData, explain)
+              : MarginEngine.evaluate(policy, request, marketData, explain));
     } catch (RuntimeException e) {
       return new DecisionOutcome.Failed(e);
     }

@@ -143,6 +143,19 @@ public final class MarginEngine {
 
   /**
    * Evaluates {@code request} like {@link #decide(CompiledPolicy, MarginRequest, MarketDataSets,
+   * boolean)} but leaves the decision unstamped ({@code decisionHash} null): for comparisons that
+   * never store, show or hash the decision (impact), which so skip writing its canonical JSON.
+   */
+  public static MarginDecision evaluate(
+      CompiledPolicy policy, MarginRequest request, MarketDataSets marketData, boolean explain) {
+    return DecisionGuard.run(
+        policy.manifest().limits(),
+        policy.stamp().ref(),
+        guard -> new PolicyEvaluation(policy, request, marketData, explain, guard).run());
+  }
+
+  /**
+   * Evaluates {@code request} like {@link #decide(CompiledPolicy, MarginRequest, MarketDataSets,
    * boolean)} and gives the stamped decision with its canonical JSON, written once for both the
    * hash and the JSON (for the decision service, which stores and returns that JSON).
    */

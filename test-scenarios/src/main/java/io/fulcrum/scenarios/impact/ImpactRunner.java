@@ -126,8 +126,11 @@ public final class ImpactRunner {
             requests.add(new MarginRequest(account, snapshots.get(s)));
           }
         }
-        List<CellResult> x = CellResult.decideAll(batch, baseline, requests, marketData, false);
-        List<CellResult> y = CellResult.decideAll(batch, candidate, requests, marketData, false);
+        // Unexplained and unhashed: a cell compares figures, never the decision's hash.
+        List<CellResult> x =
+            CellResult.decideAll(batch, baseline, requests, marketData, false, false);
+        List<CellResult> y =
+            CellResult.decideAll(batch, candidate, requests, marketData, false, false);
         for (int i = 0; i < requests.size(); i++) {
           int a = first + i / states;
           cells.add(compare(a, i % states, book.account(a), x.get(i), y.get(i)));

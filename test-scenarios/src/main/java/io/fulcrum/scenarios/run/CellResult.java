@@ -62,7 +62,21 @@ public sealed interface CellResult {
       List<MarginRequest> requests,
       MarketDataSets marketData,
       boolean explain) {
-    List<DecisionOutcome> outcomes = batch.decide(policy, requests, marketData, explain);
+    return decideAll(batch, policy, requests, marketData, explain, true);
+  }
+
+  /**
+   * As {@link #decideAll(DecisionBatch, CompiledPolicy, List, MarketDataSets, boolean)}; with
+   * {@code hash} false the decisions carry no decision hash (a run that only compares figures).
+   */
+  static List<CellResult> decideAll(
+      DecisionBatch batch,
+      CompiledPolicy policy,
+      List<MarginRequest> requests,
+      MarketDataSets marketData,
+      boolean explain,
+      boolean hash) {
+    List<DecisionOutcome> outcomes = batch.decide(policy, requests, marketData, explain, hash);
     List<CellResult> out = new ArrayList<>(outcomes.size());
     for (DecisionOutcome o : outcomes) {
       out.add(
