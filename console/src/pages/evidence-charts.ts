@@ -142,48 +142,91 @@ export function histogramChart(title: string, hist: Histogram, testId: string): 
  * marked with red dots, of the baseline with hollow circles.
  */
 export function breachesChart(candidate: BacktestSide, baseline: BacktestSide, testId: string): SVGSVGElement {
-  const root = frame('Margin vs realised loss', 'Day', 'Amount (portfolio currency)', testId);
-  const n = candidate.dates.length;
+  const dots = (side: BacktestSide, attrs: (b: { loss: number }) => Record<string, string | number>) => {
+    const index = new Map(side.dates.map((d, i) => [d, i]));
+    return side.breaches.flatMap((b) => {
+      const i = index.get(String(b.date));
+      return i === undefined ? [] : [{ i, value: b.loss, attrs: attrs(b) }];
+    });
+  };
+  return dayChart({
+    title: 'Margin vs realised loss',
+    yLabel: 'Amount (portfolio currency)',
+    testId,
+    days: candidate.dates.map(String),
+    series: [
+      { values: candidate.losses, colour: '#8a8f99', name: 'loss' },
+      { values: baseline.margins, colour: '#b57a2f', name: 'baseline margin', dash: '4 3' },
+      { values: candidate.margins, colour: '#2f6db5', name: 'candidate margin' },
+    ],
+    dots: [
+      ...dots(candidate, () => ({ r: 3, fill: '#c0392b', 'data-breach': 'candidate' })),
+      ...dots(baseline, () => ({ r: 4, fill: 'none', stroke: '#b57a2f', 'data-breach': 'baseline' })),
+    ],
+    legend: [
+      [`— ${candidate.policy} margin`, '#2f6db5'],
+      [`- - ${baseline.policy} margin`, '#b57a2f'],
+      ['— realised loss; dots: breaches', '#8a8f99'],
+    ],
+  });
+}
+
+/** A line of values per day. */
+export interface DaySeries {
+  values: number[];
+  colour: string;
+  name: string;
+  dash?: string;
+}
+
+/** A marked point: day index, value, and the circle's attributes (radius, colours, data-*). */
+export interface DayDot {
+  i: number;
+  value: number;
+  attrs: Record<string, string | number>;
+  title?: string;
+}
+
+/**
+ * Amounts day by day (margin and realised loss in the backtest and monitoring pages): lines, dots
+ * on chosen days, the y axis from min(0, values) to max(values, 1) with three ticks, the first
+ * and last day under the x axis, and a legend row under the plot.
+ */
+export function dayChart(c: {
+  title: string;
+  yLabel: string;
+  testId: string;
+  days: string[];
+  series: DaySeries[];
+  dots: DayDot[];
+  legend: [string, string][];
+}): SVGSVGElement {
+  const root = frame(c.title, 'Day', c.yLabel, c.testId);
+  const n = c.days.length;
   if (!n) return root;
-  const values = [...candidate.margins, ...candidate.losses, ...baseline.margins].filter((x) => Number.isFinite(x));
+  const values = c.series.flatMap((s) => s.values).filter((x) => Number.isFinite(x));
   const lo = Math.min(0, ...values);
   const hi = Math.max(...values, 1);
   const plotW = W - M.left - M.right;
   const plotH = H - M.top - M.bottom;
   const x = (i: number) => M.left + (n === 1 ? 0 : (i / (n - 1)) * plotW);
   const y = (v: number) => H - M.bottom - ((v - lo) / (hi - lo)) * plotH;
-  const line = (series: number[], color: string, name: string, dash?: string) => {
-    const points = series.map((v, i) => `${x(i).toFixed(1)},${y(Number.isFinite(v) ? v : 0).toFixed(1)}`).join(' ');
-    const attrs: Record<string, string | number> = { points, fill: 'none', stroke: color, 'stroke-width': 1.2, 'data-series': name };
-    if (dash) attrs['stroke-dasharray'] = dash;
-    return svg('polyline', attrs);
-  };
-  root.append(
-    line(candidate.losses, '#8a8f99', 'loss'),
-    line(baseline.margins, '#b57a2f', 'baseline margin', '4 3'),
-    line(candidate.margins, '#2f6db5', 'candidate margin'),
-  );
-  const index = new Map(candidate.dates.map((d, i) => [d, i]));
-  for (const b of candidate.breaches) {
-    const i = index.get(String(b.date));
-    if (i !== undefined) root.append(svg('circle', { cx: x(i), cy: y(b.loss), r: 3, fill: '#c0392b', 'data-breach': 'candidate' }));
+  for (const s of c.series) {
+    const points = s.values.map((v, i) => `${x(i).toFixed(1)},${y(Number.isFinite(v) ? v : 0).toFixed(1)}`).join(' ');
+    const attrs: Record<string, string | number> = { points, fill: 'none', stroke: s.colour, 'stroke-width': 1.2, 'data-series': s.name };
+    if (s.dash) attrs['stroke-dasharray'] = s.dash;
+    root.append(svg('polyline', attrs));
   }
-  const bIndex = new Map(baseline.dates.map((d, i) => [d, i]));
-  for (const b of baseline.breaches) {
-    const i = bIndex.get(String(b.date));
-    if (i !== undefined) root.append(svg('circle', { cx: x(i), cy: y(b.loss), r: 4, fill: 'none', stroke: '#b57a2f', 'data-breach': 'baseline' }));
+  for (const d of c.dots) {
+    root.append(svg('circle', { cx: x(d.i), cy: y(d.value), ...d.attrs }, ...(d.title ? [svg('title', {}, d.title)] : [])));
   }
   for (const v of [lo, (lo + hi) / 2, hi]) {
     root.append(svg('text', { x: M.left - 6, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#1a1f29' }, tick(v)));
   }
   root.append(
-    svg('text', { x: M.left, y: H - M.bottom + 16, 'text-anchor': 'start', 'font-size': 10, fill: '#1a1f29' }, candidate.dates[0]),
-    svg('text', { x: W - M.right, y: H - M.bottom + 16, 'text-anchor': 'end', 'font-size': 10, fill: '#1a1f29' }, candidate.dates[n - 1]),
-    legend([
-      [`— ${candidate.policy} margin`, '#2f6db5'],
-      [`- - ${baseline.policy} margin`, '#b57a2f'],
-      ['— realised loss; dots: breaches', '#8a8f99'],
-    ]),
+    svg('text', { x: M.left, y: H - M.bottom + 16, 'text-anchor': 'start', 'font-size': 10, fill: '#1a1f29' }, c.days[0]),
+    svg('text', { x: W - M.right, y: H - M.bottom + 16, 'text-anchor': 'end', 'font-size': 10, fill: '#1a1f29' }, c.days[n - 1]),
+    legend(c.legend),
   );
   return root;
 }

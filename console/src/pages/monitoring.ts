@@ -5,7 +5,7 @@
 
 import { get, hasRole, post, seg } from '../api';
 import { badge, facts, h, link, mount, problemBox, section, table, type Child } from '../ui';
-import { frame, H, legend, M, svg, tick, W } from './evidence-charts';
+import { dayChart, frame, H, M, svg, tick, W } from './evidence-charts';
 
 /** One day's stored result (application/monitoring/MonitoringStore.Result). */
 export interface DayResult {
@@ -93,34 +93,25 @@ export function zoneStrip(results: DayResult[], testId: string): SVGSVGElement {
 
 /** Margin and realised loss day by day; breach days (loss above margin) marked with red dots. */
 export function marginLossChart(results: DayResult[], currency: string, testId: string): SVGSVGElement {
-  const root = frame('Margin vs realised loss', 'Day', `Amount (${currency})`, testId);
-  const n = results.length;
-  if (!n) return root;
-  const values = results.flatMap((r) => [r.margin, r.loss]).filter((x) => Number.isFinite(x));
-  const lo = Math.min(0, ...values);
-  const hi = Math.max(...values, 1);
-  const plotW = W - M.left - M.right;
-  const plotH = H - M.top - M.bottom;
-  const x = (i: number) => M.left + (n === 1 ? 0 : (i / (n - 1)) * plotW);
-  const y = (v: number) => H - M.bottom - ((v - lo) / (hi - lo)) * plotH;
-  const line = (series: number[], colour: string, name: string) =>
-    svg('polyline', { points: series.map((v, i) => `${x(i).toFixed(1)},${y(Number.isFinite(v) ? v : 0).toFixed(1)}`).join(' '), fill: 'none', stroke: colour, 'stroke-width': 1.2, 'data-series': name });
-  root.append(line(results.map((r) => r.loss), '#8a8f99', 'loss'), line(results.map((r) => r.margin), '#2f6db5', 'margin'));
-  results.forEach((r, i) => {
-    if (r.breach) root.append(svg('circle', { cx: x(i), cy: y(r.loss), r: 3, fill: '#c0392b', 'data-breach': r.day }, svg('title', {}, `${r.day}: loss ${tick(r.loss)} > margin ${tick(r.margin)}`)));
-  });
-  for (const v of [lo, (lo + hi) / 2, hi]) {
-    root.append(svg('text', { x: M.left - 6, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#1a1f29' }, tick(v)));
-  }
-  root.append(
-    svg('text', { x: M.left, y: H - M.bottom + 16, 'text-anchor': 'start', 'font-size': 10, fill: '#1a1f29' }, results[0].day),
-    svg('text', { x: W - M.right, y: H - M.bottom + 16, 'text-anchor': 'end', 'font-size': 10, fill: '#1a1f29' }, results[n - 1].day),
-    legend([
+  return dayChart({
+    title: 'Margin vs realised loss',
+    yLabel: `Amount (${currency})`,
+    testId,
+    days: results.map((r) => r.day),
+    series: [
+      { values: results.map((r) => r.loss), colour: '#8a8f99', name: 'loss' },
+      { values: results.map((r) => r.margin), colour: '#2f6db5', name: 'margin' },
+    ],
+    dots: results.flatMap((r, i) =>
+      r.breach
+        ? [{ i, value: r.loss, attrs: { r: 3, fill: '#c0392b', 'data-breach': r.day }, title: `${r.day}: loss ${tick(r.loss)} > margin ${tick(r.margin)}` }]
+        : [],
+    ),
+    legend: [
       ['— margin', '#2f6db5'],
       ['— realised loss; dots: breaches (loss above margin)', '#8a8f99'],
-    ]),
-  );
-  return root;
+    ],
+  });
 }
 
 async function list(root: HTMLElement): Promise<void> {

@@ -1,5 +1,11 @@
 package io.fulcrum.benchmark;
 
+import static io.fulcrum.benchmark.CpuTimes.loadAverage;
+import static io.fulcrum.benchmark.CpuTimes.measure;
+import static io.fulcrum.benchmark.CpuTimes.median;
+import static io.fulcrum.benchmark.CpuTimes.print;
+import static io.fulcrum.benchmark.CpuTimes.totalCpu;
+
 import io.fulcrum.engine.domain.MarginRequest;
 import io.fulcrum.engine.market.MarketDataSet;
 import io.fulcrum.engine.market.MarketDataSets;
@@ -15,12 +21,11 @@ import io.fulcrum.scenarios.run.Progress;
 import io.fulcrum.scenarios.stress.StressLibrary;
 import io.fulcrum.scenarios.suite.Suite;
 import io.fulcrum.scenarios.suite.SuiteLoader;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
+import java.util.function.IntConsumer;
 
 /**
  * The two issue #14 targets {@link DecisionCpuTime} does not cover, in CPU time (the machine is
@@ -46,9 +51,6 @@ import java.util.TreeMap;
  */
 public final class BookCpuTime {
 
-  private static final com.sun.management.ThreadMXBean THREADS =
-      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
   private BookCpuTime() {}
 
   public static void main(String[] args) {
@@ -72,10 +74,10 @@ public final class BookCpuTime {
     MarginRequest request = RiskBasedPolicyBenchmark.request(MarketHistory.inline(series));
     Object[] sink = new Object[1];
     java.math.BigDecimal[] in = DecisionBenchmark.randomAccount(new java.util.SplittableRandom(1));
-    Runnable baseline =
-        () -> sink[0] = TieredPerpsBaseline.decide(in[0], in[1], in[2], in[3], in[4]);
-    Runnable explained = () -> sink[0] = MarginEngine.decide(policy, request, sets, true);
-    Runnable plain = () -> sink[0] = MarginEngine.decide(policy, request, sets, false);
+    IntConsumer baseline =
+        i -> sink[0] = TieredPerpsBaseline.decide(in[0], in[1], in[2], in[3], in[4]);
+    IntConsumer explained = i -> sink[0] = MarginEngine.decide(policy, request, sets, true);
+    IntConsumer plain = i -> sink[0] = MarginEngine.decide(policy, request, sets, false);
     for (int w = 0; w < 3; w++) {
       measure(baseline, 20_000);
       measure(explained, 40);
@@ -131,38 +133,5 @@ public final class BookCpuTime {
         cpu,
         cpu * 1e6 / (2.0 * accounts * states),
         cpu / 2);
-  }
-
-  private static double[] measure(Runnable task, int count) {
-    long id = Thread.currentThread().getId();
-    long bytes = THREADS.getThreadAllocatedBytes(id);
-    long cpu = THREADS.getCurrentThreadCpuTime();
-    for (int i = 0; i < count; i++) {
-      task.run();
-    }
-    long cpuNs = THREADS.getCurrentThreadCpuTime() - cpu;
-    long allocated = THREADS.getThreadAllocatedBytes(id) - bytes;
-    return new double[] {cpuNs / 1e3 / count, (double) allocated / count};
-  }
-
-  private static long totalCpu() {
-    return Arrays.stream(THREADS.getAllThreadIds())
-        .map(THREADS::getThreadCpuTime)
-        .filter(t -> t > 0)
-        .sum();
-  }
-
-  private static void print(String name, double us, double baseline, double bytes) {
-    System.out.printf(Locale.ROOT, "%-48s %12.1f %12.1f %,14.0f%n", name, us, us / baseline, bytes);
-  }
-
-  private static double median(double[][] rows, int column) {
-    double[] v = Arrays.stream(rows).mapToDouble(r -> r[column]).sorted().toArray();
-    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-  }
-
-  private static String loadAverage() {
-    return String.format(
-        Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 }

@@ -1,5 +1,11 @@
 package io.fulcrum.benchmark;
 
+import static io.fulcrum.benchmark.CpuTimes.loadAverage;
+import static io.fulcrum.benchmark.CpuTimes.measure;
+import static io.fulcrum.benchmark.CpuTimes.median;
+import static io.fulcrum.benchmark.CpuTimes.print;
+import static io.fulcrum.benchmark.CpuTimes.totalCpu;
+
 import io.fulcrum.engine.domain.MarginRequest;
 import io.fulcrum.engine.market.MarketDataSets;
 import io.fulcrum.engine.policy.CompiledPolicy;
@@ -7,11 +13,9 @@ import io.fulcrum.engine.policy.PolicyLibrary;
 import io.fulcrum.engine.policy.PolicyRef;
 import io.fulcrum.engine.runtime.DecisionBatch;
 import io.fulcrum.engine.runtime.MarginEngine;
-import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -35,9 +39,6 @@ import java.util.function.IntConsumer;
  * not report per operation.
  */
 public final class DecisionCpuTime {
-
-  private static final com.sun.management.ThreadMXBean THREADS =
-      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   private DecisionCpuTime() {}
 
@@ -95,19 +96,6 @@ public final class DecisionCpuTime {
     System.out.println("load average at end: " + loadAverage());
   }
 
-  /** CPU microseconds and bytes allocated per call, over {@code count} calls. */
-  private static double[] measure(IntConsumer task, int count) {
-    long id = Thread.currentThread().getId();
-    long bytes = THREADS.getThreadAllocatedBytes(id);
-    long cpu = THREADS.getCurrentThreadCpuTime();
-    for (int i = 0; i < count; i++) {
-      task.accept(i);
-    }
-    long cpuNs = THREADS.getCurrentThreadCpuTime() - cpu;
-    long allocated = THREADS.getThreadAllocatedBytes(id) - bytes;
-    return new double[] {cpuNs / 1e3 / count, (double) allocated / count};
-  }
-
   private static void batch(CompiledPolicy policy, MarginRequest[] requests) {
     int accounts = 100_000;
     int block = 1_000;
@@ -138,26 +126,5 @@ public final class DecisionCpuTime {
           cpuSeconds * 1e6 / decided,
           2 * decided / cpuSeconds);
     }
-  }
-
-  private static long totalCpu() {
-    return Arrays.stream(THREADS.getAllThreadIds())
-        .map(THREADS::getThreadCpuTime)
-        .filter(t -> t > 0)
-        .sum();
-  }
-
-  private static void print(String name, double us, double baseline, double bytes) {
-    System.out.printf(Locale.ROOT, "%-40s %10.2f %10.1f %,12.0f%n", name, us, us / baseline, bytes);
-  }
-
-  private static double median(double[][] rows, int column) {
-    double[] v = Arrays.stream(rows).mapToDouble(r -> r[column]).sorted().toArray();
-    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-  }
-
-  private static String loadAverage() {
-    return String.format(
-        Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 }

@@ -56,13 +56,21 @@ public final class DecisionJson {
       writeDecision(out, decision, false);
     } catch (Unsupported e) {
       FALLBACKS.incrementAndGet();
-      return Sha256.hexOfWritten(
-          o ->
-              Json.mapper().writerFor(MarginDecision.class).writeValue(o, decision.withHash(null)));
+      return jacksonHash(decision);
     }
     MessageDigest digest = out.digest;
     digest.update(out.buf, 0, out.len);
     return HEX.formatHex(digest.digest());
+  }
+
+  /**
+   * Hex SHA-256 of Jackson's canonical JSON of {@code decision} with its hash field null: the bytes
+   * the direct writer reproduces, streamed into the digest (the writer's fallback, and {@code
+   * -Dfulcrum.hash.jackson=true} for comparisons).
+   */
+  public static String jacksonHash(MarginDecision decision) {
+    return Sha256.hexOfWritten(
+        o -> Json.mapper().writerFor(MarginDecision.class).writeValue(o, decision.withHash(null)));
   }
 
   /** A decision stamped with its hash, and its canonical JSON (hash field included). */
@@ -85,13 +93,7 @@ public final class DecisionJson {
       writeDecision(out, decision, false);
     } catch (Unsupported e) {
       FALLBACKS.incrementAndGet();
-      MarginDecision withHash =
-          decision.withHash(
-              Sha256.hexOfWritten(
-                  o ->
-                      Json.mapper()
-                          .writerFor(MarginDecision.class)
-                          .writeValue(o, decision.withHash(null))));
+      MarginDecision withHash = decision.withHash(jacksonHash(decision));
       return new Stamped(withHash, Json.canonical(withHash));
     }
     MessageDigest digest = out.digest;

@@ -133,11 +133,7 @@ public final class MarginEngine {
    */
   public static MarginDecision decide(
       CompiledPolicy policy, MarginRequest request, MarketDataSets marketData, boolean explain) {
-    MarginDecision decision =
-        DecisionGuard.run(
-            policy.manifest().limits(),
-            policy.stamp().ref(),
-            guard -> new PolicyEvaluation(policy, request, marketData, explain, guard).run());
+    MarginDecision decision = evaluate(policy, request, marketData, explain);
     return decision.withHash(hash(decision));
   }
 
@@ -161,11 +157,7 @@ public final class MarginEngine {
    */
   public static DecisionJson.Stamped decideWithJson(
       CompiledPolicy policy, MarginRequest request, MarketDataSets marketData, boolean explain) {
-    MarginDecision decision =
-        DecisionGuard.run(
-            policy.manifest().limits(),
-            policy.stamp().ref(),
-            guard -> new PolicyEvaluation(policy, request, marketData, explain, guard).run());
+    MarginDecision decision = evaluate(policy, request, marketData, explain);
     if (JACKSON_HASH) {
       MarginDecision stamped = decision.withHash(hash(decision));
       return new DecisionJson.Stamped(stamped, io.fulcrum.engine.json.Json.canonical(stamped));
@@ -182,12 +174,7 @@ public final class MarginEngine {
   /** SHA-256 (hex) of the canonical JSON of the decision without its hash field. */
   public static String hash(MarginDecision decision) {
     if (JACKSON_HASH) {
-      // Jackson's canonical JSON streamed into the digest: the path before the direct writer.
-      return io.fulcrum.engine.support.Sha256.hexOfWritten(
-          out ->
-              io.fulcrum.engine.json.Json.mapper()
-                  .writerFor(MarginDecision.class)
-                  .writeValue(out, decision.withHash(null)));
+      return DecisionJson.jacksonHash(decision);
     }
     // The canonical JSON (UTF-8) written directly, byte-identical to Jackson's (DecisionJsonTest).
     return DecisionJson.hash(decision);

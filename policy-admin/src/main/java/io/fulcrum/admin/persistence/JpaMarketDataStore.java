@@ -187,16 +187,7 @@ public class JpaMarketDataStore implements MarketDataStore {
         .executeUpdate();
   }
 
-  @SuppressWarnings("unchecked")
   private List<Object[]> rows(String sql, Object... args) {
-    var q = em.createNativeQuery(sql);
-    for (int i = 0; i < args.length; i++) {
-      q.setParameter(i + 1, args[i]);
-    }
-    List<Object[]> out = new ArrayList<>();
-    for (Object r : q.getResultList()) {
-      out.add(r instanceof Object[] a ? a : new Object[] {r});
-    }
-    return out;
+    return NativeRows.of(em, sql, args);
   }
 }

@@ -128,20 +128,8 @@ public class AuthoringResource {
   public Response save(@PathParam("id") String id, DraftFiles body) {
     PolicyGovernance.Uploaded up =
         authoring.save(id, files(body), security.getUserPrincipal().getName());
-    PolicyVersionView entity =
-        PolicyVersionView.of(up.version(), up.version().storedState())
-            .with(up.report(), null, null);
-    var location =
-        uri.getBaseUriBuilder()
-            .path("policies")
-            .path(id)
-            .path("versions")
-            .path(up.version().version())
-            .build();
-    return Response.status(up.report().passed() ? 201 : 422)
-        .location(location)
-        .entity(entity)
-        .build();
+    return PolicyResource.uploaded(
+        uri, id, up, PolicyVersionView.of(up.version(), up.version().storedState()));
   }
 
   private static Map<String, String> files(DraftFiles body) {

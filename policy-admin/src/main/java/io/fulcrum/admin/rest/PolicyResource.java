@@ -214,7 +214,15 @@ public class PolicyResource {
     BundleArchive.Unpacked unpacked = BundleArchive.unpack(zip);
     PolicyGovernance.Uploaded up =
         governance.upload(id, unpacked.files(), unpacked.folder(), user());
-    PolicyVersionView entity = summary(up.version()).with(up.report(), null, null);
+    return uploaded(uri, id, up, summary(up.version()));
+  }
+
+  /**
+   * The answer to a new version stored through the upload's validation (a zip here, draft files in
+   * {@link AuthoringResource}): 201 VALIDATED or 422 DRAFT, its report and its location.
+   */
+  static Response uploaded(
+      UriInfo uri, String id, PolicyGovernance.Uploaded up, PolicyVersionView version) {
     var location =
         uri.getBaseUriBuilder()
             .path("policies")
@@ -224,7 +232,7 @@ public class PolicyResource {
             .build();
     return Response.status(up.report().passed() ? 201 : 422)
         .location(location)
-        .entity(entity)
+        .entity(version.with(up.report(), null, null))
         .build();
   }
 

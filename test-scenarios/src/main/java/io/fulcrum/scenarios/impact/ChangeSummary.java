@@ -45,7 +45,7 @@ public record ChangeSummary(
    * Summarises {@code cells} in account-major order ({@code states} cells per account, as the
    * runner produces them).
    */
-  static ChangeSummary of(List<CellImpact> cells, int states) {
+  public static ChangeSummary of(List<CellImpact> cells, int states) {
     SortedMap<DecisionStatus, SortedMap<DecisionStatus, Long>> transitions = new TreeMap<>();
     EnumMap<ChangeKind, Long> byKind = new EnumMap<>(ChangeKind.class);
     long onlyParameters = 0;

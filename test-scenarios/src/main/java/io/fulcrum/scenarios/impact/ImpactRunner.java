@@ -306,7 +306,16 @@ public final class ImpactRunner {
   }
 
   private static List<ImpactResult.StateTotals> totals(Suite suite, List<CellImpact> cells) {
-    int states = suite.marketStates().size();
+    return totals(suite.marketStates().stream().map(m -> m.name()).toList(), cells);
+  }
+
+  /**
+   * Margin totals and changed and failed counts per market state, of {@code cells} in account-major
+   * order ({@code stateNames.size()} cells per account, as {@link #cells} gives).
+   */
+  public static List<ImpactResult.StateTotals> totals(
+      List<String> stateNames, List<CellImpact> cells) {
+    int states = stateNames.size();
     List<ImpactResult.StateTotals> out = new ArrayList<>();
     for (int s = 0; s < states; s++) {
       BigDecimal bi = BigDecimal.ZERO;
@@ -330,8 +339,7 @@ public final class ImpactRunner {
         }
       }
       out.add(
-          new ImpactResult.StateTotals(
-              suite.marketStates().get(s).name(), bi, ci, bm, cm, changed.size(), failed));
+          new ImpactResult.StateTotals(stateNames.get(s), bi, ci, bm, cm, changed.size(), failed));
     }
     return out;
   }

@@ -2,29 +2,21 @@ package io.fulcrum.admin.application.evidence;
 
 import io.fulcrum.engine.compare.DecisionComparison;
 import io.fulcrum.engine.compare.Difference;
-import io.fulcrum.engine.decision.DecisionStatus;
 import io.fulcrum.engine.domain.MarginRequest;
 import io.fulcrum.engine.market.MarketDataSets;
 import io.fulcrum.engine.policy.CompiledPolicy;
 import io.fulcrum.engine.runtime.DecisionBatch;
 import io.fulcrum.scenarios.impact.CellImpact;
-import io.fulcrum.scenarios.impact.ChangeKind;
 import io.fulcrum.scenarios.impact.ChangeSummary;
 import io.fulcrum.scenarios.impact.ImpactResult;
 import io.fulcrum.scenarios.impact.ImpactRunner;
 import io.fulcrum.scenarios.run.CellResult;
 import io.fulcrum.scenarios.run.Progress;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -61,8 +53,10 @@ public final class RequestImpact {
     try (DecisionBatch batch = DecisionBatch.onThreads(threads)) {
       for (int from = 0; from < requests.size(); from += BLOCK) {
         List<MarginRequest> block = requests.subList(from, Math.min(requests.size(), from + BLOCK));
-        List<CellResult> x = CellResult.decideAll(batch, baseline, block, marketData, false);
-        List<CellResult> y = CellResult.decideAll(batch, candidate, block, marketData, false);
+        // Unexplained and unhashed, as ImpactRunner decides its cells.
+        List<CellResult> x = CellResult.decideAll(batch, baseline, block, marketData, false, false);
+        List<CellResult> y =
+            CellResult.decideAll(batch, candidate, block, marketData, false, false);
         for (int i = 0; i < block.size(); i++) {
           cells.add(ImpactRunner.compare(from + i, 0, block.get(i).account(), x.get(i), y.get(i)));
         }
@@ -111,59 +105,13 @@ public final class RequestImpact {
         candidate.stamp(),
         requests.size(),
         List.of(state),
-        List.of(totals(state, cells)),
-        summary(cells),
+        ImpactRunner.totals(List.of(state), cells),
+        // Every stored request is its own account in one market state.
+        ChangeSummary.of(cells, 1),
         changes,
         explained,
         failures,
         changes.stream().mapToDouble(c -> c.maintenanceChange().doubleValue()).toArray(),
         timings);
-  }
-
-  private static ImpactResult.StateTotals totals(String state, List<CellImpact> cells) {
-    BigDecimal bi = BigDecimal.ZERO;
-    BigDecimal ci = BigDecimal.ZERO;
-    BigDecimal bm = BigDecimal.ZERO;
-    BigDecimal cm = BigDecimal.ZERO;
-    Set<String> changed = new HashSet<>();
-    int failed = 0;
-    for (CellImpact c : cells) {
-      if (c.failed()) {
-        failed++;
-        continue;
-      }
-      bi = bi.add(c.baselineInitial());
-      ci = ci.add(c.candidateInitial());
-      bm = bm.add(c.baselineMaintenance());
-      cm = cm.add(c.candidateMaintenance());
-      if (c.changed()) {
-        changed.add(c.accountId());
-      }
-    }
-    return new ImpactResult.StateTotals(state, bi, ci, bm, cm, changed.size(), failed);
-  }
-
-  /** As ChangeSummary summarises a book of one market state: every cell is its own account. */
-  private static ChangeSummary summary(List<CellImpact> cells) {
-    SortedMap<DecisionStatus, SortedMap<DecisionStatus, Long>> transitions = new TreeMap<>();
-    EnumMap<ChangeKind, Long> byKind = new EnumMap<>(ChangeKind.class);
-    long onlyParameters = 0;
-    long failedCells = 0;
-    for (CellImpact c : cells) {
-      if (c.failed()) {
-        failedCells++;
-        continue;
-      }
-      transitions
-          .computeIfAbsent(c.baselineStatus(), k -> new TreeMap<>())
-          .merge(c.candidateStatus(), 1L, Long::sum);
-      Set<ChangeKind> kinds = EnumSet.noneOf(ChangeKind.class);
-      kinds.addAll(c.kinds());
-      kinds.forEach(k -> byKind.merge(k, 1L, Long::sum));
-      if (kinds.equals(EnumSet.of(ChangeKind.PARAMETERS))) {
-        onlyParameters++;
-      }
-    }
-    return new ChangeSummary(transitions, byKind, onlyParameters, failedCells, failedCells);
   }
 }
