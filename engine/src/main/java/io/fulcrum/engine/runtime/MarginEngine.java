@@ -144,6 +144,30 @@ public final class MarginEngine {
    */
   public static MarginDecision evaluate(
       CompiledPolicy policy, MarginRequest request, MarketDataSets marketData, boolean explain) {
+    // Drools and KIE look some of their parts up lazily with ServiceLoader through the thread's
+    // context class loader, and keep a failed lookup for the life of the JVM: MVEL's jitting
+    // executor after a constraint's 20th evaluation, the session runtime on a thread's first
+    // session. A thread whose context loader cannot see the KIE jars (the common fork-join pool
+    // of a backtest's parallel days, a container thread outside the application) would fail that
+    // decision and, for the executor, every later one in the JVM. So rules run with the loader of
+    // this library, which sees Drools (KieContextLoaderTest: a thread without them fails).
+    Thread thread = Thread.currentThread();
+    ClassLoader before = thread.getContextClassLoader();
+    if (before == KIE_LOADER) {
+      return run(policy, request, marketData, explain);
+    }
+    thread.setContextClassLoader(KIE_LOADER);
+    try {
+      return run(policy, request, marketData, explain);
+    } finally {
+      thread.setContextClassLoader(before);
+    }
+  }
+
+  private static final ClassLoader KIE_LOADER = MarginEngine.class.getClassLoader();
+
+  private static MarginDecision run(
+      CompiledPolicy policy, MarginRequest request, MarketDataSets marketData, boolean explain) {
     return DecisionGuard.run(
         policy.manifest().limits(),
         policy.stamp().ref(),
