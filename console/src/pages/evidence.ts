@@ -193,6 +193,8 @@ function impact(result: ImpactResultJson): Child[] {
 function coverage(r: CoverageResultJson): Child[] {
   const sides: BacktestSide[] = [r.candidate, r.baseline];
   const row = (label: string, f: (s: BacktestSide) => Child): Child[] => [label, ...sides.map(f)];
+  // Breaches a margin at this confidence should see over these days: the Kupiec test's mean.
+  const expected = (s: BacktestSide) => s.summary.observations * (1 - r.confidence);
   return [
     section(
       'Coverage backtest',
@@ -206,8 +208,12 @@ function coverage(r: CoverageResultJson): Child[] {
         ['', ...sides.map((s) => h('code', null, s.policy))],
         [
           row('Traffic light', (s) => badge(s.summary.trafficLight, s.summary.trafficLight === 'GREEN' ? 'approved' : s.summary.trafficLight === 'RED' ? 'rejected' : 'warning')),
-          row('Kupiec POF p-value', (s) => s.summary.kupiecPValue.toFixed(4) + (s.tests.kupiec.rejectedAt5Percent ? ' (rejected at 5%)' : '')),
-          row('Breaches', (s) => `${s.summary.breaches} in ${s.summary.observations} days`),
+          row('Kupiec POF p-value', (s) =>
+            s.summary.kupiecPValue.toFixed(4) +
+            (s.tests.kupiec.rejectedAt5Percent
+              ? ` (rejected at 5%: ${s.summary.breaches < expected(s) ? 'fewer breaches than expected, the margin is conservative' : 'more breaches than expected'})`
+              : '')),
+          row('Breaches', (s) => `${s.summary.breaches} in ${s.summary.observations} days (expected ${expected(s).toFixed(1)} at ${r.confidence})`),
           row('Coverage ratio', (s) => s.summary.coverageRatio.toFixed(4)),
           row('Average margin', (s) => money(s.summary.averageMargin.toFixed(2))),
           row('Peak margin', (s) => money(s.summary.peakMargin.toFixed(2))),
